@@ -1,0 +1,181 @@
+"""The care log: who did what, for which child, when. Kind-specific fields live in one small table each."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from twofold.households.models import Child, Household, Member
+
+
+class Kind(models.TextChoices):
+    FEED = "feed", "Feed"
+    NAPPY = "nappy", "Nappy"
+    SLEEP = "sleep", "Sleep"
+    SETTLE = "settle", "Crying"
+    BATH = "bath", "Bath"
+    SKIN_TO_SKIN = "skin_to_skin", "Skin-to-skin"
+    PLAY = "play", "Play"
+    PUMPING = "pumping", "Pumping"
+    MEDICINE = "medicine", "Medicine"
+    NOTE = "note", "Note"
+
+
+class Response(models.TextChoices):
+    """How the baby responded: recorded in one tap on every kind that involves the baby's mood."""
+
+    CALM = "calm", "Calm"
+    FUSSY = "fussy", "Fussy"
+    CRYING = "crying", "Crying"
+    SETTLED = "settled", "Settled"
+
+
+class CareEvent(models.Model):
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="events")
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="care_done")
+    logged_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="care_logged")
+    start = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)
+    running = models.BooleanField(default=False, help_text="A timer still going.")
+    response = models.CharField(max_length=8, choices=Response.choices, blank=True)
+    settled_after_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(600)]
+    )
+    note = models.TextField(blank=True, max_length=2000)
+    client_id = models.UUIDField(default=uuid.uuid4)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        indexes = [models.Index(fields=["household", "child", "start"], name="event_scope_start")]
+        constraints = [
+            models.UniqueConstraint(fields=["household", "client_id"], name="one_event_per_client_id"),
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=Q(kind="sleep", running=True, deleted_at__isnull=True),
+                name="one_running_sleep_per_child",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="event_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.child_id} at {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def minutes(self) -> int | None:
+        if self.end is None:
+            return None
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+class KindDetail(models.Model):
+    """The fields one kind adds to its event."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__} of event {self.event_id}"  # type: ignore[attr-defined]
+
+
+class FeedMethod(models.TextChoices):
+    BREAST = "breast", "Breast"
+    EXPRESSED = "expressed", "Bottle of expressed milk"
+    FORMULA = "formula", "Bottle of formula"
+
+
+class Side(models.TextChoices):
+    LEFT = "left", "Left"
+    RIGHT = "right", "Right"
+    BOTH = "both", "Both"
+
+
+class Feed(KindDetail):
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="feed")
+    method = models.CharField(max_length=10, choices=FeedMethod.choices)
+    side = models.CharField(max_length=5, choices=Side.choices, blank=True)
+    amount_ml = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
+    )
+
+
+class NappyContents(models.TextChoices):
+    WET = "wet", "Wet"
+    DIRTY = "dirty", "Dirty"
+    BOTH = "both", "Wet and dirty"
+
+
+class Nappy(KindDetail):
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="nappy")
+    contents = models.CharField(max_length=5, choices=NappyContents.choices)
+
+
+class SleepPlace(models.TextChoices):
+    COT = "cot", "Cot or crib"
+    MOSES_BASKET = "moses_basket", "Moses basket or bassinet"
+    PRAM = "pram", "Pram or stroller"
+    CARRIER = "carrier", "Sling or carrier"
+    ARMS = "arms", "In arms"
+    CAR_SEAT = "car_seat", "Car seat"
+    OTHER = "other", "Somewhere else"
+
+
+class Sleep(KindDetail):
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="sleep")
+    place = models.CharField(max_length=12, choices=SleepPlace.choices, default=SleepPlace.COT)
+
+
+class SettleOutcome(models.TextChoices):
+    SETTLED = "settled", "Settled"
+    ASLEEP = "asleep", "Fell asleep"
+    HANDED_OVER = "handed_over", "Handed to someone else"
+    STILL_CRYING = "still_crying", "Still crying"
+
+
+class Settle(KindDetail):
+    """A crying episode: what was tried (a list of technique keys) and how it ended."""
+
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="settle")
+    tried = models.JSONField(default=list, blank=True)
+    outcome = models.CharField(max_length=12, choices=SettleOutcome.choices, blank=True)
+
+
+class PlayActivity(models.TextChoices):
+    READING = "reading", "Reading"
+    TALKING = "talking", "Talking and singing"
+    TUMMY_TIME = "tummy_time", "Tummy time"
+    WALK = "walk", "Walk"
+    MASSAGE = "massage", "Massage"
+
+
+class Play(KindDetail):
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="play")
+    activity = models.CharField(max_length=10, choices=PlayActivity.choices)
+
+
+class Pumping(KindDetail):
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="pumping")
+    amount_ml = models.DecimalField(
+        max_digits=5, decimal_places=1, validators=[MinValueValidator(1), MaxValueValidator(800)]
+    )
+
+
+class Medicine(KindDetail):
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="medicine")
+    name = models.CharField(max_length=80)
+    dose = models.CharField(max_length=40, blank=True)

@@ -1,0 +1,81 @@
+"""The care log's rules as plain functions: which kinds time, which carry a response, what is plausible."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from twofold.care.models import Kind
+
+# Kinds a parent can start now and stop later.
+TIMER_KINDS: frozenset[str] = frozenset({Kind.FEED, Kind.SLEEP, Kind.SETTLE})
+
+# Kinds that involve the baby's mood, so can carry the baby's response.
+RESPONSE_KINDS: frozenset[str] = frozenset(
+    {Kind.FEED, Kind.NAPPY, Kind.SLEEP, Kind.SETTLE, Kind.BATH, Kind.SKIN_TO_SKIN, Kind.PLAY}
+)
+
+# Kinds with their own detail table; the others (bath, skin-to-skin, note) need none.
+DETAIL_KINDS: frozenset[str] = frozenset(
+    {Kind.FEED, Kind.NAPPY, Kind.SLEEP, Kind.SETTLE, Kind.PLAY, Kind.PUMPING, Kind.MEDICINE}
+)
+
+# Phones and servers disagree by a little; more than this in the future is a mistake.
+CLOCK_SKEW = dt.timedelta(minutes=5)
+
+# Longer than these is almost certainly a forgotten timer or a typo.
+LONGEST: dict[str, dt.timedelta] = {
+    Kind.FEED: dt.timedelta(hours=3),
+    Kind.SLEEP: dt.timedelta(hours=16),
+    Kind.SETTLE: dt.timedelta(hours=6),
+    Kind.BATH: dt.timedelta(hours=2),
+    Kind.SKIN_TO_SKIN: dt.timedelta(hours=8),
+    Kind.PLAY: dt.timedelta(hours=6),
+    Kind.PUMPING: dt.timedelta(hours=2),
+    Kind.MEDICINE: dt.timedelta(hours=1),
+    Kind.NOTE: dt.timedelta(hours=24),
+}
+
+
+def human_duration(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    if hours:
+        return f"{hours} h"
+    return f"{minutes} min"
+
+
+def time_errors(
+    *, kind: str, start: dt.datetime, end: dt.datetime | None, now: dt.datetime
+) -> dict[str, str]:
+    """Field messages for times that cannot be right; empty when they are plausible."""
+    errors: dict[str, str] = {}
+    if start > now + CLOCK_SKEW:
+        errors["start"] = "The start is in the future. Check the time and the day."
+    if end is None:
+        return errors
+    if end < start:
+        errors["end"] = "The end is before the start. Swap them or correct one."
+    elif end > now + CLOCK_SKEW:
+        errors["end"] = "The end is in the future. Stop the timer later, or check the time."
+    elif end - start > LONGEST[kind]:
+        errors["end"] = (
+            f"That is longer than {human_duration(LONGEST[kind])}, which is unlikely for this. "
+            "Check the start and end times."
+        )
+    return errors
+
+
+def response_errors(*, kind: str, response: str, settled_after_minutes: int | None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if response and kind not in RESPONSE_KINDS:
+        errors["response"] = "The baby's response is recorded only for care that involves the baby."
+    if settled_after_minutes is not None and response != "settled":
+        errors["settled_after_minutes"] = "Minutes to settle go with the response “Settled”."
+    return errors
+
+
+def default_feed_method(feeding_method: str) -> str:
+    """The feed a timer starts with, from the child's usual feeding; the parent can change it."""
+    return {"formula": "formula", "expressed": "expressed"}.get(feeding_method, "breast")

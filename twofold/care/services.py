@@ -1,0 +1,275 @@
+"""Writes to the care log. Pages, the API and the CLI all log care through these functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from twofold.care.details import DETAIL_MODELS, build_detail, check_detail, detail_of
+from twofold.care.models import CareEvent, Kind
+from twofold.care.rules import (
+    TIMER_KINDS,
+    default_feed_method,
+    human_duration,
+    response_errors,
+    time_errors,
+)
+from twofold.households.models import Child, Member
+
+NOT_A_TIMER = "Only feeds, sleeps and crying can be timed."
+ALREADY_STOPPED = "This timer has already stopped."
+HELPER_EDITS_OWN = "Helpers can change only the care they did or logged."
+BY_NOT_MEMBER = "Choose someone who is a member of this household."
+
+
+@dataclass(frozen=True)
+class Logged:
+    event: CareEvent
+    created: bool
+
+
+def _check_by(member: Member, by: Member) -> None:
+    if by.household_id != member.household_id or not by.is_active:
+        raise ValidationError({"by": BY_NOT_MEMBER})
+
+
+def _check_child(member: Member, child: Child) -> None:
+    if child.household_id != member.household_id:
+        raise ValidationError({"child": "Choose a child in this household."})
+
+
+def _running_timer_message(event: CareEvent) -> str:
+    label = event.get_kind_display().lower()
+    return f"A {label} timer is already running for {event.child.name}: stop it first."
+
+
+def _check_no_running_timer(child: Child, kind: str, exclude_pk: int | None = None) -> None:
+    running = CareEvent.objects.filter(
+        child=child, kind=kind, running=True, deleted_at__isnull=True
+    ).select_related("child")
+    if exclude_pk is not None:
+        running = running.exclude(pk=exclude_pk)
+    existing = running.first()
+    if existing is not None:
+        raise ValidationError({"kind": _running_timer_message(existing)})
+
+
+def _validate(event: CareEvent, now: dt.datetime) -> None:
+    errors = time_errors(kind=event.kind, start=event.start, end=event.end, now=now)
+    errors |= response_errors(
+        kind=event.kind,
+        response=event.response,
+        settled_after_minutes=event.settled_after_minutes,
+    )
+    if errors:
+        raise ValidationError(errors)
+    event.full_clean(exclude=["household", "child", "by", "logged_by"], validate_constraints=False)
+
+
+def _existing(member: Member, client_id: uuid.UUID | None) -> CareEvent | None:
+    if client_id is None:
+        return None
+    return CareEvent.objects.filter(household_id=member.household_id, client_id=client_id).first()
+
+
+def log_care_event(
+    *,
+    member: Member,
+    child: Child,
+    kind: str,
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    by: Member | None = None,
+    details: dict[str, Any] | None = None,
+    response: str = "",
+    settled_after_minutes: int | None = None,
+    note: str = "",
+    client_id: uuid.UUID | None = None,
+    running: bool = False,
+    now: dt.datetime | None = None,
+) -> Logged:
+    """Record care. A retried request with the same client_id returns the first event unchanged."""
+    now = now or timezone.now()
+    existing = _existing(member, client_id)
+    if existing is not None:
+        return Logged(existing, created=False)
+    if kind not in Kind.values:
+        raise ValidationError({"kind": f"Unknown kind. Choose one of: {', '.join(Kind.values)}."})
+    by = by or member
+    _check_child(member, child)
+    _check_by(member, by)
+    event = CareEvent(
+        household_id=member.household_id,
+        child=child,
+        kind=kind,
+        by=by,
+        logged_by=member,
+        start=start or now,
+        end=None if running else end,
+        running=running,
+        response=response,
+        settled_after_minutes=settled_after_minutes,
+        note=note,
+        client_id=client_id or uuid.uuid4(),
+    )
+    _validate(event, now)
+    detail = build_detail(kind, event, details or {})
+    if running:
+        _check_no_running_timer(child, kind)
+    try:
+        with transaction.atomic():
+            event.save()
+            if detail is not None:
+                detail.event = event
+                detail.save()
+    except IntegrityError:
+        # Two requests raced: the same client_id twice, or two sleeps started at once.
+        existing = _existing(member, event.client_id)
+        if existing is not None:
+            return Logged(existing, created=False)
+        _check_no_running_timer(child, kind)
+        raise
+    return Logged(event, created=True)
+
+
+def start_timer(
+    *,
+    member: Member,
+    child: Child,
+    kind: str,
+    by: Member | None = None,
+    details: dict[str, Any] | None = None,
+    client_id: uuid.UUID | None = None,
+    start: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+) -> Logged:
+    if kind not in TIMER_KINDS:
+        raise ValidationError({"kind": NOT_A_TIMER})
+    if kind == Kind.FEED and not details:
+        details = {"method": default_feed_method(child.feeding_method)}
+    return log_care_event(
+        member=member,
+        child=child,
+        kind=kind,
+        by=by,
+        details=details,
+        client_id=client_id,
+        start=start,
+        running=True,
+        now=now,
+    )
+
+
+def check_can_change(member: Member, event: CareEvent) -> None:
+    if event.household_id != member.household_id:
+        raise PermissionDenied("Not your household's event.")
+    if not member.is_parent and member.pk not in (event.by_id, event.logged_by_id):
+        raise PermissionDenied(HELPER_EDITS_OWN)
+
+
+@transaction.atomic
+def stop_timer(
+    *,
+    member: Member,
+    event: CareEvent,
+    end: dt.datetime | None = None,
+    details: dict[str, Any] | None = None,
+    response: str | None = None,
+    settled_after_minutes: int | None = None,
+    now: dt.datetime | None = None,
+) -> CareEvent:
+    check_can_change(member, event)
+    if not event.running:
+        raise ValidationError(ALREADY_STOPPED)
+    now = now or timezone.now()
+    event.end = end or now
+    event.running = False
+    if response is not None:
+        event.response = response
+        event.settled_after_minutes = settled_after_minutes
+    return _save_changes(event, details, now)
+
+
+@transaction.atomic
+def update_care_event(
+    *,
+    member: Member,
+    event: CareEvent,
+    fields: dict[str, Any],
+    details: dict[str, Any] | None = None,
+    now: dt.datetime | None = None,
+) -> CareEvent:
+    """Change an event's times, who did it, response or note, and its kind's details."""
+    check_can_change(member, event)
+    allowed = {"child", "by", "start", "end", "response", "settled_after_minutes", "note"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "This cannot be changed."))
+    if "by" in fields:
+        _check_by(member, fields["by"])
+    if "child" in fields:
+        _check_child(member, fields["child"])
+    for name, value in fields.items():
+        setattr(event, name, value)
+    if event.running and event.end is not None:
+        event.running = False
+    return _save_changes(event, details, now or timezone.now())
+
+
+def _save_changes(event: CareEvent, details: dict[str, Any] | None, now: dt.datetime) -> CareEvent:
+    _validate(event, now)
+    detail = detail_of(event)
+    if details:
+        if detail is None:
+            detail = build_detail(event.kind, event, details)
+        else:
+            for name, value in details.items():
+                if not hasattr(detail, name) or name in ("id", "event", "event_id"):
+                    raise ValidationError({name: "Not a field of this kind."})
+                setattr(detail, name, value)
+            check_detail(event.kind, detail)
+    event.save()
+    if detail is not None:
+        detail.save()
+    return event
+
+
+def delete_care_event(*, member: Member, event: CareEvent, now: dt.datetime | None = None) -> None:
+    """Deleting hides the event; undo brings it back whole."""
+    check_can_change(member, event)
+    event.deleted_at = now or timezone.now()
+    event.save(update_fields=["deleted_at", "updated_at"])
+
+
+def restore_care_event(*, member: Member, event: CareEvent) -> CareEvent:
+    check_can_change(member, event)
+    if event.deleted_at is None:
+        return event
+    if event.running:
+        _check_no_running_timer(event.child, event.kind, exclude_pk=event.pk)
+    event.deleted_at = None
+    event.save(update_fields=["deleted_at", "updated_at"])
+    return event
+
+
+def describe_running(event: CareEvent, now: dt.datetime) -> str:
+    return f"{event.get_kind_display()} running for {human_duration(now - event.start)}"
+
+
+__all__ = [
+    "DETAIL_MODELS",
+    "Logged",
+    "delete_care_event",
+    "describe_running",
+    "log_care_event",
+    "restore_care_event",
+    "start_timer",
+    "stop_timer",
+    "update_care_event",
+]

@@ -1,0 +1,66 @@
+"""The same people everywhere: two parents and a helper in household A, one parent in household B."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from twofold.households.models import Child, Member, Role
+from twofold.households.services import accept_invitation, add_child, create_household, invite
+
+PASSWORD = "a-long-test-passphrase-42"
+
+
+def make_user(email: str):
+    return get_user_model().objects.create_user(
+        username=email, email=email, password=PASSWORD, first_name=email.split("@")[0].title()
+    )
+
+
+@dataclass
+class World:
+    alex: Member
+    sam: Member
+    pat: Member
+    ada: Child
+    robin: Member
+    bo: Child
+
+
+def join(household_parent: Member, email: str, name: str, role: str) -> Member:
+    token = invite(member=household_parent, role=role).token
+    return accept_invitation(user=make_user(email), token=token, display_name=name)
+
+
+@pytest.fixture
+def world(db) -> World:
+    alex = create_household(
+        user=make_user("alex@example.com"),
+        name="Alex and Sam",
+        display_name="Alex",
+        gave_birth=True,
+        time_zone="Europe/London",
+    )
+    sam = join(alex, "sam@example.com", "Sam", Role.PARENT)
+    pat = join(alex, "pat@example.com", "Pat", Role.HELPER)
+    ada = add_child(member=alex, name="Ada", birth_date=dt.date(2026, 10, 1), feeding_method="mixed")
+    robin = create_household(
+        user=make_user("robin@example.com"),
+        name="Robin's",
+        display_name="Robin",
+        country="US",
+        locale="en-US",
+        time_zone="America/New_York",
+    )
+    bo = add_child(member=robin, name="Bo", birth_date=dt.date(2026, 9, 1), feeding_method="formula")
+    return World(alex=alex, sam=sam, pat=pat, ada=ada, robin=robin, bo=bo)
+
+
+def client_for(member: Member) -> Client:
+    client = Client()
+    client.force_login(member.user)
+    return client

@@ -1,0 +1,150 @@
+"""A household is the unit of privacy: members, children and invitations all belong to one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"“{value}” is not a time zone we know. Pick one such as Europe/London.")
+
+
+class Locale(models.TextChoices):
+    EN_GB = "en-GB", "English (UK): nappy, cot"
+    EN_US = "en-US", "English (US): diaper, crib"
+
+
+class VolumeUnit(models.TextChoices):
+    ML = "ml", "millilitres (ml)"
+    FL_OZ = "fl_oz", "fluid ounces (fl oz)"
+
+
+class Country(models.TextChoices):
+    """Countries whose crisis lines Twofold knows (EVIDENCE.md §6); anywhere else gets the directory."""
+
+    GB = "GB", "United Kingdom"
+    US = "US", "United States"
+    AU = "AU", "Australia"
+    CA = "CA", "Canada"
+    IE = "IE", "Ireland"
+    NZ = "NZ", "New Zealand"
+    OTHER = "XX", "Somewhere else"
+
+
+class Household(models.Model):
+    name = models.CharField(max_length=80)
+    time_zone = models.CharField(max_length=64, default="Europe/London", validators=[validate_time_zone])
+    country = models.CharField(max_length=2, choices=Country.choices, default=Country.GB)
+    locale = models.CharField(max_length=5, choices=Locale.choices, default=Locale.EN_GB)
+    volume_unit = models.CharField(max_length=5, choices=VolumeUnit.choices, default=VolumeUnit.ML)
+    night_start = models.TimeField(default=dt.time(22, 0))
+    night_end = models.TimeField(default=dt.time(7, 0))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def clean(self) -> None:
+        if self.night_start == self.night_end:
+            raise ValidationError(
+                {"night_end": "The night needs a length: make its end differ from its start."}
+            )
+
+
+class Role(models.TextChoices):
+    PARENT = "parent", "Parent"
+    HELPER = "helper", "Helper"
+
+
+class Member(models.Model):
+    """A person's place in a household. Rows outlive leaving, so the log keeps who did what."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    display_name = models.CharField(max_length=40)
+    relationship = models.CharField(
+        max_length=40, blank=True, help_text="Free text, such as Mum, Papa, Grandma or Friend."
+    )
+    role = models.CharField(max_length=6, choices=Role.choices, default=Role.PARENT)
+    gave_birth = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Optional. Used only where the evidence differs, such as screening cut-offs.",
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["household", "user"], name="one_membership_per_user")]
+        ordering = ["joined_at", "id"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_at is None
+
+    @property
+    def is_parent(self) -> bool:
+        return self.role == Role.PARENT
+
+
+class FeedingMethod(models.TextChoices):
+    BREAST = "breast", "Breastfed"
+    EXPRESSED = "expressed", "Expressed milk"
+    FORMULA = "formula", "Formula"
+    MIXED = "mixed", "Mixed"
+
+
+class Child(models.Model):
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="children")
+    name = models.CharField(max_length=40)
+    birth_date = models.DateField()
+    feeding_method = models.CharField(
+        max_length=10, choices=FeedingMethod.choices, default=FeedingMethod.MIXED
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["birth_date", "name", "id"]
+        verbose_name_plural = "children"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Invitation(models.Model):
+    """A single-use link. Only a hash of the token is stored, so a database leak opens no door."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(max_length=6, choices=Role.choices, default=Role.PARENT)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} invitation to {self.household_id}"
+
+    def is_open(self, now: dt.datetime) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and now < self.expires_at

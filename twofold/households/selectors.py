@@ -1,0 +1,62 @@
+"""Scoped reads. Every fetch of household data starts from the current member; others' objects are 404."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from twofold.households.models import Child, Household, Invitation, Member
+
+
+def active_memberships(*, user_id: int) -> QuerySet[Member]:
+    return Member.objects.select_related("household").filter(user_id=user_id, left_at__isnull=True)
+
+
+def current_member(*, user_id: int, household_id: int | None) -> Member | None:
+    """The member the user acts as: the chosen household if still theirs, else their first."""
+    memberships = active_memberships(user_id=user_id).order_by("joined_at", "id")
+    if household_id is not None:
+        chosen = memberships.filter(household_id=household_id).first()
+        if chosen is not None:
+            return chosen
+    return memberships.first()
+
+
+def household_ids_for_user(*, user_id: int) -> QuerySet[Member]:
+    return active_memberships(user_id=user_id).values_list("household_id", flat=True)
+
+
+def children_of(*, household: Household) -> QuerySet[Child]:
+    return Child.objects.filter(household=household)
+
+
+def members_of(*, household: Household, include_former: bool = False) -> QuerySet[Member]:
+    members = Member.objects.filter(household=household)
+    return members if include_former else members.filter(left_at__isnull=True)
+
+
+def get_child_for_member(*, member: Member, child_id: int) -> Child:
+    child = Child.objects.filter(household_id=member.household_id, pk=child_id).first()
+    if child is None:
+        raise Http404("No such child in your household.")
+    return child
+
+
+def get_member_for_member(*, member: Member, member_id: int) -> Member:
+    other = Member.objects.filter(household_id=member.household_id, pk=member_id).first()
+    if other is None:
+        raise Http404("No such member in your household.")
+    return other
+
+
+def get_invitation_for_member(*, member: Member, invitation_id: int) -> Invitation:
+    invitation = Invitation.objects.filter(household_id=member.household_id, pk=invitation_id).first()
+    if invitation is None:
+        raise Http404("No such invitation in your household.")
+    return invitation
+
+
+def open_invitations(*, household: Household) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        household=household, accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("created_by")

@@ -1,0 +1,238 @@
+"""Writes for households: creating one, children, invitations, joining and leaving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from twofold.households.models import Child, Household, Invitation, Member, Role
+
+INVITATION_LIFETIME = dt.timedelta(days=7)
+
+INVITATION_NOT_FOUND = "This invitation link is not valid. Ask for a new one."
+INVITATION_USED = "This invitation has already been used. Ask for a new one."
+INVITATION_EXPIRED = "This invitation expired. Invitations last 7 days: ask for a new one."
+INVITATION_REVOKED = "This invitation was withdrawn. Ask for a new one."
+ALREADY_MEMBER = "You are already a member of this household."
+ONLY_PARENTS = "Only parents can do this."
+LAST_PARENT = (
+    "You are the last parent here. Invite another parent first, or remove the helpers, "
+    "so the household is never left without a parent."
+)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def require_parent(member: Member) -> None:
+    if not member.is_parent:
+        raise PermissionDenied(ONLY_PARENTS)
+
+
+@transaction.atomic
+def create_household(
+    *,
+    user: AbstractBaseUser,
+    name: str,
+    display_name: str,
+    time_zone: str = "Europe/London",
+    country: str = "GB",
+    locale: str = "en-GB",
+    volume_unit: str = "ml",
+    night_start: dt.time = dt.time(22, 0),
+    night_end: dt.time = dt.time(7, 0),
+    relationship: str = "",
+    gave_birth: bool | None = None,
+) -> Member:
+    household = Household(
+        name=name,
+        time_zone=time_zone,
+        country=country,
+        locale=locale,
+        volume_unit=volume_unit,
+        night_start=night_start,
+        night_end=night_end,
+    )
+    household.full_clean()
+    household.save()
+    member = Member(
+        household=household,
+        user=user,
+        display_name=display_name,
+        relationship=relationship,
+        role=Role.PARENT,
+        gave_birth=gave_birth,
+    )
+    member.full_clean()
+    member.save()
+    return member
+
+
+def update_household(*, member: Member, **fields: object) -> Household:
+    require_parent(member)
+    household = member.household
+    for name, value in fields.items():
+        setattr(household, name, value)
+    household.full_clean()
+    household.save()
+    return household
+
+
+def add_child(*, member: Member, name: str, birth_date: dt.date, feeding_method: str) -> Child:
+    require_parent(member)
+    child = Child(household=member.household, name=name, birth_date=birth_date, feeding_method=feeding_method)
+    validate_birth_date(birth_date, today=timezone.localdate(timezone=member.household.zone))
+    child.full_clean()
+    child.save()
+    return child
+
+
+def update_child(*, member: Member, child: Child, **fields: object) -> Child:
+    require_parent(member)
+    for name, value in fields.items():
+        setattr(child, name, value)
+    validate_birth_date(child.birth_date, today=timezone.localdate(timezone=member.household.zone))
+    child.full_clean()
+    child.save()
+    return child
+
+
+def validate_birth_date(birth_date: dt.date, *, today: dt.date) -> None:
+    if birth_date > today:
+        raise ValidationError({"birth_date": "The birth date is in the future: check the year."})
+    if birth_date < today - dt.timedelta(days=366 * 6):
+        raise ValidationError(
+            {"birth_date": "Twofold is for young children: the birth date is over six years ago."}
+        )
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    invitation: Invitation
+    token: str
+
+
+def invite(*, member: Member, role: str, now: dt.datetime | None = None) -> NewInvitation:
+    """Make a single-use link; the plain token is returned once and never stored."""
+    require_parent(member)
+    if role not in Role.values:
+        raise ValidationError({"role": "Choose parent or helper."})
+    now = now or timezone.now()
+    token = secrets.token_urlsafe(24)
+    invitation = Invitation.objects.create(
+        household=member.household,
+        role=role,
+        token_hash=hash_token(token),
+        created_by=member,
+        created_at=now,
+        expires_at=now + INVITATION_LIFETIME,
+    )
+    return NewInvitation(invitation=invitation, token=token)
+
+
+def find_invitation(*, token: str, now: dt.datetime | None = None) -> Invitation:
+    """The open invitation for a token, or a ValidationError that says what went wrong."""
+    now = now or timezone.now()
+    invitation = (
+        Invitation.objects.select_related("household", "created_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError(INVITATION_NOT_FOUND)
+    if invitation.accepted_at is not None:
+        raise ValidationError(INVITATION_USED)
+    if invitation.revoked_at is not None:
+        raise ValidationError(INVITATION_REVOKED)
+    if now >= invitation.expires_at:
+        raise ValidationError(INVITATION_EXPIRED)
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(
+    *,
+    user: AbstractBaseUser,
+    token: str,
+    display_name: str,
+    relationship: str = "",
+    gave_birth: bool | None = None,
+    now: dt.datetime | None = None,
+) -> Member:
+    now = now or timezone.now()
+    invitation = find_invitation(token=token, now=now)
+    # Lock the row so two people racing for one link cannot both join with it.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(INVITATION_USED)
+    member = Member.objects.filter(household=invitation.household, user=user).first()
+    if member is not None and member.is_active:
+        raise ValidationError(ALREADY_MEMBER)
+    if member is None:
+        member = Member(household=invitation.household, user=user)
+    member.display_name = display_name
+    member.relationship = relationship
+    member.role = invitation.role
+    member.gave_birth = gave_birth
+    member.joined_at = now
+    member.left_at = None
+    member.full_clean()
+    member.save()
+    invitation.accepted_at = now
+    invitation.accepted_by = member
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return member
+
+
+def revoke_invitation(*, member: Member, invitation: Invitation) -> None:
+    require_parent(member)
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+
+
+def _other_active_parents(member: Member) -> int:
+    return (
+        Member.objects.filter(household_id=member.household_id, role=Role.PARENT, left_at=None)
+        .exclude(pk=member.pk)
+        .count()
+    )
+
+
+def _other_active_members(member: Member) -> int:
+    return Member.objects.filter(household_id=member.household_id, left_at=None).exclude(pk=member.pk).count()
+
+
+def remove_member(*, by: Member, member: Member) -> None:
+    """A parent removes someone. Their past care stays in the log under their name."""
+    require_parent(by)
+    if member.pk == by.pk:
+        raise ValidationError("To remove yourself, leave the household instead.")
+    if member.is_parent and _other_active_parents(member) == 0:
+        raise ValidationError(LAST_PARENT)
+    member.left_at = timezone.now()
+    member.save(update_fields=["left_at"])
+
+
+def leave_household(*, member: Member) -> None:
+    if member.is_parent and _other_active_parents(member) == 0 and _other_active_members(member):
+        raise ValidationError(LAST_PARENT)
+    member.left_at = timezone.now()
+    member.save(update_fields=["left_at"])
+
+
+def update_member(*, member: Member, **fields: object) -> Member:
+    """A member edits their own name, relationship label and gave_birth."""
+    for name, value in fields.items():
+        setattr(member, name, value)
+    member.full_clean()
+    member.save()
+    return member

@@ -1,0 +1,7 @@
+"""Loaded by pytest (`-p twofold.pytest_env`) before Django's settings, so tests run with DEBUG off."""
+
+import os
+
+os.environ.setdefault("TWOFOLD_SECRET_KEY", "tests-only-secret-key-not-for-production")
+os.environ.setdefault("TWOFOLD_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("TWOFOLD_SECURE_COOKIES", "false")

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("twofold.care.urls")),
+    path("account/", include("twofold.accounts.urls")),
+    path("household/", include("twofold.households.urls")),
+    path("api/v1/", include("twofold.api.urls")),
+    path("admin/", admin.site.urls),
+]
