@@ -64,3 +64,9 @@ def client_for(member: Member) -> Client:
     client = Client()
     client.force_login(member.user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing is deliberately slow; tests make many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -29,7 +29,7 @@ class KindTotal:
 @dataclass
 class DaySummary:
     totals: dict[str, KindTotal] = field(default_factory=dict)
-    by_member: dict[int, Counter[str]] = field(default_factory=dict)
+    by_member: dict[int, dict[str, int]] = field(default_factory=dict)
 
 
 def local_day_bounds(day: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
@@ -58,7 +58,8 @@ def summarise_day(facts: list[EventFact], lo: dt.datetime, hi: dt.datetime, now:
         if fact.amount_ml is not None:
             total.amount_ml += fact.amount_ml
         members[fact.by_id][fact.kind] += 1
-    summary.by_member = dict(members)
+    # Plain dicts: templates look keys up first, and a Counter answers 0 for any name.
+    summary.by_member = {member: dict(counts) for member, counts in members.items()}
     return summary
 
 

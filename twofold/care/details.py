@@ -42,7 +42,7 @@ SETTLE_TECHNIQUES: dict[str, str] = {
     "swaddle": "Swaddling",
     "white_noise": "White noise or shushing",
     "singing": "Singing or talking",
-    "dummy": "Dummy",
+    "dummy": "Dummy or pacifier",
     "skin_to_skin": "Skin-to-skin",
     "bath": "Warm bath",
     "pram": "Pram or car ride",

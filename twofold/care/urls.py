@@ -7,6 +7,13 @@ app_name = "care"
 urlpatterns = [
     path("", views.today, name="today"),
     path("log/", views.quick_log, name="quick_log"),
+    path("log/<str:kind>/", views.log_event, name="log_event"),
+    path("timers/start/", views.start_timer, name="timer_start"),
+    path("timers/<int:event_id>/stop/", views.stop_timer, name="timer_stop"),
+    path("events/<int:event_id>/", views.edit_event, name="event_edit"),
+    path("events/<int:event_id>/delete/", views.delete_event, name="event_delete"),
+    path("events/<int:event_id>/restore/", views.restore_event, name="event_restore"),
     path("history/", views.history, name="history"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
 ]

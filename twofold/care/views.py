@@ -1,17 +1,336 @@
-from django.http import HttpRequest, HttpResponse
+"""Care pages: Quick log, Today, History, and editing an event. Views parse, call a service, render."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from twofold.care import selectors, services
+from twofold.care.forms import DETAIL_FORMS, EventForm, TimerForm, detail_initial
+from twofold.care.history import history_filter_from
+from twofold.care.labels import event_label, kind_tiles
+from twofold.care.models import CareEvent, Kind, NappyContents
+from twofold.care.rules import default_feed_method
+from twofold.households.access import MemberRequest, member_required
+from twofold.households.selectors import children_of, members_of
+
+UNDO_KEY = "twofold_undo"
 
 
-def today(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("today")
+def _remember_undo(request: MemberRequest, event: CareEvent, action: str, text: str) -> None:
+    request.session[UNDO_KEY] = {"event": event.pk, "action": action, "text": text}
 
 
-def quick_log(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("log")
+def _back(request: HttpRequest, default: str) -> HttpResponse:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(default)
 
 
-def history(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("history")
+def _chosen_child_id(request: MemberRequest, children: list[Any]) -> int | None:
+    wanted = request.GET.get("child", "")
+    ids = [c.pk for c in children]
+    if wanted.isdigit() and int(wanted) in ids:
+        return int(wanted)
+    return ids[0] if ids else None
 
 
-def manifest(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("{}")
+def _chosen_by_id(request: MemberRequest, members: list[Any]) -> int:
+    """Who the quick log records as doing the care: you, unless you tapped someone else."""
+    wanted = request.GET.get("by", "")
+    if wanted.isdigit() and int(wanted) in {m.pk for m in members}:
+        return int(wanted)
+    return request.member.pk
+
+
+@member_required
+def quick_log(request: MemberRequest) -> HttpResponse:
+    children = list(children_of(household=request.household))
+    if not children and request.member.is_parent:
+        messages.info(request, "Add your baby first, then you can log care.")
+        return redirect("households:child_add")
+    members = list(members_of(household=request.household))
+    context = {
+        "children": children,
+        "child_id": _chosen_child_id(request, children),
+        "members": members,
+        "by_id": _chosen_by_id(request, members),
+        "tiles": kind_tiles(request.household.locale),
+        "running": list(selectors.running_timers(member=request.member)),
+        "undo": request.session.pop(UNDO_KEY, None),
+        "new_client_id": uuid.uuid4(),
+        # One id for the three nappy buttons: a double tap on either logs one nappy, not two.
+        "nappy_client_id": uuid.uuid4(),
+        "nappy_choices": NappyContents.choices,
+        "now": timezone.now(),
+        "now_local": timezone.localtime(),
+    }
+    return render(request, "care/quick_log.html", context)
+
+
+def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) -> tuple[EventForm, Any]:
+    household = request.household
+    data = request.POST if request.method == "POST" else None
+    if event is None:
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        children = list(children_of(household=household))
+        initial = {
+            "start": now,
+            "by": request.member.pk,
+            "child": _chosen_child_id(request, children),
+        }
+        if request.GET.get("by", "").isdigit():
+            initial["by"] = int(request.GET["by"])  # the form's choices keep it in the household
+        detail_data: dict[str, Any] = {}
+        chosen = next((c for c in children if c.pk == initial["child"]), None)
+        if kind == Kind.FEED and chosen is not None:
+            detail_data = {"method": default_feed_method(chosen.feeding_method)}
+    else:
+        initial = {
+            "child": event.child_id,
+            "by": event.by_id,
+            "start": timezone.localtime(event.start),
+            "end": timezone.localtime(event.end) if event.end else None,
+            "response": event.response,
+            "settled_after_minutes": event.settled_after_minutes,
+            "note": event.note,
+            "client_id": event.client_id,
+        }
+        detail_data = detail_initial(event, household.volume_unit)
+    event_form = EventForm(data, household=household, kind=kind, initial=initial)
+    detail_class = DETAIL_FORMS.get(kind)
+    detail_form = (
+        detail_class(data, unit=household.volume_unit, initial=detail_data, prefix="d")
+        if detail_class
+        else None
+    )
+    return event_form, detail_form
+
+
+def _copy_errors(error: ValidationError, event_form: EventForm, detail_form: Any) -> None:
+    if not hasattr(error, "error_dict"):
+        event_form.add_error(None, error)
+        return
+    for field, messages_ in error.message_dict.items():
+        if field in event_form.fields:
+            event_form.add_error(field, messages_)
+        elif detail_form is not None and field in detail_form.fields:
+            detail_form.add_error(field, messages_)
+        else:
+            event_form.add_error(None, messages_)
+
+
+def _render_form(
+    request: MemberRequest, kind: str, event_form: EventForm, detail_form: Any, event: CareEvent | None
+) -> HttpResponse:
+    template = "care/event_form.html#form" if request.htmx else "care/event_form.html"
+    context = {
+        "kind": kind,
+        "kind_label": event_label(kind, request.household.locale),
+        "form": event_form,
+        "detail_form": detail_form,
+        "event": event,
+        "many_children": len(event_form.fields["child"].queryset) > 1,  # type: ignore[attr-defined]
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, context, status=status)
+
+
+@member_required
+def log_event(request: MemberRequest, kind: str) -> HttpResponse:
+    if kind not in Kind.values:
+        raise Http404("No such kind of care.")
+    event_form, detail_form = _forms(request, kind)
+    if request.method == "POST":
+        valid = event_form.is_valid() & (detail_form is None or detail_form.is_valid())
+        if valid:
+            data = event_form.cleaned_data
+            try:
+                logged = services.log_care_event(
+                    member=request.member,
+                    child=data["child"],
+                    kind=kind,
+                    by=data["by"],
+                    start=data["start"],
+                    end=data.get("end"),
+                    details=detail_form.details() if detail_form else None,
+                    response=data.get("response", ""),
+                    settled_after_minutes=data.get("settled_after_minutes"),
+                    note=data["note"],
+                    client_id=data["client_id"],
+                )
+            except ValidationError as error:
+                _copy_errors(error, event_form, detail_form)
+            else:
+                event = logged.event
+                text = f"{event_label(kind, request.household.locale)} logged for {event.child.name}"
+                _remember_undo(request, event, "delete", f"{text} ({event.by.display_name}).")
+                return redirect(f"{reverse('care:quick_log')}?child={event.child_id}")
+    return _render_form(request, kind, event_form, detail_form, None)
+
+
+@require_POST
+@member_required
+def start_timer(request: MemberRequest) -> HttpResponse:
+    form = TimerForm(request.POST, household=request.household)
+    if not form.is_valid():
+        messages.error(request, "Choose a child and a timer, then try again.")
+        return redirect("care:quick_log")
+    data = form.cleaned_data
+    try:
+        services.start_timer(
+            member=request.member,
+            child=data["child"],
+            kind=data["kind"],
+            by=data["by"],
+            client_id=data["client_id"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return _back(request, f"{reverse('care:quick_log')}?child={data['child'].pk}")
+
+
+@require_POST
+@member_required
+def stop_timer(request: MemberRequest, event_id: int) -> HttpResponse:
+    event = selectors.get_event_for_member(member=request.member, event_id=event_id)
+    try:
+        services.stop_timer(member=request.member, event=event)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        label = event_label(event.kind, request.household.locale)
+        messages.success(request, f"{label} stopped. Add details if you like.")
+    return _back(request, reverse("care:event_edit", args=[event.pk]))
+
+
+@member_required
+def edit_event(request: MemberRequest, event_id: int) -> HttpResponse:
+    event = selectors.get_event_for_member(member=request.member, event_id=event_id)
+    event_form, detail_form = _forms(request, event.kind, event)
+    if request.method == "POST":
+        valid = event_form.is_valid() & (detail_form is None or detail_form.is_valid())
+        if valid:
+            fields = {k: v for k, v in event_form.cleaned_data.items() if k != "client_id"}
+            fields.setdefault("end", event.end)
+            try:
+                services.update_care_event(
+                    member=request.member,
+                    event=event,
+                    fields=fields,
+                    details=detail_form.details() if detail_form else None,
+                )
+            except ValidationError as error:
+                _copy_errors(error, event_form, detail_form)
+            except PermissionDenied as error:
+                event_form.add_error(None, str(error))
+            else:
+                messages.success(request, "Saved.")
+                return _back(request, reverse("care:today"))
+    return _render_form(request, event.kind, event_form, detail_form, event)
+
+
+@require_POST
+@member_required
+def delete_event(request: MemberRequest, event_id: int) -> HttpResponse:
+    event = selectors.get_event_for_member(member=request.member, event_id=event_id)
+    try:
+        services.delete_care_event(member=request.member, event=event)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        label = event_label(event.kind, request.household.locale)
+        _remember_undo(
+            request, event, "restore", f"{label} at {timezone.localtime(event.start):%H:%M} deleted."
+        )
+    return _back(request, reverse("care:today"))
+
+
+@require_POST
+@member_required
+def restore_event(request: MemberRequest, event_id: int) -> HttpResponse:
+    event = selectors.get_event_for_member(member=request.member, event_id=event_id, include_deleted=True)
+    try:
+        services.restore_care_event(member=request.member, event=event)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, "Brought back.")
+    request.session.pop(UNDO_KEY, None)
+    return _back(request, reverse("care:today"))
+
+
+@member_required
+def today(request: MemberRequest) -> HttpResponse:
+    now = timezone.now()
+    days, running = selectors.today(member=request.member, now=now)
+    members = list(members_of(household=request.household, include_former=True))
+    context = {
+        "days": days,
+        "running": running,
+        "members": members,
+        "now": now,
+        "undo": request.session.pop(UNDO_KEY, None),
+    }
+    return render(request, "care/today.html", context)
+
+
+@member_required
+def history(request: MemberRequest) -> HttpResponse:
+    filters, form = history_filter_from(request.GET, household=request.household)
+    events = selectors.history(member=request.member, filters=filters)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "undo": request.session.pop(UNDO_KEY, None),
+    }
+    template = "care/history.html#results" if request.htmx else "care/history.html"
+    return render(request, template, context)
+
+
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest, so Quick log can be added to a phone's home screen."""
+    return JsonResponse(
+        {
+            "name": "Twofold",
+            "short_name": "Twofold",
+            "start_url": reverse("care:quick_log"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#14161f",
+            "theme_color": "#1d2030",
+            "icons": [
+                {"src": static("twofold/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+                {"src": static("twofold/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+                {"src": static("twofold/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            ],
+        },
+        content_type="application/manifest+json",
+    )
+
+
+SERVICE_WORKER = """// Twofold keeps health data on the server only: the worker caches nothing.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("fetch", () => {});
+"""
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(SERVICE_WORKER, content_type="text/javascript")

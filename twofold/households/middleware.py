@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from twofold.households.selectors import current_member
 
@@ -18,10 +19,13 @@ class CurrentMemberMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.member = None  # type: ignore[attr-defined]
         request.household = None  # type: ignore[attr-defined]
+        timezone.deactivate()
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             member = current_member(user_id=user.pk, household_id=request.session.get(SESSION_KEY))
             if member is not None:
                 request.member = member  # type: ignore[attr-defined]
                 request.household = member.household  # type: ignore[attr-defined]
+                # Forms read and pages show times in the household's zone, not the server's.
+                timezone.activate(member.household.zone)
         return self.get_response(request)

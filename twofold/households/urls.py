@@ -5,6 +5,17 @@ from twofold.households import views
 app_name = "households"
 
 urlpatterns = [
-    path("start/", views.start, name="start"),
     path("", views.settings_page, name="settings"),
+    path("start/", views.start, name="start"),
+    path("edit/", views.edit_household, name="edit"),
+    path("me/", views.edit_profile, name="profile"),
+    path("children/add/", views.add_child, name="child_add"),
+    path("children/<int:child_id>/", views.edit_child, name="child_edit"),
+    path("invitations/", views.create_invitation, name="invite"),
+    path("invitations/<int:invitation_id>/revoke/", views.revoke_invitation, name="invitation_revoke"),
+    path("join/<str:token>/", views.join, name="join"),
+    path("members/<int:member_id>/remove/", views.remove_member, name="member_remove"),
+    path("leave/", views.leave, name="leave"),
+    path("switch/", views.switch, name="switch"),
+    path("export/", views.export, name="export"),
 ]

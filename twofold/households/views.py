@@ -1,9 +1,224 @@
+"""Household pages: make one, set it up, invite people, join, leave and switch. One view per action."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from twofold.households import selectors, services
+from twofold.households.access import MemberRequest, member_required, parent_required
+from twofold.households.forms import ChildForm, HouseholdForm, InviteForm, ProfileForm
+from twofold.households.middleware import SESSION_KEY
 
 
+@login_required
 def start(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("start")
+    """First login: make a household and your place in it."""
+    household_form = HouseholdForm(request.POST or None, prefix="household")
+    profile_form = ProfileForm(
+        request.POST or None,
+        prefix="me",
+        initial={"display_name": request.user.first_name},  # type: ignore[union-attr]
+    )
+    if request.method == "POST" and household_form.is_valid() and profile_form.is_valid():
+        member = services.create_household(
+            user=request.user,  # type: ignore[arg-type]
+            **household_form.cleaned_data,
+            **profile_form.cleaned_data,
+        )
+        request.session[SESSION_KEY] = member.household_id
+        messages.success(request, f"Welcome to {member.household.name}. Now add your baby.")
+        return redirect("households:child_add")
+    return render(
+        request,
+        "households/start.html",
+        {"household_form": household_form, "profile_form": profile_form},
+    )
 
 
-def settings_page(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("settings")
+@member_required
+def settings_page(request: MemberRequest) -> HttpResponse:
+    return render(request, "households/settings.html", _settings_context(request))
+
+
+def _settings_context(request: MemberRequest, **extra: object) -> dict[str, object]:
+    member = request.member
+    household = request.household
+    context: dict[str, object] = {
+        "household_form": HouseholdForm(instance=household, prefix="household"),
+        "profile_form": ProfileForm(instance=member, prefix="me"),
+        "invite_form": InviteForm(),
+        "members": selectors.members_of(household=household).select_related("user"),
+        "children": selectors.children_of(household=household),
+        "invitations": selectors.open_invitations(household=household),
+        "memberships": selectors.active_memberships(user_id=request.user.pk),
+        "now": timezone.now(),
+    }
+    context.update(extra)
+    return context
+
+
+@require_POST
+@parent_required
+def edit_household(request: MemberRequest) -> HttpResponse:
+    form = HouseholdForm(request.POST, instance=request.household, prefix="household")
+    if form.is_valid():
+        services.update_household(member=request.member, **form.cleaned_data)
+        messages.success(request, "Household details saved.")
+        return redirect("households:settings")
+    return render(
+        request, "households/settings.html", _settings_context(request, household_form=form), status=400
+    )
+
+
+@require_POST
+@member_required
+def edit_profile(request: MemberRequest) -> HttpResponse:
+    form = ProfileForm(request.POST, instance=request.member, prefix="me")
+    if form.is_valid():
+        services.update_member(member=request.member, **form.cleaned_data)
+        messages.success(request, "Your details are saved.")
+        return redirect("households:settings")
+    return render(
+        request, "households/settings.html", _settings_context(request, profile_form=form), status=400
+    )
+
+
+@parent_required
+def add_child(request: MemberRequest) -> HttpResponse:
+    form = ChildForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child = services.add_child(member=request.member, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{child.name} is added. You can start logging care.")
+            return redirect("care:quick_log")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "households/child_form.html", {"form": form, "child": None}, status=status)
+
+
+@parent_required
+def edit_child(request: MemberRequest, child_id: int) -> HttpResponse:
+    child = selectors.get_child_for_member(member=request.member, child_id=child_id)
+    form = ChildForm(request.POST or None, instance=child)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_child(member=request.member, child=child, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{child.name}'s details are saved.")
+            return redirect("households:settings")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "households/child_form.html", {"form": form, "child": child}, status=status)
+
+
+@require_POST
+@parent_required
+def create_invitation(request: MemberRequest) -> HttpResponse:
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "households/settings.html", _settings_context(request, invite_form=form), status=400
+        )
+    new = services.invite(member=request.member, role=form.cleaned_data["role"])
+    link = request.build_absolute_uri(reverse("households:join", args=[new.token]))
+    return render(request, "households/invite_created.html", {"link": link, "invitation": new.invitation})
+
+
+@require_POST
+@parent_required
+def revoke_invitation(request: MemberRequest, invitation_id: int) -> HttpResponse:
+    invitation = selectors.get_invitation_for_member(member=request.member, invitation_id=invitation_id)
+    services.revoke_invitation(member=request.member, invitation=invitation)
+    messages.success(request, "The invitation is withdrawn: its link no longer works.")
+    return redirect("households:settings")
+
+
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """An invitation link. Logged-out visitors log in or sign up first and come back here."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        invitation = services.find_invitation(token=token)
+    except ValidationError as error:
+        return render(request, "households/join_error.html", {"error": error.messages[0]}, status=400)
+    form = ProfileForm(
+        request.POST or None,
+        prefix="me",
+        initial={"display_name": request.user.first_name},  # type: ignore[union-attr]
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.accept_invitation(
+                user=request.user,  # type: ignore[arg-type]
+                token=token,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            return render(request, "households/join_error.html", {"error": error.messages[0]}, status=400)
+        request.session[SESSION_KEY] = member.household_id
+        messages.success(request, f"You joined {member.household.name}.")
+        return redirect("care:today")
+    return render(request, "households/join.html", {"form": form, "invitation": invitation})
+
+
+@require_POST
+@parent_required
+def remove_member(request: MemberRequest, member_id: int) -> HttpResponse:
+    other = selectors.get_member_for_member(member=request.member, member_id=member_id)
+    try:
+        services.remove_member(by=request.member, member=other)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"{other.display_name} is removed. Their past care stays in the log.")
+    return redirect("households:settings")
+
+
+@require_POST
+@member_required
+def leave(request: MemberRequest) -> HttpResponse:
+    try:
+        services.leave_household(member=request.member)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("households:settings")
+    request.session.pop(SESSION_KEY, None)
+    messages.success(request, f"You left {request.household.name}.")
+    return redirect("care:today")
+
+
+@require_POST
+@login_required
+def switch(request: HttpRequest) -> HttpResponse:
+    wanted = request.POST.get("household", "")
+    memberships = selectors.active_memberships(user_id=request.user.pk)
+    chosen = memberships.filter(household_id=int(wanted)).first() if wanted.isdigit() else None
+    if chosen is None:
+        messages.error(request, "Choose one of your households.")
+        return redirect("households:settings")
+    request.session[SESSION_KEY] = chosen.household_id
+    messages.success(request, f"You are now in {chosen.household.name}.")
+    return redirect("care:today")
+
+
+@parent_required
+def export(request: MemberRequest) -> HttpResponse:
+    """The household's whole log as JSON and CSV in one zip: the family's data is theirs to take."""
+    from twofold.care.export import export_zip
+
+    stamp = timezone.now().astimezone(request.household.zone).strftime("%Y-%m-%d")
+    response = HttpResponse(export_zip(request.household), content_type="application/zip")
+    filename = f"twofold-{request.household.pk}-{stamp}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

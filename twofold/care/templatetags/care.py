@@ -1,0 +1,48 @@
+"""Formatting only: no queries and no decisions in templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import template
+
+from twofold.care.day import ago as _ago
+from twofold.care.labels import describe, event_label
+from twofold.care.models import CareEvent
+from twofold.households.words import format_volume
+
+register = template.Library()
+
+
+@register.filter
+def summary(event: CareEvent, household: object) -> str:
+    return describe(event, household.locale, household.volume_unit)  # type: ignore[attr-defined]
+
+
+@register.filter
+def kind_label(kind: str, household: object) -> str:
+    return event_label(kind, household.locale)  # type: ignore[attr-defined]
+
+
+@register.filter
+def volume(ml: Decimal | None, household: object) -> str:
+    return format_volume(ml, household.volume_unit)  # type: ignore[attr-defined]
+
+
+@register.simple_tag
+def ago(then: dt.datetime | None, now: dt.datetime) -> str:
+    return _ago(then, now)
+
+
+@register.filter
+def minutes(total: int) -> str:
+    hours, mins = divmod(int(total), 60)
+    if hours:
+        return f"{hours} h {mins:02d}"
+    return f"{mins} min"
+
+
+@register.filter
+def get(mapping: dict, key: object) -> object:
+    return mapping.get(key)

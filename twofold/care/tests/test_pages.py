@@ -1,0 +1,78 @@
+"""The care pages as a parent meets them: log through the forms, see it on Today and in History."""
+
+import datetime as dt
+import uuid
+
+from django.urls import reverse
+from django.utils import timezone
+
+from twofold.care.models import CareEvent
+from twofold.care.services import log_care_event, start_timer
+from twofold.conftest import client_for
+
+
+def _local(moment: dt.datetime) -> str:
+    return timezone.localtime(moment, timezone=dt.UTC).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_parent_logs_a_nappy_and_today_shows_it_under_their_name(world):
+    sam = client_for(world.sam)
+    response = sam.post(
+        reverse("care:log_event", args=["nappy"]),
+        {
+            "child": world.ada.pk,
+            "by": world.sam.pk,
+            "start": timezone.localtime(timezone.now(), world.ada.household.zone).strftime("%Y-%m-%dT%H:%M"),
+            "d-contents": "wet",
+            "client_id": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = CareEvent.objects.get(kind="nappy")
+    assert event.by == world.sam and event.logged_by == world.sam and event.nappy.contents == "wet"
+    page = sam.get(reverse("care:today")).content.decode()
+    assert "Nappy: wet" in page
+    assert 'data-member="Sam"' in page
+
+
+def test_form_errors_keep_what_was_typed(world):
+    alex = client_for(world.alex)
+    response = alex.post(
+        reverse("care:log_event", args=["feed"]),
+        {
+            "child": world.ada.pk,
+            "by": world.alex.pk,
+            "start": "2020-01-01T10:00",
+            "end": "2020-01-01T09:00",
+            "d-method": "breast",
+            "note": "left side was sore",
+            "client_id": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The end is before the start" in page
+    assert "left side was sore" in page
+    assert not CareEvent.objects.exists()
+
+
+def test_pages_render_for_each_kind(world):
+    alex = client_for(world.alex)
+    for kind in [
+        "feed",
+        "nappy",
+        "sleep",
+        "settle",
+        "bath",
+        "skin_to_skin",
+        "play",
+        "pumping",
+        "medicine",
+        "note",
+    ]:
+        assert alex.get(reverse("care:log_event", args=[kind])).status_code == 200
+    assert alex.get(reverse("care:quick_log")).status_code == 200
+    start_timer(member=world.alex, child=world.ada, kind="sleep")
+    log_care_event(member=world.alex, child=world.ada, kind="medicine", details={"name": "Vitamin D"})
+    assert "Vitamin D" in alex.get(reverse("care:history")).content.decode()
+    assert alex.get(reverse("households:settings")).status_code == 200

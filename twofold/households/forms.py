@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import zoneinfo
+
+from django import forms
+
+from twofold.households.models import Child, Household, Member, Role
+
+GAVE_BIRTH_CHOICES = [("", "Rather not say"), ("yes", "Yes"), ("no", "No")]
+
+
+def _zones() -> list[tuple[str, str]]:
+    return [(z, z.replace("_", " ")) for z in sorted(zoneinfo.available_timezones()) if "/" in z]
+
+
+class GaveBirthField(forms.TypedChoiceField):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            choices=GAVE_BIRTH_CHOICES,
+            coerce=lambda v: {"yes": True, "no": False}.get(v),
+            empty_value=None,
+            required=False,
+            label="Did you give birth to this baby?",
+            help_text="Optional. Used only where the evidence differs between parents, "
+            "such as mood-screening cut-offs. Never shown to others.",
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+
+class HouseholdForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(choices=_zones, initial="Europe/London")
+
+    class Meta:
+        model = Household
+        fields = ["name", "time_zone", "country", "locale", "volume_unit", "night_start", "night_end"]
+        labels = {
+            "name": "Household name",
+            "locale": "Wording",
+            "volume_unit": "Show volumes in",
+            "night_start": "Night starts at",
+            "night_end": "Night ends at",
+        }
+        help_texts = {
+            "name": "Such as “Alex and Sam” or “The Okafor household”.",
+            "country": "Used to show the right helplines.",
+            "night_start": "Wakings inside the night window count as night care.",
+        }
+        widgets = {
+            "night_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "night_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class ProfileForm(forms.ModelForm):
+    gave_birth = GaveBirthField()
+
+    class Meta:
+        model = Member
+        fields = ["display_name", "relationship", "gave_birth"]
+        labels = {"display_name": "Your name, as others here see it", "relationship": "You are"}
+        help_texts = {"relationship": "Optional: Mum, Papa, Mama, Dad, Grandma, Friend…"}
+
+
+class ChildForm(forms.ModelForm):
+    class Meta:
+        model = Child
+        fields = ["name", "birth_date", "feeding_method"]
+        labels = {"feeding_method": "Usually fed with"}
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class InviteForm(forms.Form):
+    role = forms.ChoiceField(
+        choices=Role.choices,
+        initial=Role.PARENT,
+        label="Invite a",
+        help_text="Parents see everything for the household. Helpers log care and see the care log only.",
+    )
