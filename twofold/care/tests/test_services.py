@@ -25,3 +25,89 @@ def test_second_running_sleep_is_refused(world):
     with pytest.raises(ValidationError) as err:
         start_timer(member=world.sam, child=world.ada, kind="sleep")
     assert "already running" in str(err.value)
+
+
+def test_timer_stops_with_an_end_and_details(world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from twofold.care.services import stop_timer
+
+    started = timezone.now() - dt.timedelta(minutes=25)
+    event = start_timer(member=world.sam, child=world.ada, kind="feed", start=started).event
+    assert event.running and event.feed.method == "breast"  # Ada is mixed-fed: a breastfeed by default
+    stop_timer(member=world.sam, event=event, details={"method": "expressed", "side": "", "amount_ml": 90})
+    event.refresh_from_db()
+    assert not event.running and event.minutes == 25
+    assert event.feed.method == "expressed" and event.feed.amount_ml == 90
+
+
+def test_breastfeed_with_an_amount_is_refused(world):
+    with pytest.raises(ValidationError) as err:
+        log_care_event(
+            member=world.alex, child=world.ada, kind="feed", details={"method": "breast", "amount_ml": 80}
+        )
+    assert "amount_ml" in err.value.message_dict
+    assert not CareEvent.objects.exists()
+
+
+def test_logging_for_another_household_child_is_refused(world):
+    with pytest.raises(ValidationError) as err:
+        log_care_event(member=world.alex, child=world.bo, kind="bath")
+    assert "child" in err.value.message_dict
+
+
+def test_by_must_be_a_member_of_the_household(world):
+    with pytest.raises(ValidationError) as err:
+        log_care_event(member=world.alex, child=world.ada, kind="bath", by=world.robin)
+    assert "by" in err.value.message_dict
+
+
+def test_another_member_can_be_credited(world):
+    event = log_care_event(member=world.alex, child=world.ada, kind="bath", by=world.sam).event
+    assert event.by == world.sam and event.logged_by == world.alex
+
+
+def test_delete_then_restore_brings_the_event_back_whole(world):
+    from twofold.care.selectors import events_for_member
+    from twofold.care.services import delete_care_event, restore_care_event
+
+    event = log_care_event(
+        member=world.alex, child=world.ada, kind="settle", details={"tried": ["rocking", "sling"]}
+    ).event
+    delete_care_event(member=world.alex, event=event)
+    assert not events_for_member(member=world.alex).exists()
+    restore_care_event(member=world.alex, event=event)
+    again = events_for_member(member=world.alex).get()
+    assert again.settle.tried == ["rocking", "sling"]
+
+
+def test_helpers_change_only_their_own_care(world):
+    from django.core.exceptions import PermissionDenied
+
+    from twofold.care.services import delete_care_event, update_care_event
+
+    parents = log_care_event(member=world.alex, child=world.ada, kind="bath").event
+    with pytest.raises(PermissionDenied):
+        delete_care_event(member=world.pat, event=parents)
+    own = log_care_event(member=world.pat, child=world.ada, kind="bath").event
+    update_care_event(member=world.pat, event=own, fields={"note": "loved the water"})
+    own.refresh_from_db()
+    assert own.note == "loved the water"
+
+
+def test_unknown_settling_technique_is_named(world):
+    with pytest.raises(ValidationError) as err:
+        log_care_event(member=world.alex, child=world.ada, kind="settle", details={"tried": ["shaking"]})
+    assert "shaking" in str(err.value)
+
+
+def test_restoring_a_sleep_timer_while_another_runs_is_refused(world):
+    from twofold.care.services import delete_care_event, restore_care_event
+
+    first = start_timer(member=world.alex, child=world.ada, kind="sleep").event
+    delete_care_event(member=world.alex, event=first)
+    start_timer(member=world.alex, child=world.ada, kind="sleep")
+    with pytest.raises(ValidationError, match="already running"):
+        restore_care_event(member=world.alex, event=first)
