@@ -1,9 +1,22 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from twofold.accounts import views
+
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("", views.account, name="account"),
+    path("signup/", views.sign_up, name="signup"),
+    path("login/", views.LogInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", views.ChangePasswordView.as_view(), name="password_change"),
+    path("password/reset/", views.ResetRequestView.as_view(), name="password_reset"),
+    path("password/reset/done/", views.ResetSentView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.ResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("password/reset/complete/", views.ResetCompleteView.as_view(), name="password_reset_complete"),
 ]

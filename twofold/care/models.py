@@ -55,7 +55,13 @@ class CareEvent(models.Model):
 
     class Meta:
         ordering = ["-start", "-id"]
-        indexes = [models.Index(fields=["household", "child", "start"], name="event_scope_start")]
+        indexes = [
+            models.Index(fields=["household", "child", "start"], name="event_scope_start"),
+            # History pages through a household's log newest first.
+            models.Index(fields=["household", "-start"], name="event_household_recent"),
+            # Today asks for each child's latest feed, nappy and sleep.
+            models.Index(fields=["child", "kind", "-start"], name="event_child_kind_recent"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["household", "client_id"], name="one_event_per_client_id"),
             models.UniqueConstraint(

@@ -75,7 +75,7 @@ def children_with_latest(*, member: Member) -> QuerySet[Child]:
             CareEvent.objects.filter(
                 child=OuterRef("pk"), kind=Kind.SLEEP, deleted_at__isnull=True, end__isnull=False
             )
-            .order_by("-end")
+            .order_by("-start")
             .values("end")[:1]
         ),
     )
@@ -86,6 +86,7 @@ class ChildDay:
     child: Child
     summary: DaySummary
     events: list[CareEvent]
+    asleep_since: dt.datetime | None = None
 
 
 def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[CareEvent]]:
@@ -101,7 +102,8 @@ def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[Car
     for child in children_with_latest(member=member):
         mine = [e for e in events if e.child_id == child.pk]
         facts = [_fact(e) for e in mine]
-        days.append(ChildDay(child, summarise_day(facts, lo, hi, now), mine))
+        asleep = next((e.start for e in mine if e.running and e.kind == Kind.SLEEP), None)
+        days.append(ChildDay(child, summarise_day(facts, lo, hi, now), mine, asleep))
     running = sorted((e for e in events if e.running), key=lambda e: e.start)
     return days, running
 

@@ -1,0 +1,91 @@
+"""Account forms. They check shape; sign-up's rules live in services.sign_up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    SetPasswordMixin,
+    UsernameField,
+)
+
+PASSWORD_HELP = "A few words you will remember beat a short jumble. At least 8 characters."  # noqa: S105 (a hint, not a password)
+PASSWORDS_DIFFER = "The two passwords don't match. Type them again."
+WRONG_LOGIN = "That email and password don't match an account. Check them, or reset your password."
+WRONG_CURRENT_PASSWORD = "That isn't your current password. Try again."  # noqa: S105 (a message)
+
+
+def _new_password_fields(label: str) -> tuple[forms.CharField, forms.CharField]:
+    first, again = SetPasswordMixin.create_password_fields(label1=label, label2=f"{label} again")
+    first.help_text = PASSWORD_HELP
+    again.help_text = ""
+    return first, again
+
+
+class SignUpForm(SetPasswordMixin, forms.Form):
+    error_messages = {"password_mismatch": PASSWORDS_DIFFER}
+
+    email = forms.EmailField(
+        label="Email",
+        max_length=150,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    name = forms.CharField(
+        label="Your name",
+        max_length=150,
+        help_text="What the people you care with call you.",
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    password, password_again = _new_password_fields("Password")
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self) -> dict[str, Any]:
+        self.validate_passwords("password", "password_again")
+        return super().clean()
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with an email; `request` reaches authenticate(), which the login throttle needs."""
+
+    username = UsernameField(
+        label="Email",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {**AuthenticationForm.error_messages, "invalid_login": WRONG_LOGIN}
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_mismatch": PASSWORDS_DIFFER,
+        "password_incorrect": WRONG_CURRENT_PASSWORD,
+    }
+    old_password = forms.CharField(
+        label="Current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    new_password1, new_password2 = _new_password_fields("New password")
+
+
+class ResetRequestForm(PasswordResetForm):
+    email = forms.EmailField(
+        label="Email",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
+class NewPasswordForm(SetPasswordForm):
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORDS_DIFFER}
+    new_password1, new_password2 = _new_password_fields("New password")
