@@ -59,7 +59,7 @@ def time_errors(
         errors["end"] = "The end is before the start. Swap them or correct one."
     elif end > now + CLOCK_SKEW:
         errors["end"] = "The end is in the future. Stop the timer later, or check the time."
-    elif end - start > LONGEST[kind]:
+    elif kind in LONGEST and end - start > LONGEST[kind]:  # a nappy has no usual length
         errors["end"] = (
             f"That is longer than {human_duration(LONGEST[kind])}, which is unlikely for this. "
             "Check the start and end times."
