@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twofold.care.details import SETTLE_TECHNIQUES, detail_of
-from twofold.care.models import CareEvent, Kind
+from twofold.care.details import SETTLE_TECHNIQUES
+from twofold.care.models import (
+    FeedMethod,
+    Kind,
+    NappyContents,
+    PlayActivity,
+    SettleOutcome,
+    Side,
+    SleepPlace,
+)
+from twofold.care.rows import EventRow
 from twofold.care.rules import TIMER_KINDS
 from twofold.households.words import format_volume, word
 
@@ -44,33 +53,40 @@ def kind_tiles(locale: str) -> list[Tile]:
     ]
 
 
-def describe(event: CareEvent, locale: str, unit: str) -> str:
+_FEED_METHODS = dict(FeedMethod.choices)
+_SIDES = dict(Side.choices)
+_NAPPY = dict(NappyContents.choices)
+_PLACES = dict(SleepPlace.choices)
+_OUTCOMES = dict(SettleOutcome.choices)
+_ACTIVITIES = dict(PlayActivity.choices)
+
+
+def describe(row: EventRow, locale: str, unit: str) -> str:
     """One line a tired parent can read at a glance: “Bottle of formula, 120 ml”."""
-    detail = detail_of(event)
     parts: list[str] = []
-    if event.kind == Kind.FEED and detail is not None:
-        parts.append(detail.get_method_display())  # type: ignore[attr-defined]
-        if detail.side:  # type: ignore[attr-defined]
-            parts.append(detail.get_side_display().lower())  # type: ignore[attr-defined]
-        if detail.amount_ml is not None:  # type: ignore[attr-defined]
-            parts.append(format_volume(detail.amount_ml, unit))  # type: ignore[attr-defined]
-    elif event.kind == Kind.NAPPY and detail is not None:
-        parts.append(f"{event_label(Kind.NAPPY, locale)}: {detail.get_contents_display().lower()}")  # type: ignore[attr-defined]
-    elif event.kind == Kind.SLEEP and detail is not None:
-        parts.append(f"Sleep, {detail.get_place_display().lower()}")  # type: ignore[attr-defined]
-    elif event.kind == Kind.SETTLE and detail is not None:
+    if row.kind == Kind.FEED and row.feed_method:
+        parts.append(_FEED_METHODS[row.feed_method])
+        if row.feed_side:
+            parts.append(_SIDES[row.feed_side].lower())
+        if row.feed_amount_ml is not None:
+            parts.append(format_volume(row.feed_amount_ml, unit))
+    elif row.kind == Kind.NAPPY and row.nappy_contents:
+        parts.append(f"{event_label(Kind.NAPPY, locale)}: {_NAPPY[row.nappy_contents].lower()}")
+    elif row.kind == Kind.SLEEP and row.sleep_place:
+        parts.append(f"Sleep, {_PLACES[row.sleep_place].lower()}")
+    elif row.kind == Kind.SETTLE:
         parts.append("Crying")
-        tried = [SETTLE_TECHNIQUES[t].lower() for t in detail.tried]  # type: ignore[attr-defined]
+        tried = [SETTLE_TECHNIQUES[t].lower() for t in row.settle_tried or [] if t in SETTLE_TECHNIQUES]
         if tried:
             parts.append("tried " + ", ".join(tried))
-        if detail.outcome:  # type: ignore[attr-defined]
-            parts.append(detail.get_outcome_display().lower())  # type: ignore[attr-defined]
-    elif event.kind == Kind.PLAY and detail is not None:
-        parts.append(detail.get_activity_display())  # type: ignore[attr-defined]
-    elif event.kind == Kind.PUMPING and detail is not None:
-        parts.append(f"Pumping, {format_volume(detail.amount_ml, unit)}")  # type: ignore[attr-defined]
-    elif event.kind == Kind.MEDICINE and detail is not None:
-        parts.append(" ".join(p for p in (detail.name, detail.dose) if p))  # type: ignore[attr-defined]
+        if row.settle_outcome:
+            parts.append(_OUTCOMES[row.settle_outcome].lower())
+    elif row.kind == Kind.PLAY and row.play_activity:
+        parts.append(_ACTIVITIES[row.play_activity])
+    elif row.kind == Kind.PUMPING and row.pumping_amount_ml is not None:
+        parts.append(f"Pumping, {format_volume(row.pumping_amount_ml, unit)}")
+    elif row.kind == Kind.MEDICINE and row.medicine_name:
+        parts.append(" ".join(p for p in (row.medicine_name, row.medicine_dose) if p))
     else:
-        parts.append(event_label(event.kind, locale))
+        parts.append(event_label(row.kind, locale))
     return ", ".join(parts)

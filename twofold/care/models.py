@@ -57,8 +57,18 @@ class CareEvent(models.Model):
         ordering = ["-start", "-id"]
         indexes = [
             models.Index(fields=["household", "child", "start"], name="event_scope_start"),
-            # History pages through a household's log newest first.
-            models.Index(fields=["household", "-start"], name="event_household_recent"),
+            # History pages through a household's log newest first; deleted events are not in it.
+            models.Index(
+                fields=["household", "-start", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="event_household_recent",
+            ),
+            # Quick log and Today look up the running timers of a household.
+            models.Index(
+                fields=["household", "start"],
+                condition=Q(running=True, deleted_at__isnull=True),
+                name="event_running",
+            ),
             # Today asks for each child's latest feed, nappy and sleep.
             models.Index(fields=["child", "kind", "-start"], name="event_child_kind_recent"),
         ]

@@ -36,6 +36,9 @@ LONGEST: dict[str, dt.timedelta] = {
 }
 
 
+LONGEST_EVENT = max(LONGEST.values())
+
+
 def human_duration(delta: dt.timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from twofold.care.day import DaySummary, EventFact, local_day_bounds, summarise_day
 from twofold.care.details import DETAIL_RELATIONS
 from twofold.care.models import CareEvent, Kind
+from twofold.care.rows import EventRow, event_rows
+from twofold.care.rules import LONGEST_EVENT
 from twofold.households.models import Child, Member
 
 
@@ -30,8 +33,12 @@ def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool
     return event
 
 
-def running_timers(*, member: Member) -> QuerySet[CareEvent]:
-    return events_for_member(member=member).filter(running=True).order_by("start")
+def _live(*, member: Member) -> QuerySet[CareEvent]:
+    return CareEvent.objects.filter(household_id=member.household_id, deleted_at__isnull=True)
+
+
+def running_timers(*, member: Member) -> list[EventRow]:
+    return event_rows(_live(member=member).filter(running=True).order_by("start"))
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,8 @@ class HistoryFilter:
 
 
 def history(*, member: Member, filters: HistoryFilter) -> QuerySet[CareEvent]:
-    events = events_for_member(member=member)
+    """The filtered log, newest first; page it, then read it with rows.event_rows."""
+    events = _live(member=member)
     if filters.child_id is not None:
         events = events.filter(child_id=filters.child_id)
     if filters.kind:
@@ -85,31 +93,33 @@ def children_with_latest(*, member: Member) -> QuerySet[Child]:
 class ChildDay:
     child: Child
     summary: DaySummary
-    events: list[CareEvent]
+    events: list[EventRow]
     asleep_since: dt.datetime | None = None
+    items: list[Any] = field(default_factory=list)
+
+    @property
+    def who(self) -> list[tuple[str, dict[str, int]]]:
+        """Who did what today, busiest first, by the names the rows carry."""
+        names = {r.by_id: r.by_name for r in self.events}
+        ranked = sorted(self.summary.by_member.items(), key=lambda item: -sum(item[1].values()))
+        return [(names[member], counts) for member, counts in ranked if member in names]
 
 
-def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[CareEvent]]:
+def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[EventRow]]:
     """Per child, today's totals and timeline (household-local day), plus the running timers."""
     zone = member.household.zone
     lo, hi = local_day_bounds(now.astimezone(zone).date(), zone)
-    events = list(
-        events_for_member(member=member)
-        .filter(Q(start__gte=lo, start__lt=hi) | Q(running=True) | Q(end__gt=lo, start__lt=lo))
-        .order_by("-start", "-id")
+    # One index range: everything that started today, or early enough to reach into today. A timer
+    # left running longer than any care lasts is stale: Quick log still shows it, to be stopped.
+    rows = event_rows(
+        _live(member=member).filter(start__gte=lo - LONGEST_EVENT, start__lt=hi).order_by("-start", "-id")
     )
+    rows = [r for r in rows if r.start >= lo or r.running or (r.end is not None and r.end > lo)]
     days = []
     for child in children_with_latest(member=member):
-        mine = [e for e in events if e.child_id == child.pk]
-        facts = [_fact(e) for e in mine]
-        asleep = next((e.start for e in mine if e.running and e.kind == Kind.SLEEP), None)
+        mine = [r for r in rows if r.child_id == child.pk]
+        facts = [EventFact(r.kind, r.child_id, r.by_id, r.start, r.end, r.feed_amount_ml) for r in mine]
+        asleep = next((r.start for r in mine if r.running and r.kind == Kind.SLEEP), None)
         days.append(ChildDay(child, summarise_day(facts, lo, hi, now), mine, asleep))
-    running = sorted((e for e in events if e.running), key=lambda e: e.start)
+    running = sorted((r for r in rows if r.running), key=lambda r: r.start)
     return days, running
-
-
-def _fact(event: CareEvent) -> EventFact:
-    amount = None
-    if event.kind == Kind.FEED:
-        amount = event.feed.amount_ml if hasattr(event, "feed") else None
-    return EventFact(event.kind, event.child_id, event.by_id, event.start, event.end, amount)

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -21,11 +20,15 @@ from twofold.care.forms import DETAIL_FORMS, EventForm, TimerForm, detail_initia
 from twofold.care.history import history_filter_from
 from twofold.care.labels import event_label, kind_tiles
 from twofold.care.models import CareEvent, Kind, NappyContents
+from twofold.care.paging import page_number, page_of
+from twofold.care.rows import EventRow, event_rows
 from twofold.care.rules import default_feed_method
+from twofold.care.timeline import TimelineItem, timeline
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
 
 UNDO_KEY = "twofold_undo"
+HISTORY_PAGE_SIZE = 50
 
 
 def _remember_undo(request: MemberRequest, event: CareEvent, action: str, text: str) -> None:
@@ -68,7 +71,7 @@ def quick_log(request: MemberRequest) -> HttpResponse:
         "members": members,
         "by_id": _chosen_by_id(request, members),
         "tiles": kind_tiles(request.household.locale),
-        "running": list(selectors.running_timers(member=request.member)),
+        "running": selectors.running_timers(member=request.member),
         "undo": request.session.pop(UNDO_KEY, None),
         "new_client_id": uuid.uuid4(),
         # One id for the three nappy buttons: a double tap on either logs one nappy, not two.
@@ -272,15 +275,23 @@ def restore_event(request: MemberRequest, event_id: int) -> HttpResponse:
     return _back(request, reverse("care:today"))
 
 
+def _timeline(request: MemberRequest, rows: list[EventRow]) -> list[TimelineItem]:
+    household = request.household
+    return timeline(rows, zone=household.zone, locale=household.locale, unit=household.volume_unit)
+
+
 @member_required
 def today(request: MemberRequest) -> HttpResponse:
     now = timezone.now()
     days, running = selectors.today(member=request.member, now=now)
-    members = list(members_of(household=request.household, include_former=True))
+    household = request.household
+    for day in days:
+        day.items = timeline(
+            day.events, zone=household.zone, locale=household.locale, unit=household.volume_unit
+        )
     context = {
         "days": days,
         "running": running,
-        "members": members,
         "now": now,
         "undo": request.session.pop(UNDO_KEY, None),
     }
@@ -291,12 +302,15 @@ def today(request: MemberRequest) -> HttpResponse:
 def history(request: MemberRequest) -> HttpResponse:
     filters, form = history_filter_from(request.GET, household=request.household)
     events = selectors.history(member=request.member, filters=filters)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = page_of(events, number=page_number(request.GET.get("page")), size=HISTORY_PAGE_SIZE)
+    rows = event_rows(page.items)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
+        "items": _timeline(request, rows),
+        "many_children": len({r.child_id for r in rows}) > 1,
         "query": query.urlencode(),
         "undo": request.session.pop(UNDO_KEY, None),
     }

@@ -9,14 +9,14 @@ from django import template
 
 from twofold.care.day import ago as _ago
 from twofold.care.labels import describe, event_label
-from twofold.care.models import CareEvent
+from twofold.care.rows import EventRow
 from twofold.households.words import format_volume
 
 register = template.Library()
 
 
 @register.filter
-def summary(event: CareEvent, household: object) -> str:
+def summary(event: EventRow, household: object) -> str:
     return describe(event, household.locale, household.volume_unit)  # type: ignore[attr-defined]
 
 

@@ -1,0 +1,41 @@
+"""Paging a long log without counting it: fetch one more row than shown to know there is a next page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from django.db.models import QuerySet
+
+T = TypeVar("T")
+
+MAX_PAGE = 10_000
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: T
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous
+
+
+def page_number(raw: str | None) -> int:
+    """A page number from a query string; anything odd is page 1 rather than an error page."""
+    if raw and raw.isdigit():
+        return min(max(int(raw), 1), MAX_PAGE)
+    return 1
+
+
+def page_of(queryset: QuerySet[T], *, number: int, size: int) -> Page[QuerySet[T]]:
+    """The page's slice of the queryset (not yet read) and whether a next page exists."""
+    offset = (number - 1) * size
+    has_next = queryset[offset + size : offset + size + 1].exists()
+    return Page(queryset[offset : offset + size], number, has_next)
