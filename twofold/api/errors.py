@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -29,3 +31,21 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is not None and isinstance(response.data, list):
         response.data = {"non_field_errors": response.data}
     return response
+
+
+@contextmanager
+def details_nested_under(kind: str, fields: Iterable[str]) -> Iterator[None]:
+    """Re-key a service's errors about a kind's detail fields under the kind, as the API sends them.
+
+    The services report `{"amount_ml": [...]}`; the API's shape is `{"feed": {"amount_ml": [...]}}`.
+    """
+    try:
+        yield
+    except DjangoValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        errors = _django_errors(error)
+        nested = {name: errors.pop(name) for name in list(errors) if name in set(fields)}
+        if nested:
+            errors[kind] = nested
+        raise exceptions.ValidationError(errors) from error

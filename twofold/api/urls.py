@@ -1,9 +1,21 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from twofold.api import views
+from twofold.api.docs import ApiDocs
 
 app_name = "api"
 
+router = SimpleRouter(use_regex_path=False)
+router.register("children", views.ChildViewSet, basename="child")
+router.register("members", views.MemberViewSet, basename="member")
+router.register("events", views.EventViewSet, basename="event")
+router.register("timers", views.TimerViewSet, basename="timer")
+
 urlpatterns = [
+    path("auth/token/", views.ObtainToken.as_view(), name="token"),
+    *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", ApiDocs.as_view(url_name="api:schema"), name="docs"),
 ]

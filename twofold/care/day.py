@@ -17,6 +17,7 @@ class EventFact:
     start: dt.datetime
     end: dt.datetime | None
     amount_ml: Decimal | None = None
+    running: bool = False
 
 
 @dataclass
@@ -40,10 +41,17 @@ def local_day_bounds(day: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.date
 
 
 def minutes_within(
-    start: dt.datetime, end: dt.datetime | None, lo: dt.datetime, hi: dt.datetime, now: dt.datetime
+    start: dt.datetime,
+    end: dt.datetime | None,
+    lo: dt.datetime,
+    hi: dt.datetime,
+    now: dt.datetime,
+    running: bool = False,
 ) -> int:
-    """Minutes of [start, end) inside [lo, hi); a running event counts up to now."""
-    finish = min(end or now, hi)
+    """Minutes of [start, end) inside [lo, hi); a running timer counts up to now, a moment counts none."""
+    if end is None:
+        end = now if running else start
+    finish = min(end, hi)
     begin = max(start, lo)
     return max(0, int((finish - begin).total_seconds() // 60))
 
@@ -54,7 +62,7 @@ def summarise_day(facts: list[EventFact], lo: dt.datetime, hi: dt.datetime, now:
     for fact in facts:
         total = summary.totals.setdefault(fact.kind, KindTotal())
         total.count += 1
-        total.minutes += minutes_within(fact.start, fact.end, lo, hi, now)
+        total.minutes += minutes_within(fact.start, fact.end, lo, hi, now, fact.running)
         if fact.amount_ml is not None:
             total.amount_ml += fact.amount_ml
         members[fact.by_id][fact.kind] += 1

@@ -118,7 +118,9 @@ def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[Eve
     days = []
     for child in children_with_latest(member=member):
         mine = [r for r in rows if r.child_id == child.pk]
-        facts = [EventFact(r.kind, r.child_id, r.by_id, r.start, r.end, r.feed_amount_ml) for r in mine]
+        facts = [
+            EventFact(r.kind, r.child_id, r.by_id, r.start, r.end, r.feed_amount_ml, r.running) for r in mine
+        ]
         asleep = next((r.start for r in mine if r.running and r.kind == Kind.SLEEP), None)
         days.append(ChildDay(child, summarise_day(facts, lo, hi, now), mine, asleep))
     running = sorted((r for r in rows if r.running), key=lambda r: r.start)

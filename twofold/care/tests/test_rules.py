@@ -42,7 +42,8 @@ def test_minutes_are_clipped_to_the_day_and_running_events_count_to_now():
     lo, hi = local_day_bounds(dt.date(2026, 11, 23), LONDON)
     overnight = minutes_within(lo - dt.timedelta(hours=1), lo + dt.timedelta(hours=2), lo, hi, NOW)
     assert overnight == 120
-    assert minutes_within(NOW - dt.timedelta(minutes=30), None, lo, hi, NOW) == 30
+    assert minutes_within(NOW - dt.timedelta(minutes=30), None, lo, hi, NOW, running=True) == 30
+    assert minutes_within(NOW - dt.timedelta(minutes=30), None, lo, hi, NOW) == 0  # a nappy is a moment
 
 
 def test_day_summary_counts_kinds_and_members():

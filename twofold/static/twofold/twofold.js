@@ -16,3 +16,6 @@
     navigator.serviceWorker.register("/sw.js").catch(function () {});
   }
 })();
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) { window.print(); }
+});
