@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "twofold.accounts",
     "twofold.households",
     "twofold.care",
+    "twofold.insights",
     "twofold.api",
 ]
 

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("twofold.care.urls")),
     path("account/", include("twofold.accounts.urls")),
     path("household/", include("twofold.households.urls")),
+    path("us/", include("twofold.insights.urls")),
     path("api/v1/", include("twofold.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,73 @@
+"""Reads for insights: one query for the people, one for the care spans of the whole period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from twofold.care.models import CareEvent
+from twofold.households.models import Household, Member, Role
+from twofold.insights.nights import NightDuty, night_duty
+from twofold.insights.periods import nights_between
+from twofold.insights.spans import CareSpan
+from twofold.insights.thresholds import SHORT_SLEEP, SHORT_SLEEP_NIGHTS
+from twofold.insights.week import Person, Settings, WeekReport, trend_reach, week_report
+
+
+def settings_of(household: Household) -> Settings:
+    return Settings(household.zone, household.night_start, household.night_end)
+
+
+def people_of(*, household: Household) -> list[Person]:
+    """Everyone who has been a member, so past care keeps its name; parents first."""
+    members = Member.objects.filter(household=household).order_by("joined_at", "id")
+    people = [Person(m.pk, m.display_name, m.role == Role.PARENT and m.left_at is None) for m in members]
+    return sorted(people, key=lambda p: not p.is_parent)
+
+
+def spans_between(*, household: Household, lo: dt.datetime, hi: dt.datetime) -> list[CareSpan]:
+    rows = (
+        CareEvent.objects.filter(household=household, deleted_at__isnull=True, start__gte=lo, start__lt=hi)
+        .order_by("start")
+        .values_list("by_id", "kind", "start", "end", "running")
+    )
+    return [CareSpan(*row) for row in rows]
+
+
+def week_report_for(*, household: Household, monday: dt.date, now: dt.datetime) -> WeekReport:
+    settings = settings_of(household)
+    lo, hi = trend_reach(monday, settings)
+    return week_report(
+        spans_between(household=household, lo=lo, hi=hi),
+        monday=monday,
+        people=people_of(household=household),
+        settings=settings,
+        now=now,
+    )
+
+
+def recent_nights(
+    *, household: Household, now: dt.datetime, count: int
+) -> tuple[list[NightDuty], list[Person]]:
+    """The last `count` nights that have ended, with what each parent's night was like."""
+    settings = settings_of(household)
+    today = now.astimezone(settings.zone).date()
+    nights = nights_between(
+        today - dt.timedelta(days=count + 1), today, settings.zone, settings.night_start, settings.night_end
+    )
+    ended = [n for n in nights if n.end <= now][-count:]
+    if not ended:
+        return [], []
+    spans = spans_between(household=household, lo=ended[0].start, hi=ended[-1].end)
+    people = people_of(household=household)
+    parent_ids = [p.id for p in people if p.is_parent]
+    return [night_duty(spans, night, parent_ids=parent_ids, now=now) for night in ended], people
+
+
+def short_sleepers(*, household: Household, now: dt.datetime) -> tuple[list[Person], list[Person]]:
+    """Parents whose longest sleep stayed under the threshold each of the last few nights; and all parents."""
+    duties, people = recent_nights(household=household, now=now, count=SHORT_SLEEP_NIGHTS)
+    parents = [p for p in people if p.is_parent]
+    if len(duties) < SHORT_SLEEP_NIGHTS:
+        return [], parents
+    short = [p for p in parents if all(d.longest_sleep[p.id] < SHORT_SLEEP for d in duties)]
+    return short, parents

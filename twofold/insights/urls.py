@@ -1,0 +1,10 @@
+from django.urls import path
+
+from twofold.insights import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("", views.us, name="us"),
+    path("summary/", views.summary, name="summary"),
+]

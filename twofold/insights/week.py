@@ -1,0 +1,231 @@
+"""A week of the household, put together for both parents: shares, nights, sleep and plain sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+from twofold.insights.load import Load, care_load
+from twofold.insights.nights import NightDuty, Streaks, night_duty, streaks
+from twofold.insights.periods import Week, in_night, week_of
+from twofold.insights.spans import CareSpan
+
+TREND_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    is_parent: bool
+
+
+@dataclass(frozen=True)
+class Settings:
+    zone: ZoneInfo
+    night_start: dt.time
+    night_end: dt.time
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    week: str
+    wakings: int
+    night_share: dict[int, Fraction]
+
+
+@dataclass(frozen=True)
+class WeekReport:
+    week: Week
+    people: tuple[Person, ...]
+    load: Load
+    duties: tuple[NightDuty, ...]
+    complete: tuple[NightDuty, ...]
+    handled: dict[int, int]
+    wakings: int
+    average_longest_sleep: dict[int, dt.timedelta | None]
+    streaks: dict[int, Streaks]
+    trend: tuple[TrendPoint, ...]
+    sentences: tuple[str, ...]
+
+    @property
+    def parents(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.is_parent)
+
+    @property
+    def helpers(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if not p.is_parent)
+
+
+def hours_minutes(delta: dt.timedelta | None) -> str:
+    """“6 h 10”, as people say a length of sleep."""
+    if delta is None:
+        return "—"
+    minutes = round(delta.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
+
+
+def percent(share: Fraction) -> str:
+    return f"{round(float(share) * 100)} %"
+
+
+def _is_night(settings: Settings) -> object:
+    def check(moment: dt.datetime) -> bool:
+        local = moment.astimezone(settings.zone).time()
+        return in_night(local, settings.night_start, settings.night_end)
+
+    return check
+
+
+def week_duties(
+    spans: Sequence[CareSpan], week: Week, parent_ids: Sequence[int], now: dt.datetime
+) -> list[NightDuty]:
+    return [
+        night_duty(spans, night, parent_ids=parent_ids, now=now) for night in week.nights if night.start < now
+    ]
+
+
+def _list(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def night_sentence(people: Sequence[Person], handled: dict[int, int], wakings: int) -> str:
+    if wakings == 0:
+        return "No night wakings were logged this week."
+    ranked = sorted((p for p in people if handled.get(p.id)), key=lambda p: -handled[p.id])
+    first, *rest = ranked
+    sentence = f"{first.name} handled {handled[first.id]} of {wakings} night wakings"
+    if rest:
+        sentence += "; " + _list([f"{p.name} {handled[p.id]}" for p in rest])
+    return sentence + "."
+
+
+def sleep_sentence(parents: Sequence[Person], average: dict[int, dt.timedelta | None]) -> str | None:
+    known = [p for p in parents if average.get(p.id) is not None]
+    if not known:
+        return None
+    first, *rest = known
+    sentence = f"{first.name}'s longest sleep averaged {hours_minutes(average[first.id])}"
+    if rest:
+        sentence += ", " + _list([f"{p.name}'s {hours_minutes(average[p.id])}" for p in rest])
+    return sentence + "."
+
+
+def care_sentence(people: Sequence[Person], load: Load) -> str:
+    if load.events == 0:
+        return "Nothing was logged this week yet."
+    ranked = sorted(
+        (p for p in people if p.id in load.members and load.members[p.id].total.events),
+        key=lambda p: -load.members[p.id].total.events,
+    )
+    first, *rest = ranked
+    sentence = (
+        f"{first.name} did {percent(load.event_share(first.id))} of the logged care "
+        f"({load.members[first.id].total.events} of {load.events} events)"
+    )
+    if rest:
+        sentence += ", " + _list([f"{p.name} {percent(load.event_share(p.id))}" for p in rest])
+    return sentence + "."
+
+
+def streak_sentences(parents: Sequence[Person], found: dict[int, Streaks]) -> list[str]:
+    sentences = []
+    for p in parents:
+        s = found[p.id]
+        if s.carried_every_waking >= 2:
+            sentences.append(f"{p.name} handled every waking for the last {s.carried_every_waking} nights.")
+        if s.short_sleep >= 2:
+            sentences.append(
+                f"{p.name}'s longest sleep was under 4 hours for the last {s.short_sleep} nights."
+            )
+    return sentences
+
+
+def trend_point(
+    spans: Sequence[CareSpan], week: Week, people: Sequence[Person], now: dt.datetime
+) -> TrendPoint:
+    duties = week_duties(spans, week, [p.id for p in people if p.is_parent], now)
+    total = sum(len(d.wakings) for d in duties)
+    handled: dict[int, int] = {}
+    for duty in duties:
+        for member, count in duty.handled.items():
+            handled[member] = handled.get(member, 0) + count
+    shares = {p.id: Fraction(handled.get(p.id, 0), total) if total else Fraction(0) for p in people}
+    return TrendPoint(week.label, total, shares)
+
+
+def week_report(
+    spans: Sequence[CareSpan],
+    *,
+    monday: dt.date,
+    people: Sequence[Person],
+    settings: Settings,
+    now: dt.datetime,
+) -> WeekReport:
+    """Everything the Us page and the weekly summary say about one week. `spans` must cover the trend."""
+    week = week_of(monday, settings.zone, settings.night_start, settings.night_end)
+    parent_ids = [p.id for p in people if p.is_parent]
+    load = care_load(
+        spans,
+        lo=week.start,
+        hi=week.end,
+        is_night=_is_night(settings),  # type: ignore[arg-type]
+        now=now,
+        member_ids=[p.id for p in people],
+    )
+    duties = week_duties(spans, week, parent_ids, now)
+    # A night still under way has not yet shown how much sleep it allowed.
+    complete = [d for d in duties if d.night.end <= now]
+    handled = {p.id: sum(d.handled.get(p.id, 0) for d in duties) for p in people}
+    wakings = sum(len(d.wakings) for d in duties)
+    average: dict[int, dt.timedelta | None] = {}
+    for member in parent_ids:
+        lengths = [d.longest_sleep[member] for d in complete]
+        average[member] = sum(lengths, dt.timedelta()) / len(lengths) if lengths else None
+    found = {member: streaks(complete, member) for member in parent_ids}
+    trend = tuple(
+        trend_point(
+            spans,
+            week_of(
+                monday - dt.timedelta(weeks=back), settings.zone, settings.night_start, settings.night_end
+            ),
+            people,
+            now,
+        )
+        for back in range(TREND_WEEKS - 1, -1, -1)
+    )
+    parents = [p for p in people if p.is_parent]
+    sentences = [night_sentence(people, handled, wakings)]
+    sleep = sleep_sentence(parents, average)
+    if sleep:
+        sentences.append(sleep)
+    sentences.append(care_sentence(people, load))
+    sentences.extend(streak_sentences(parents, found))
+    return WeekReport(
+        week=week,
+        people=tuple(people),
+        load=load,
+        duties=tuple(duties),
+        complete=tuple(complete),
+        handled=handled,
+        wakings=wakings,
+        average_longest_sleep=average,
+        streaks=found,
+        trend=trend,
+        sentences=tuple(sentences),
+    )
+
+
+def trend_reach(monday: dt.date, settings: Settings) -> tuple[dt.datetime, dt.datetime]:
+    """The span of time a week's report reads, trend included: one query fetches it all."""
+    first = week_of(
+        monday - dt.timedelta(weeks=TREND_WEEKS - 1), settings.zone, settings.night_start, settings.night_end
+    )
+    last = week_of(monday, settings.zone, settings.night_start, settings.night_end)
+    return first.reach[0], last.reach[1]
