@@ -115,7 +115,7 @@ class NappyForm(DetailForm):
 
 
 class SleepForm(DetailForm):
-    place = forms.ChoiceField(choices=SleepPlace.choices, initial=SleepPlace.COT, label="Where")
+    place = forms.ChoiceField(choices=[("", "Not noted"), *SleepPlace.choices], required=False, label="Where")
 
 
 class SettleForm(DetailForm):

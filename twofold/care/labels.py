@@ -72,8 +72,8 @@ def describe(row: EventRow, locale: str, unit: str) -> str:
             parts.append(format_volume(row.feed_amount_ml, unit))
     elif row.kind == Kind.NAPPY and row.nappy_contents:
         parts.append(f"{event_label(Kind.NAPPY, locale)}: {_NAPPY[row.nappy_contents].lower()}")
-    elif row.kind == Kind.SLEEP and row.sleep_place:
-        parts.append(f"Sleep, {_PLACES[row.sleep_place].lower()}")
+    elif row.kind == Kind.SLEEP:
+        parts.append(f"Sleep, {_PLACES[row.sleep_place].lower()}" if row.sleep_place else "Sleep")
     elif row.kind == Kind.SETTLE:
         parts.append("Crying")
         tried = [SETTLE_TECHNIQUES[t].lower() for t in row.settle_tried or [] if t in SETTLE_TECHNIQUES]
@@ -90,3 +90,26 @@ def describe(row: EventRow, locale: str, unit: str) -> str:
     else:
         parts.append(event_label(row.kind, locale))
     return ", ".join(parts)
+
+
+_COUNT_NOUNS: dict[str, tuple[str, str]] = {
+    Kind.FEED: ("feed", "feeds"),
+    Kind.SLEEP: ("sleep", "sleeps"),
+    Kind.SETTLE: ("crying spell", "crying spells"),
+    Kind.BATH: ("bath", "baths"),
+    Kind.SKIN_TO_SKIN: ("skin-to-skin session", "skin-to-skin sessions"),
+    Kind.PLAY: ("play session", "play sessions"),
+    Kind.PUMPING: ("pumping session", "pumping sessions"),
+    Kind.MEDICINE: ("dose of medicine", "doses of medicine"),
+    Kind.NOTE: ("note", "notes"),
+}
+
+
+def count_phrase(kind: str, count: int, locale: str) -> str:
+    """“1 nappy”, “3 nappies”, “2 crying spells”: counts that read as English."""
+    if kind == Kind.NAPPY:
+        noun = word(locale, "nappy") if count == 1 else word(locale, "nappies")
+    else:
+        singular, plural = _COUNT_NOUNS[Kind(kind)]
+        noun = singular if count == 1 else plural
+    return f"{count} {noun}"

@@ -153,7 +153,8 @@ class SleepPlace(models.TextChoices):
 
 class Sleep(KindDetail):
     event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="sleep")
-    place = models.CharField(max_length=12, choices=SleepPlace.choices, default=SleepPlace.COT)
+    # Blank until someone says: a timer started in the dark records no guess about where.
+    place = models.CharField(max_length=12, choices=SleepPlace.choices, blank=True)
 
 
 class SettleOutcome(models.TextChoices):

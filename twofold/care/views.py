@@ -26,6 +26,7 @@ from twofold.care.rules import default_feed_method
 from twofold.care.timeline import TimelineItem, timeline
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
+from twofold.insights.selectors import sleep_warning_for
 
 UNDO_KEY = "twofold_undo"
 HISTORY_PAGE_SIZE = 50
@@ -289,9 +290,11 @@ def today(request: MemberRequest) -> HttpResponse:
         day.items = timeline(
             day.events, zone=household.zone, locale=household.locale, unit=household.volume_unit
         )
+    warning = sleep_warning_for(household=request.household, now=now) if request.member.is_parent else None
     context = {
         "days": days,
         "running": running,
+        "sleep_warning": warning,
         "now": now,
         "undo": request.session.pop(UNDO_KEY, None),
     }

@@ -10,6 +10,7 @@ from twofold.insights.nights import NightDuty, night_duty
 from twofold.insights.periods import nights_between
 from twofold.insights.spans import CareSpan
 from twofold.insights.thresholds import SHORT_SLEEP, SHORT_SLEEP_NIGHTS
+from twofold.insights.warnings import SleepWarning, sleep_warning
 from twofold.insights.week import Person, Settings, WeekReport, trend_reach, week_report
 
 
@@ -71,3 +72,12 @@ def short_sleepers(*, household: Household, now: dt.datetime) -> tuple[list[Pers
         return [], parents
     short = [p for p in parents if all(d.longest_sleep[p.id] < SHORT_SLEEP for d in duties)]
     return short, parents
+
+
+def sleep_warning_for(*, household: Household, now: dt.datetime) -> SleepWarning | None:
+    """The Today card both parents see when one of them has had too little unbroken sleep lately."""
+    short, parents = short_sleepers(household=household, now=now)
+    if not short:
+        return None
+    has_helpers = Member.objects.filter(household=household, role=Role.HELPER, left_at__isnull=True).exists()
+    return sleep_warning(short, parents, has_helpers)

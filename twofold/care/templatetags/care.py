@@ -8,7 +8,7 @@ from decimal import Decimal
 from django import template
 
 from twofold.care.day import ago as _ago
-from twofold.care.labels import describe, event_label
+from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
 from twofold.households.words import format_volume
 
@@ -46,3 +46,8 @@ def minutes(total: int) -> str:
 @register.filter
 def get(mapping: dict, key: object) -> object:
     return mapping.get(key)
+
+
+@register.simple_tag
+def counted(kind: str, count: int, household: object) -> str:
+    return count_phrase(kind, count, household.locale)  # type: ignore[attr-defined]
