@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -84,9 +85,16 @@ def _is_night(settings: Settings) -> object:
 def week_duties(
     spans: Sequence[CareSpan], week: Week, parent_ids: Sequence[int], now: dt.datetime
 ) -> list[NightDuty]:
-    return [
-        night_duty(spans, night, parent_ids=parent_ids, now=now) for night in week.nights if night.start < now
-    ]
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    duties = []
+    for night in week.nights:
+        if night.start >= now:
+            continue
+        # Only care that started inside this night can be one of its wakings.
+        inside = ordered[bisect_left(starts, night.start) : bisect_left(starts, night.end)]
+        duties.append(night_duty(inside, night, parent_ids=parent_ids, now=now))
+    return duties
 
 
 def _list(names: list[str]) -> str:
