@@ -4,6 +4,7 @@ from rest_framework.routers import SimpleRouter
 
 from twofold.api import views
 from twofold.api.docs import ApiDocs
+from twofold.insights.api import WeekReportView
 
 app_name = "api"
 
@@ -16,6 +17,7 @@ router.register("timers", views.TimerViewSet, basename="timer")
 urlpatterns = [
     path("auth/token/", views.ObtainToken.as_view(), name="token"),
     *router.urls,
+    path("insights/", WeekReportView.as_view(), name="insights"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", ApiDocs.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -82,10 +82,14 @@ def _is_night(settings: Settings) -> object:
     return check
 
 
+def _in_order(spans: Sequence[CareSpan]) -> bool:
+    return all(a.start <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
 def week_duties(
     spans: Sequence[CareSpan], week: Week, parent_ids: Sequence[int], now: dt.datetime
 ) -> list[NightDuty]:
-    ordered = sorted(spans, key=lambda s: s.start)
+    ordered = spans if _in_order(spans) else sorted(spans, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     duties = []
     for night in week.nights:
@@ -178,6 +182,7 @@ def week_report(
 ) -> WeekReport:
     """Everything the Us page and the weekly summary say about one week. `spans` must cover the trend."""
     week = week_of(monday, settings.zone, settings.night_start, settings.night_end)
+    spans = sorted(spans, key=lambda s: s.start)
     parent_ids = [p.id for p in people if p.is_parent]
     load = care_load(
         spans,
