@@ -1,4 +1,4 @@
-"""Paging a long log without counting it: fetch one more row than shown to know there is a next page."""
+"""Paging a long log without counting it: read one more row than shown to know there is a next page."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from django.db.models import QuerySet
+
+from twofold.care.models import CareEvent
+from twofold.care.rows import EventRow, event_rows
 
 T = TypeVar("T")
 
@@ -34,8 +37,8 @@ def page_number(raw: str | None) -> int:
     return 1
 
 
-def page_of(queryset: QuerySet[T], *, number: int, size: int) -> Page[QuerySet[T]]:
-    """The page's slice of the queryset (not yet read) and whether a next page exists."""
+def page_of(queryset: QuerySet[CareEvent], *, number: int, size: int) -> Page[list[EventRow]]:
+    """The page's events as rows, reading one row more than shown to learn whether a next page exists."""
     offset = (number - 1) * size
-    has_next = queryset[offset + size : offset + size + 1].exists()
-    return Page(queryset[offset : offset + size], number, has_next)
+    rows = event_rows(queryset[offset : offset + size + 1])
+    return Page(rows[:size], number, len(rows) > size)

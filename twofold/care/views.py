@@ -21,7 +21,7 @@ from twofold.care.history import history_filter_from
 from twofold.care.labels import event_label, kind_tiles
 from twofold.care.models import CareEvent, Kind, NappyContents
 from twofold.care.paging import page_number, page_of
-from twofold.care.rows import EventRow, event_rows
+from twofold.care.rows import EventRow
 from twofold.care.rules import default_feed_method
 from twofold.care.timeline import TimelineItem, timeline
 from twofold.households.access import MemberRequest, member_required
@@ -30,6 +30,7 @@ from twofold.insights.selectors import sleep_warning_for
 
 UNDO_KEY = "twofold_undo"
 HISTORY_PAGE_SIZE = 50
+HISTORY_FILTERS = ("child", "kind", "by", "date_from", "date_to")
 
 
 def _remember_undo(request: MemberRequest, event: CareEvent, action: str, text: str) -> None:
@@ -306,11 +307,17 @@ def history(request: MemberRequest) -> HttpResponse:
     filters, form = history_filter_from(request.GET, household=request.household)
     events = selectors.history(member=request.member, filters=filters)
     page = page_of(events, number=page_number(request.GET.get("page")), size=HISTORY_PAGE_SIZE)
-    rows = event_rows(page.items)
+    rows = page.items
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
+        "children": list(children_of(household=request.household)),
+        "people": list(members_of(household=request.household, include_former=True)),
+        "kinds": Kind.choices,
+        "chosen": {
+            name: request.GET.get(name, "") for name in ("child", "kind", "by", "date_from", "date_to")
+        },
         "page": page,
         "items": _timeline(request, rows),
         "many_children": len({r.child_id for r in rows}) > 1,

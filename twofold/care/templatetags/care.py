@@ -10,6 +10,7 @@ from django import template
 from twofold.care.day import ago as _ago
 from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
+from twofold.care.timeline import TimelineItem, timeline_html
 from twofold.households.words import format_volume
 
 register = template.Library()
@@ -51,3 +52,8 @@ def get(mapping: dict, key: object) -> object:
 @register.simple_tag
 def counted(kind: str, count: int, household: object) -> str:
     return count_phrase(kind, count, household.locale)  # type: ignore[attr-defined]
+
+
+@register.simple_tag
+def timeline_lines(items: list[TimelineItem], show_date: bool = False, show_child: bool = False) -> str:
+    return timeline_html(items, show_date=bool(show_date), show_child=bool(show_child))

@@ -76,3 +76,38 @@ def test_pages_render_for_each_kind(world):
     log_care_event(member=world.alex, child=world.ada, kind="medicine", details={"name": "Vitamin D"})
     assert "Vitamin D" in alex.get(reverse("care:history")).content.decode()
     assert alex.get(reverse("households:settings")).status_code == 200
+
+
+def test_timeline_escapes_what_people_typed(world):
+    log_care_event(member=world.alex, child=world.ada, kind="note", note='<script>alert("x")</script> & more')
+    page = client_for(world.alex).get(reverse("care:today")).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more" in page
+
+
+def test_history_filters_by_kind_and_person_and_pages_on(world):
+    for i in range(55):
+        log_care_event(
+            member=world.alex,
+            child=world.ada,
+            kind="nappy",
+            by=world.sam if i % 5 == 0 else world.alex,
+            start=timezone.now() - dt.timedelta(hours=i),
+            details={"contents": "wet"},
+        )
+    log_care_event(member=world.alex, child=world.ada, kind="bath")
+    client = client_for(world.alex)
+    first = client.get(reverse("care:history")).content.decode()
+    assert first.count('data-kind="') == 50 and "page=2" in first
+    second = client.get(reverse("care:history") + "?page=2").content.decode()
+    assert second.count('data-kind="') == 6 and "page=3" not in second
+    sams = client.get(reverse("care:history") + f"?by={world.sam.pk}").content.decode()
+    assert sams.count('data-kind="nappy"') == 11 and 'data-kind="bath"' not in sams
+    assert f'<option value="{world.sam.pk}" selected>' in sams
+    baths = client.get(reverse("care:history") + "?kind=bath").content.decode()
+    assert baths.count('data-kind="') == 1
+
+
+def test_history_explains_dates_the_wrong_way_round(world):
+    page = client_for(world.alex).get(reverse("care:history") + "?date_from=2026-11-10&date_to=2026-11-01")
+    assert "“To” is before “From”: swap the dates." in page.content.decode()
