@@ -95,6 +95,9 @@ class ChildDay:
     summary: DaySummary
     events: list[EventRow]
     asleep_since: dt.datetime | None = None
+    last_feed: dt.datetime | None = None
+    last_nappy: dt.datetime | None = None
+    last_sleep_end: dt.datetime | None = None
     items: list[Any] = field(default_factory=list)
 
     @property
@@ -105,23 +108,65 @@ class ChildDay:
         return [(names[member], counts) for member, counts in ranked if member in names]
 
 
+Latest = dict[str, dt.datetime | None]
+
+
+def _latest_in(rows: list[EventRow]) -> dict[int, Latest]:
+    """Each child's last feed, nappy and sleep end among rows sorted newest first."""
+    found: dict[int, Latest] = {}
+    for row in rows:
+        mine = found.setdefault(row.child_id, {})
+        if row.kind in (Kind.FEED, Kind.NAPPY) and row.kind not in mine:
+            mine[row.kind] = row.start
+        elif row.kind == Kind.SLEEP and row.end is not None and Kind.SLEEP not in mine:
+            mine[Kind.SLEEP] = row.end
+    return found
+
+
+def _latest_for(member: Member, rows: list[EventRow]) -> tuple[list[Child], dict[int, Latest]]:
+    """The children and their latest care. The day's rows nearly always hold it; when one does not (a quiet
+    day, a new household) one more query asks the whole log."""
+    children = list(Child.objects.filter(household_id=member.household_id))
+    latest = _latest_in(rows)
+    if all(len(latest.get(c.pk, {})) == 3 for c in children):
+        return children, latest
+    annotated = list(children_with_latest(member=member))
+    exact = {
+        c.pk: {Kind.FEED: c.last_feed, Kind.NAPPY: c.last_nappy, Kind.SLEEP: c.last_sleep_end}  # type: ignore[attr-defined]
+        for c in annotated
+    }
+    return annotated, exact
+
+
 def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[EventRow]]:
     """Per child, today's totals and timeline (household-local day), plus the running timers."""
     zone = member.household.zone
     lo, hi = local_day_bounds(now.astimezone(zone).date(), zone)
     # One index range: everything that started today, or early enough to reach into today. A timer
     # left running longer than any care lasts is stale: Quick log still shows it, to be stopped.
-    rows = event_rows(
+    window = event_rows(
         _live(member=member).filter(start__gte=lo - LONGEST_EVENT, start__lt=hi).order_by("-start", "-id")
     )
-    rows = [r for r in rows if r.start >= lo or r.running or (r.end is not None and r.end > lo)]
+    rows = [r for r in window if r.start >= lo or r.running or (r.end is not None and r.end > lo)]
+    children, latest = _latest_for(member, window)
     days = []
-    for child in children_with_latest(member=member):
+    for child in children:
         mine = [r for r in rows if r.child_id == child.pk]
         facts = [
             EventFact(r.kind, r.child_id, r.by_id, r.start, r.end, r.feed_amount_ml, r.running) for r in mine
         ]
         asleep = next((r.start for r in mine if r.running and r.kind == Kind.SLEEP), None)
-        days.append(ChildDay(child, summarise_day(facts, lo, hi, now), mine, asleep))
+        last = latest.get(child.pk, {})
+        days.append(
+            ChildDay(
+                child,
+                summarise_day(facts, lo, hi, now),
+                mine,
+                asleep,
+                last.get(Kind.FEED),
+                last.get(Kind.NAPPY),
+                last.get(Kind.SLEEP),
+            )
+        )
     running = sorted((r for r in rows if r.running), key=lambda r: r.start)
     return days, running

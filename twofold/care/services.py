@@ -96,7 +96,9 @@ def log_care_event(
 ) -> Logged:
     """Record care. A retried request with the same client_id returns the first event unchanged."""
     now = now or timezone.now()
-    existing = _existing(member, client_id)
+    # A retried timer start must find its timer before the "already running" check refuses it. A retried
+    # log needs no look-up first: the unique client_id makes the insert fail, and the first event is returned.
+    existing = _existing(member, client_id) if running else None
     if existing is not None:
         return Logged(existing, created=False)
     if kind not in Kind.values:

@@ -88,7 +88,9 @@ def quick_log(request: MemberRequest) -> HttpResponse:
 def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) -> tuple[EventForm, Any]:
     household = request.household
     data = request.POST if request.method == "POST" else None
-    if event is None:
+    initial: dict[str, Any] = {}
+    detail_data: dict[str, Any] = {}
+    if event is None and data is None:
         now = timezone.localtime().replace(second=0, microsecond=0)
         children = list(children_of(household=household))
         initial = {
@@ -98,11 +100,10 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
         }
         if request.GET.get("by", "").isdigit():
             initial["by"] = int(request.GET["by"])  # the form's choices keep it in the household
-        detail_data: dict[str, Any] = {}
         chosen = next((c for c in children if c.pk == initial["child"]), None)
         if kind == Kind.FEED and chosen is not None:
             detail_data = {"method": default_feed_method(chosen.feeding_method)}
-    else:
+    elif event is not None:
         initial = {
             "child": event.child_id,
             "by": event.by_id,

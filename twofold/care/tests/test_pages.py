@@ -111,3 +111,11 @@ def test_history_filters_by_kind_and_person_and_pages_on(world):
 def test_history_explains_dates_the_wrong_way_round(world):
     page = client_for(world.alex).get(reverse("care:history") + "?date_from=2026-11-10&date_to=2026-11-01")
     assert "“To” is before “From”: swap the dates." in page.content.decode()
+
+
+def test_today_finds_the_last_feed_even_days_ago(world):
+    three_days = timezone.now() - dt.timedelta(days=3, hours=1)
+    log_care_event(member=world.sam, child=world.ada, kind="feed", start=three_days, details={"method": "breast"})
+    log_care_event(member=world.sam, child=world.ada, kind="nappy", details={"contents": "dirty"})
+    page = client_for(world.alex).get(reverse("care:today")).content.decode()
+    assert "3 days ago" in page and "just now" in page
