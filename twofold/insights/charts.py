@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from twofold.insights.nights import NightDuty
+from twofold.insights.nights import NightSummary
 from twofold.insights.week import Person, TrendPoint, hours_minutes
 
 WIDTH, HEIGHT = 640, 240
@@ -51,7 +51,9 @@ def _plot_height() -> float:
     return HEIGHT - TOP - BOTTOM
 
 
-def sleep_chart(duties: Sequence[NightDuty], parents: Sequence[Person], threshold: dt.timedelta) -> BarChart:
+def sleep_chart(
+    duties: Sequence[NightSummary], parents: Sequence[Person], threshold: dt.timedelta
+) -> BarChart:
     """Each parent's longest sleep opportunity per night, with Twofold's 4-hour line."""
     top_hours = max([9.0] + [d.night.length.total_seconds() / 3600 for d in duties])
     scale = _plot_height() / top_hours

@@ -42,6 +42,33 @@ class NightDuty:
         return who.pop() if len(who) == 1 else None
 
 
+@dataclass(frozen=True)
+class NightSummary:
+    """What a night came to, without its events: all the Us page, the trend and the warning need."""
+
+    night: Night
+    wakings: int
+    handled: dict[int, int]
+    awake_minutes: dict[int, float]
+    longest_sleep: dict[int, dt.timedelta]
+
+    def carried_alone_by(self) -> int | None:
+        """The member who handled every waking of a night that had any."""
+        if self.wakings == 0:
+            return None
+        return next((member for member, count in self.handled.items() if count == self.wakings), None)
+
+    def longest_for(self, member: int) -> dt.timedelta:
+        """A parent with no care that night could have slept all of it."""
+        return self.longest_sleep.get(member, self.night.length)
+
+
+def summarise(duty: NightDuty) -> NightSummary:
+    return NightSummary(
+        duty.night, len(duty.wakings), dict(duty.handled), dict(duty.awake_minutes), dict(duty.longest_sleep)
+    )
+
+
 def _merge(intervals: Iterable[Interval]) -> list[Interval]:
     merged: list[Interval] = []
     for start, end in sorted(intervals):
@@ -120,7 +147,7 @@ def night_duty(
     for member in sorted(everyone):
         mine = [w for w in wakings if member in w.members()]
         duty.handled[member] = sum(1 for w in wakings if w.handled_by == member)
-        duty.awake_minutes[member] = sum(
+        duty.awake_minutes[member] = 0.0 + sum(
             _covered_minutes((s for s in w.spans if s.member_id == member), now)
             + RESETTLE_ALLOWANCE.total_seconds() / 60
             for w in mine
@@ -137,14 +164,14 @@ class Streaks:
     short_sleep: int
 
 
-def streaks(duties: Sequence[NightDuty], member: int) -> Streaks:
+def streaks(nights: Sequence[NightSummary], member: int) -> Streaks:
     carried = short = 0
-    for duty in reversed(duties):
-        if duty.carried_alone_by() != member:
+    for night in reversed(nights):
+        if night.carried_alone_by() != member:
             break
         carried += 1
-    for duty in reversed(duties):
-        if duty.longest_sleep.get(member, duty.night.length) >= SHORT_SLEEP:
+    for night in reversed(nights):
+        if night.longest_for(member) >= SHORT_SLEEP:
             break
         short += 1
     return Streaks(carried, short)

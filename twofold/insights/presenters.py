@@ -92,7 +92,7 @@ def sleep_rows(report: WeekReport, parents: list[Person]) -> list[TableRow]:
         if duty not in report.complete:
             label += " (still going)"
         cells = [hours_minutes(duty.longest_sleep.get(p.id)) for p in parents]
-        cells.append(str(len(duty.wakings)))
+        cells.append(str(duty.wakings))
         rows.append(TableRow(label, tuple(cells)))
     return rows
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db import connection
@@ -10,12 +11,20 @@ from django.db.models import FloatField, Func
 
 from twofold.care.models import CareEvent
 from twofold.households.models import Household, Member, Role
-from twofold.insights.nights import NightDuty, night_duty
-from twofold.insights.periods import nights_between
+from twofold.insights.nights import NightSummary
+from twofold.insights.periods import Night, nights_between, week_of
+from twofold.insights.records import remember, remembered
 from twofold.insights.spans import CareSpan
 from twofold.insights.thresholds import SHORT_SLEEP, SHORT_SLEEP_NIGHTS
 from twofold.insights.warnings import SleepWarning, sleep_warning
-from twofold.insights.week import Person, Settings, WeekReport, trend_reach, week_report
+from twofold.insights.week import (
+    Person,
+    Settings,
+    WeekReport,
+    summarise_nights,
+    trend_nights,
+    week_report,
+)
 
 
 def settings_of(household: Household) -> Settings:
@@ -69,21 +78,43 @@ def spans_between(*, household: Household, lo: dt.datetime, hi: dt.datetime) -> 
     ]
 
 
+def finished_nights(
+    *, household: Household, nights: Sequence[Night], parent_ids: Sequence[int], now: dt.datetime
+) -> dict[dt.date, NightSummary]:
+    """Summaries of those nights that have ended: remembered ones, and the others worked out and kept."""
+    ended = [n for n in nights if n.end <= now]
+    known = remembered(household=household, nights=ended)
+    missing = [n for n in ended if n.of not in known]
+    if missing:
+        spans = spans_between(household=household, lo=missing[0].start, hi=missing[-1].end)
+        fresh = summarise_nights(spans, missing, parent_ids, now)
+        remember(household=household, summaries=fresh, now=now)
+        known.update((s.night.of, s) for s in fresh)
+    return known
+
+
 def week_report_for(*, household: Household, monday: dt.date, now: dt.datetime) -> WeekReport:
+    """The week from its own care; the trend's earlier weeks from their remembered nights."""
     settings = settings_of(household)
-    lo, hi = trend_reach(monday, settings)
+    people = people_of(household=household)
+    parent_ids = [p.id for p in people if p.is_parent]
+    week = week_of(monday, settings.zone, settings.night_start, settings.night_end)
+    known = finished_nights(
+        household=household, nights=trend_nights(monday, settings), parent_ids=parent_ids, now=now
+    )
     return week_report(
-        spans_between(household=household, lo=lo, hi=hi),
+        spans_between(household=household, lo=week.reach[0], hi=week.reach[1]),
         monday=monday,
-        people=people_of(household=household),
+        people=people,
         settings=settings,
         now=now,
+        known=known,
     )
 
 
 def recent_nights(
     *, household: Household, now: dt.datetime, count: int
-) -> tuple[list[NightDuty], list[Person]]:
+) -> tuple[list[NightSummary], list[Person]]:
     """The last `count` nights that have ended, with what each parent's night was like."""
     settings = settings_of(household)
     today = now.astimezone(settings.zone).date()
@@ -93,10 +124,10 @@ def recent_nights(
     ended = [n for n in nights if n.end <= now][-count:]
     if not ended:
         return [], []
-    spans = spans_between(household=household, lo=ended[0].start, hi=ended[-1].end)
     people = people_of(household=household)
     parent_ids = [p.id for p in people if p.is_parent]
-    return [night_duty(spans, night, parent_ids=parent_ids, now=now) for night in ended], people
+    known = finished_nights(household=household, nights=ended, parent_ids=parent_ids, now=now)
+    return [known[n.of] for n in ended], people
 
 
 def short_sleepers(*, household: Household, now: dt.datetime) -> tuple[list[Person], list[Person]]:
@@ -105,7 +136,7 @@ def short_sleepers(*, household: Household, now: dt.datetime) -> tuple[list[Pers
     parents = [p for p in people if p.is_parent]
     if len(duties) < SHORT_SLEEP_NIGHTS:
         return [], parents
-    short = [p for p in parents if all(d.longest_sleep[p.id] < SHORT_SLEEP for d in duties)]
+    short = [p for p in parents if all(d.longest_for(p.id) < SHORT_SLEEP for d in duties)]
     return short, parents
 
 

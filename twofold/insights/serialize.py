@@ -16,7 +16,7 @@ from typing import Any
 from twofold.care.models import Kind
 from twofold.households.models import Household
 from twofold.insights import presenters
-from twofold.insights.nights import NightDuty
+from twofold.insights.nights import NightSummary
 from twofold.insights.periods import iso_week, parse_iso_week
 from twofold.insights.thresholds import (
     RESETTLE_ALLOWANCE,
@@ -108,13 +108,13 @@ def _person(report: WeekReport, person: Person) -> Document:
     }
 
 
-def _night(report: WeekReport, duty: NightDuty) -> Document:
+def _night(report: WeekReport, duty: NightSummary) -> Document:
     return {
         "date": duty.night.of.isoformat(),
         "start": _instant(duty.night.start),
         "end": _instant(duty.night.end),
         "complete": duty in report.complete,
-        "wakings": len(duty.wakings),
+        "wakings": duty.wakings,
         "parents": [
             {
                 "id": parent.id,

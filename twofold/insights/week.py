@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from twofold.insights.load import Load, care_load
-from twofold.insights.nights import NightDuty, Streaks, night_duty, streaks
-from twofold.insights.periods import Week, in_night, week_of
+from twofold.insights.nights import NightSummary, Streaks, night_duty, streaks, summarise
+from twofold.insights.periods import Night, Week, in_night, nights_between, week_of
 from twofold.insights.spans import CareSpan
 
 TREND_WEEKS = 8
@@ -43,8 +43,8 @@ class WeekReport:
     week: Week
     people: tuple[Person, ...]
     load: Load
-    duties: tuple[NightDuty, ...]
-    complete: tuple[NightDuty, ...]
+    duties: tuple[NightSummary, ...]
+    complete: tuple[NightSummary, ...]
     handled: dict[int, int]
     wakings: int
     average_longest_sleep: dict[int, dt.timedelta | None]
@@ -82,23 +82,45 @@ def _is_night(settings: Settings) -> object:
     return check
 
 
+Known = Mapping[dt.date, NightSummary]
+
+
 def _in_order(spans: Sequence[CareSpan]) -> bool:
     return all(a.start <= b.start for a, b in zip(spans, spans[1:], strict=False))
 
 
-def week_duties(
-    spans: Sequence[CareSpan], week: Week, parent_ids: Sequence[int], now: dt.datetime
-) -> list[NightDuty]:
+def summarise_nights(
+    spans: Sequence[CareSpan],
+    nights: Sequence[Night],
+    parent_ids: Sequence[int],
+    now: dt.datetime,
+    known: Known | None = None,
+) -> list[NightSummary]:
+    """A summary of each night that has begun: from `known` if it has ended and is there, else from spans."""
+    known = known or {}
     ordered = spans if _in_order(spans) else sorted(spans, key=lambda s: s.start)
     starts = [s.start for s in ordered]
-    duties = []
-    for night in week.nights:
+    summaries = []
+    for night in nights:
         if night.start >= now:
+            continue
+        if night.of in known and night.end <= now:
+            summaries.append(known[night.of])
             continue
         # Only care that started inside this night can be one of its wakings.
         inside = ordered[bisect_left(starts, night.start) : bisect_left(starts, night.end)]
-        duties.append(night_duty(inside, night, parent_ids=parent_ids, now=now))
-    return duties
+        summaries.append(summarise(night_duty(inside, night, parent_ids=parent_ids, now=now)))
+    return summaries
+
+
+def week_nights(
+    spans: Sequence[CareSpan],
+    week: Week,
+    parent_ids: Sequence[int],
+    now: dt.datetime,
+    known: Known | None = None,
+) -> list[NightSummary]:
+    return summarise_nights(spans, week.nights, parent_ids, now, known)
 
 
 def _list(names: list[str]) -> str:
@@ -160,10 +182,14 @@ def streak_sentences(parents: Sequence[Person], found: dict[int, Streaks]) -> li
 
 
 def trend_point(
-    spans: Sequence[CareSpan], week: Week, people: Sequence[Person], now: dt.datetime
+    spans: Sequence[CareSpan],
+    week: Week,
+    people: Sequence[Person],
+    now: dt.datetime,
+    known: Known | None = None,
 ) -> TrendPoint:
-    duties = week_duties(spans, week, [p.id for p in people if p.is_parent], now)
-    total = sum(len(d.wakings) for d in duties)
+    duties = week_nights(spans, week, [p.id for p in people if p.is_parent], now, known)
+    total = sum(d.wakings for d in duties)
     handled: dict[int, int] = {}
     for duty in duties:
         for member, count in duty.handled.items():
@@ -179,8 +205,13 @@ def week_report(
     people: Sequence[Person],
     settings: Settings,
     now: dt.datetime,
+    known: Known | None = None,
 ) -> WeekReport:
-    """Everything the Us page and the weekly summary say about one week. `spans` must cover the trend."""
+    """Everything the Us page and the weekly summary say about one week.
+
+    `spans` must cover the week, and every night of the trend's earlier weeks that `known` (summaries of
+    finished nights, by the date each began) does not.
+    """
     week = week_of(monday, settings.zone, settings.night_start, settings.night_end)
     spans = sorted(spans, key=lambda s: s.start)
     parent_ids = [p.id for p in people if p.is_parent]
@@ -192,14 +223,14 @@ def week_report(
         now=now,
         member_ids=[p.id for p in people],
     )
-    duties = week_duties(spans, week, parent_ids, now)
+    duties = week_nights(spans, week, parent_ids, now, known)
     # A night still under way has not yet shown how much sleep it allowed.
     complete = [d for d in duties if d.night.end <= now]
     handled = {p.id: sum(d.handled.get(p.id, 0) for d in duties) for p in people}
-    wakings = sum(len(d.wakings) for d in duties)
+    wakings = sum(d.wakings for d in duties)
     average: dict[int, dt.timedelta | None] = {}
     for member in parent_ids:
-        lengths = [d.longest_sleep[member] for d in complete]
+        lengths = [d.longest_for(member) for d in complete]
         average[member] = sum(lengths, dt.timedelta()) / len(lengths) if lengths else None
     found = {member: streaks(complete, member) for member in parent_ids}
     trend = tuple(
@@ -210,6 +241,7 @@ def week_report(
             ),
             people,
             now,
+            known,
         )
         for back in range(TREND_WEEKS - 1, -1, -1)
     )
@@ -235,10 +267,8 @@ def week_report(
     )
 
 
-def trend_reach(monday: dt.date, settings: Settings) -> tuple[dt.datetime, dt.datetime]:
-    """The span of time a week's report reads, trend included: one query fetches it all."""
-    first = week_of(
-        monday - dt.timedelta(weeks=TREND_WEEKS - 1), settings.zone, settings.night_start, settings.night_end
-    )
-    last = week_of(monday, settings.zone, settings.night_start, settings.night_end)
-    return first.reach[0], last.reach[1]
+def trend_nights(monday: dt.date, settings: Settings) -> list[Night]:
+    """Every night of the trend's weeks, oldest first, the given week's included."""
+    first = monday - dt.timedelta(weeks=TREND_WEEKS - 1)
+    last = monday + dt.timedelta(days=6)
+    return nights_between(first, last, settings.zone, settings.night_start, settings.night_end)

@@ -3,7 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from twofold.insights.nights import Streaks, longest_free_stretch, night_duty, streaks, wakings_in
+from twofold.insights.nights import Streaks, longest_free_stretch, night_duty, streaks, summarise, wakings_in
 from twofold.insights.periods import night_of
 from twofold.insights.spans import CareSpan
 
@@ -128,7 +128,7 @@ def test_streaks_count_back_from_the_latest_night():
         ]
         if i == 0:
             spans.append(span(SAM, "feed", night.start + dt.timedelta(hours=7), 30))
-        duties.append(night_duty(spans, night, parent_ids=[ALEX, SAM], now=MORNING))
+        duties.append(summarise(night_duty(spans, night, parent_ids=[ALEX, SAM], now=MORNING)))
     found = streaks(duties, ALEX)
     assert found.carried_every_waking == 3
     assert found.short_sleep == 4
