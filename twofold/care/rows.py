@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from twofold.care.models import CareEvent, Response
+from twofold.db import RawTimestamp, decimal, fetch, json_value, moment
 
 ROW_FIELDS: dict[str, str] = {
     "id": "id",
@@ -22,8 +23,8 @@ ROW_FIELDS: dict[str, str] = {
     "child_name": "child__name",
     "by_id": "by_id",
     "by_name": "by__display_name",
-    "start": "start",
-    "end": "end",
+    "start": "start_s",
+    "end": "end_s",
     "running": "running",
     "response": "response",
     "settled_after_minutes": "settled_after_minutes",
@@ -81,7 +82,25 @@ class EventRow:
         return _RESPONSES.get(self.response, "")
 
 
+_NAMES = list(ROW_FIELDS)
+
+
+def _row(values: tuple[Any, ...]) -> EventRow:
+    row = dict(zip(_NAMES, values, strict=True))
+    row["start"] = moment(row["start"])
+    row["end"] = moment(row["end"])
+    row["running"] = bool(row["running"])
+    row["feed_amount_ml"] = decimal(row["feed_amount_ml"])
+    row["pumping_amount_ml"] = decimal(row["pumping_amount_ml"])
+    row["settle_tried"] = json_value(row["settle_tried"])
+    return EventRow(**row)
+
+
 def event_rows(events: QuerySet[CareEvent]) -> list[EventRow]:
-    names = list(ROW_FIELDS)
-    rows: list[tuple[Any, ...]] = list(events.select_related(None).values_list(*ROW_FIELDS.values()))
-    return [EventRow(**dict(zip(names, row, strict=True))) for row in rows]
+    """The events as rows, in the queryset's order, read in one query through twofold.db."""
+    query = (
+        events.select_related(None)
+        .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
+        .values_list(*ROW_FIELDS.values())
+    )
+    return [_row(values) for values in fetch(query)]

@@ -44,6 +44,9 @@ def duration_text(row: EventRow) -> str:
     return f"{hours} h {mins:02d}" if hours else f"{mins} min"
 
 
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _short(note: str, limit: int = 60) -> str:
     return note if len(note) <= limit else note[: limit - 1].rstrip() + "…"
 
@@ -59,8 +62,8 @@ def timeline(rows: list[EventRow], *, zone: ZoneInfo, locale: str, unit: str) ->
                 kind=row.kind,
                 kind_label=event_label(row.kind, locale),
                 iso=local.isoformat(),
-                date=f"{local.day} {local:%b}",
-                time=f"{local:%H:%M}",
+                date=f"{local.day} {_MONTHS[local.month]}",
+                time=f"{local.hour:02d}:{local.minute:02d}",
                 summary=describe(row, locale, unit),
                 duration=duration_text(row),
                 response=row.response_label.lower(),

@@ -29,7 +29,7 @@ from twofold.households.selectors import children_of, members_of
 from twofold.insights.selectors import sleep_warning_for
 
 UNDO_KEY = "twofold_undo"
-HISTORY_PAGE_SIZE = 50
+HISTORY_PAGE_SIZE = 25  # about three phone screens
 HISTORY_FILTERS = ("child", "kind", "by", "date_from", "date_to")
 
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
-
-from django.db import connection
-from django.db.models import FloatField, Func
 
 from twofold.care.models import CareEvent
+from twofold.db import RawTimestamp, fetch, moment
 from twofold.households.models import Household, Member, Role
 from twofold.insights.nights import NightSummary
 from twofold.insights.periods import Night, nights_between, week_of
@@ -38,24 +35,6 @@ def people_of(*, household: Household) -> list[Person]:
     return sorted(people, key=lambda p: not p.is_parent)
 
 
-class UnixSeconds(Func):
-    """A timestamp as seconds since 1970, read as a plain number."""
-
-    output_field = FloatField()
-
-    def as_sqlite(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
-        # Four percent signs: one pair for this template, one for the cursor's own % formatting.
-        template = "CAST(strftime('%%%%s', %(expressions)s) AS REAL)"
-        return self.as_sql(compiler, connection, template=template, **extra)
-
-    def as_postgresql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
-        return self.as_sql(compiler, connection, template="EXTRACT(EPOCH FROM %(expressions)s)", **extra)
-
-
-def _moment(seconds: float | Decimal | None) -> dt.datetime | None:
-    return None if seconds is None else dt.datetime.fromtimestamp(float(seconds), dt.UTC)
-
-
 def spans_between(*, household: Household, lo: dt.datetime, hi: dt.datetime) -> list[CareSpan]:
     """Care spans that started in [lo, hi), oldest first.
 
@@ -65,16 +44,12 @@ def spans_between(*, household: Household, lo: dt.datetime, hi: dt.datetime) -> 
     query = (
         CareEvent.objects.filter(household=household, deleted_at__isnull=True, start__gte=lo, start__lt=hi)
         .order_by("start")
-        .annotate(start_s=UnixSeconds("start"), end_s=UnixSeconds("end"))
+        .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
         .values_list("by_id", "kind", "start_s", "end_s", "running")
     )
-    sql, params = query.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
     return [
-        CareSpan(by, kind, _moment(start), _moment(end), bool(running))  # type: ignore[arg-type]
-        for by, kind, start, end, running in rows
+        CareSpan(by, kind, moment(start), moment(end), bool(running))  # type: ignore[arg-type]
+        for by, kind, start, end, running in fetch(query)
     ]
 
 

@@ -86,7 +86,7 @@ def test_timeline_escapes_what_people_typed(world):
 
 
 def test_history_filters_by_kind_and_person_and_pages_on(world):
-    for i in range(55):
+    for i in range(30):
         log_care_event(
             member=world.alex,
             child=world.ada,
@@ -98,11 +98,11 @@ def test_history_filters_by_kind_and_person_and_pages_on(world):
     log_care_event(member=world.alex, child=world.ada, kind="bath")
     client = client_for(world.alex)
     first = client.get(reverse("care:history")).content.decode()
-    assert first.count('data-kind="') == 50 and "page=2" in first
+    assert first.count('data-kind="') == 25 and "page=2" in first
     second = client.get(reverse("care:history") + "?page=2").content.decode()
     assert second.count('data-kind="') == 6 and "page=3" not in second
     sams = client.get(reverse("care:history") + f"?by={world.sam.pk}").content.decode()
-    assert sams.count('data-kind="nappy"') == 11 and 'data-kind="bath"' not in sams
+    assert sams.count('data-kind="nappy"') == 6 and 'data-kind="bath"' not in sams
     assert f'<option value="{world.sam.pk}" selected>' in sams
     baths = client.get(reverse("care:history") + "?kind=bath").content.decode()
     assert baths.count('data-kind="') == 1
@@ -115,7 +115,9 @@ def test_history_explains_dates_the_wrong_way_round(world):
 
 def test_today_finds_the_last_feed_even_days_ago(world):
     three_days = timezone.now() - dt.timedelta(days=3, hours=1)
-    log_care_event(member=world.sam, child=world.ada, kind="feed", start=three_days, details={"method": "breast"})
+    log_care_event(
+        member=world.sam, child=world.ada, kind="feed", start=three_days, details={"method": "breast"}
+    )
     log_care_event(member=world.sam, child=world.ada, kind="nappy", details={"contents": "dirty"})
     page = client_for(world.alex).get(reverse("care:today")).content.decode()
     assert "3 days ago" in page and "just now" in page
