@@ -38,7 +38,9 @@ def events_for_user(*, user: User, include_deleted: bool = False) -> QuerySet[Ca
     events = CareEvent.objects.filter(household_id__in=_households(user))
     if not include_deleted:
         events = events.filter(deleted_at__isnull=True)
-    return events.select_related("child", "by", "logged_by", *DETAIL_RELATIONS).order_by("-start", "-id")
+    return events.select_related("household", "child", "by", "logged_by", *DETAIL_RELATIONS).order_by(
+        "-start", "-id"
+    )
 
 
 def running_timers_for_user(*, user: User) -> QuerySet[CareEvent]:

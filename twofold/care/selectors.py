@@ -27,7 +27,7 @@ def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool
     events = CareEvent.objects.filter(household_id=member.household_id, pk=event_id)
     if not include_deleted:
         events = events.filter(deleted_at__isnull=True)
-    event = events.select_related("child", "by", "logged_by", *DETAIL_RELATIONS).first()
+    event = events.select_related("household", "child", "by", "logged_by", *DETAIL_RELATIONS).first()
     if event is None:
         raise Http404("No such event in your household.")
     return event

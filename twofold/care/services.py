@@ -107,7 +107,7 @@ def log_care_event(
     _check_child(member, child)
     _check_by(member, by)
     event = CareEvent(
-        household_id=member.household_id,
+        household=member.household,
         child=child,
         kind=kind,
         by=by,

@@ -79,11 +79,11 @@ def care_load(
         load = members.setdefault(span.member_id, MemberLoad(span.member_id))
         load.total.add(minutes)
         load.by_kind.setdefault(span.kind, Tally()).add(minutes)
-        part = load.night if is_night(span.start) else load.day
-        part.add(minutes)
+        night = is_night(span.start)
+        (load.night if night else load.day).add(minutes)
         totals["events"] += 1
         totals["minutes"] += minutes
-        if is_night(span.start):
+        if night:
             totals["night_events"] += 1
             totals["night_minutes"] += minutes
     return Load(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from twofold.db import json_value
 from twofold.households.models import Household
 from twofold.insights.models import NightRecord
 from twofold.insights.nights import NightSummary
@@ -18,11 +19,11 @@ def rules_key(household: Household) -> str:
     return f"{household.time_zone}|{household.night_start:%H:%M}-{household.night_end:%H:%M}|v{RULES_VERSION}"
 
 
-def _summary(night: Night, record: NightRecord) -> NightSummary:
-    people = {int(member): values for member, values in record.people.items()}
+def _summary(night: Night, wakings: int, values: dict[str, list[float]]) -> NightSummary:
+    people = {int(member): v for member, v in values.items()}
     return NightSummary(
         night,
-        record.wakings,
+        wakings,
         {m: int(v[0]) for m, v in people.items()},
         {m: float(v[1]) for m, v in people.items()},
         {m: dt.timedelta(seconds=v[2]) for m, v in people.items()},
@@ -36,8 +37,11 @@ def remembered(*, household: Household, nights: Sequence[Night]) -> dict[dt.date
     by_date = {n.of: n for n in nights}
     records = NightRecord.objects.filter(
         household=household, night_of__in=list(by_date), rules=rules_key(household)
-    )
-    return {r.night_of: _summary(by_date[r.night_of], r) for r in records}
+    ).values_list("night_of", "wakings", "people")
+    return {
+        night_of: _summary(by_date[night_of], wakings, json_value(people))
+        for night_of, wakings, people in records
+    }
 
 
 def remember(*, household: Household, summaries: Iterable[NightSummary], now: dt.datetime) -> None:
@@ -70,16 +74,6 @@ def remember(*, household: Household, summaries: Iterable[NightSummary], now: dt
     NightRecord.objects.bulk_create(fresh, ignore_conflicts=True)
 
 
-def forget(*, household_id: int, moments: Iterable[dt.datetime | None]) -> None:
-    """Drop the records of every night these moments could fall in.
-
-    A night is named by the local date it begins on, and local dates run up to a day either side of UTC, so
-    the nights from two days before to one day after each moment's UTC date cover any time zone.
-    """
-    days: set[dt.date] = set()
-    for moment in moments:
-        if moment is not None:
-            utc = moment.astimezone(dt.UTC).date()
-            days |= {utc + dt.timedelta(days=offset) for offset in (-2, -1, 0, 1)}
-    if days:
-        NightRecord.objects.filter(household_id=household_id, night_of__in=days).delete()
+def forget(*, household_id: int, nights: Iterable[dt.date]) -> None:
+    """Drop the records of these nights, so the next look works them out again from the log."""
+    NightRecord.objects.filter(household_id=household_id, night_of__in=list(nights)).delete()

@@ -1,14 +1,35 @@
-"""Any change to the care log forgets the remembered nights it touches, whoever made the change."""
+"""Any change to the care log forgets the remembered night it falls in, whoever made the change."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from twofold.care.models import CareEvent
+from twofold.households.models import Household
+from twofold.insights.periods import in_night
 from twofold.insights.records import forget
+
+
+def night_containing(moment: dt.datetime, household: Household) -> dt.date | None:
+    """The date of the night (by the evening it began) that a moment falls in, or None in the daytime."""
+    local = moment.astimezone(household.zone)
+    start, end = household.night_start, household.night_end
+    if not in_night(local.time(), start, end):
+        return None
+    wraps = start > end
+    return local.date() - dt.timedelta(days=1) if wraps and local.time() < end else local.date()
+
+
+def _forget(event: CareEvent, moments: list[dt.datetime | None]) -> None:
+    household = event.household  # services set it, so this costs no query
+    nights = {night_containing(m, household) for m in moments if m is not None}
+    nights.discard(None)
+    if nights:
+        forget(household_id=event.household_id, nights=nights)  # type: ignore[arg-type]
 
 
 @receiver(pre_save, sender=CareEvent)
@@ -22,10 +43,9 @@ def remember_old_start(sender: type[CareEvent], instance: CareEvent, **kwargs: A
 
 @receiver(post_save, sender=CareEvent)
 def forget_nights_on_save(sender: type[CareEvent], instance: CareEvent, **kwargs: Any) -> None:
-    before = getattr(instance, "_start_before_save", None)
-    forget(household_id=instance.household_id, moments=[instance.start, before])
+    _forget(instance, [instance.start, getattr(instance, "_start_before_save", None)])
 
 
 @receiver(post_delete, sender=CareEvent)
 def forget_nights_on_delete(sender: type[CareEvent], instance: CareEvent, **kwargs: Any) -> None:
-    forget(household_id=instance.household_id, moments=[instance.start])
+    _forget(instance, [instance.start])

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from twofold.households.access import MemberRequest, parent_required
 from twofold.insights import presenters
-from twofold.insights.charts import share_trend_chart, sleep_chart
+from twofold.insights.charts import bar_chart_svg, line_chart_svg, share_trend_chart, sleep_chart
 from twofold.insights.periods import iso_week, parse_iso_week
 from twofold.insights.selectors import week_report_for
 from twofold.insights.thresholds import RESETTLE_ALLOWANCE, SHORT_SLEEP, SOURCE
@@ -47,8 +47,17 @@ def _context(request: MemberRequest) -> tuple[dict[str, object], int]:
         "kinds": presenters.kind_rows(report, people, household.locale),
         "sleep_rows": presenters.sleep_rows(report, parents),
         "trend_rows": presenters.trend_rows(report, people),
-        "sleep_chart": sleep_chart(report.duties, parents, SHORT_SLEEP),
-        "trend_chart": share_trend_chart(report.trend, people),
+        "sleep_svg": bar_chart_svg(
+            sleep_chart(report.duties, parents, SHORT_SLEEP),
+            title_id="sleep-chart-title",
+            title="Bar chart of each parent's longest sleep per night; the table below has the same figures.",
+        ),
+        "trend_svg": line_chart_svg(
+            share_trend_chart(report.trend, people),
+            title_id="trend-chart-title",
+            title="Line chart of each person's share of the night wakings per week; "
+            "the table below has the same figures.",
+        ),
         "week": report.week.label,
         "week_start": monday,
         "week_end": monday + dt.timedelta(days=6),

@@ -85,10 +85,6 @@ def _is_night(settings: Settings) -> object:
 Known = Mapping[dt.date, NightSummary]
 
 
-def _in_order(spans: Sequence[CareSpan]) -> bool:
-    return all(a.start <= b.start for a, b in zip(spans, spans[1:], strict=False))
-
-
 def summarise_nights(
     spans: Sequence[CareSpan],
     nights: Sequence[Night],
@@ -96,10 +92,13 @@ def summarise_nights(
     now: dt.datetime,
     known: Known | None = None,
 ) -> list[NightSummary]:
-    """A summary of each night that has begun: from `known` if it has ended and is there, else from spans."""
+    """A summary of each night that has begun: from `known` if it has ended and is there, else from spans.
+
+    `spans` must be in order of start.
+    """
     known = known or {}
-    ordered = spans if _in_order(spans) else sorted(spans, key=lambda s: s.start)
-    starts = [s.start for s in ordered]
+    ordered = spans
+    starts = [s.start for s in ordered] if any(n.of not in known or n.end > now for n in nights) else []
     summaries = []
     for night in nights:
         if night.start >= now:

@@ -85,3 +85,26 @@ def test_a_new_night_window_recomputes_every_night(world):
     world.alex.household.refresh_from_db()
     assert _trend(world)["2026-W45"].wakings == 0
     assert set(NightRecord.objects.values_list("rules", flat=True)) == {"Europe/London|03:00-09:00|v1"}
+
+
+def test_only_the_night_a_moment_falls_in_is_touched(world):
+    from twofold.insights.signals import night_containing
+
+    household = world.alex.household  # 22:00-07:00, Europe/London
+    assert night_containing(dt.datetime(2026, 11, 17, 23, 0, tzinfo=LONDON), household) == dt.date(
+        2026, 11, 17
+    )
+    assert night_containing(dt.datetime(2026, 11, 18, 6, 59, tzinfo=LONDON), household) == dt.date(
+        2026, 11, 17
+    )
+    assert night_containing(dt.datetime(2026, 11, 18, 7, 0, tzinfo=LONDON), household) is None
+    assert night_containing(dt.datetime(2026, 11, 18, 14, 0, tzinfo=LONDON), household) is None
+
+
+@time_machine.travel(NOW, tick=False)
+def test_daytime_care_leaves_remembered_nights_alone(world):
+    _night_feed(world, world.alex)
+    _trend(world)
+    kept = set(NightRecord.objects.values_list("night_of", flat=True))
+    log_care_event(member=world.sam, child=world.ada, kind="bath", start=NOW - dt.timedelta(hours=1), now=NOW)
+    assert set(NightRecord.objects.values_list("night_of", flat=True)) == kept
