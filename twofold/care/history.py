@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.http import QueryDict
 
 from twofold.care.day import local_day_bounds
 from twofold.care.models import Kind
 from twofold.care.selectors import HistoryFilter
-from twofold.households.models import Household
-from twofold.households.selectors import children_of, members_of
+from twofold.households.models import Child, Household, Member
 
 
 class HistoryForm(forms.Form):
-    child = forms.ModelChoiceField(queryset=None, required=False, empty_label="All children")  # type: ignore[arg-type]
+    """Filters checked against the household's own children and people, which the page lists anyway."""
+
+    child = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     kind = forms.ChoiceField(choices=[("", "All kinds"), *Kind.choices], required=False)
-    by = forms.ModelChoiceField(queryset=None, required=False, empty_label="Anyone", label="Who")  # type: ignore[arg-type]
+    by = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Who")
     date_from = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: object, household: Household, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, children: Sequence[Child], people: Sequence[Member], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["child"].queryset = children_of(household=household)  # type: ignore[attr-defined]
-        self.fields["by"].queryset = members_of(household=household, include_former=True)  # type: ignore[attr-defined]
-        self.fields["by"].label_from_instance = lambda m: m.display_name  # type: ignore[attr-defined]
+        self.fields["child"].choices = [("", "All children"), *((c.pk, c.name) for c in children)]  # type: ignore[attr-defined]
+        self.fields["by"].choices = [("", "Anyone"), *((m.pk, m.display_name) for m in people)]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -33,8 +37,10 @@ class HistoryForm(forms.Form):
         return data
 
 
-def history_filter_from(query: QueryDict, *, household: Household) -> tuple[HistoryFilter, HistoryForm]:
-    form = HistoryForm(query or None, household=household)
+def history_filter_from(
+    query: QueryDict, *, household: Household, children: Sequence[Child], people: Sequence[Member]
+) -> tuple[HistoryFilter, HistoryForm]:
+    form = HistoryForm(query or None, children=children, people=people)
     if not form.is_bound or not form.is_valid():
         return HistoryFilter(), form
     data = form.cleaned_data
@@ -45,9 +51,9 @@ def history_filter_from(query: QueryDict, *, household: Household) -> tuple[Hist
         until = local_day_bounds(data["date_to"], household.zone)[1]
     return (
         HistoryFilter(
-            child_id=data["child"].pk if data.get("child") else None,
+            child_id=data.get("child"),
             kind=data.get("kind") or None,
-            by_id=data["by"].pk if data.get("by") else None,
+            by_id=data.get("by"),
             since=since,
             until=until,
         ),

@@ -305,7 +305,11 @@ def today(request: MemberRequest) -> HttpResponse:
 
 @member_required
 def history(request: MemberRequest) -> HttpResponse:
-    filters, form = history_filter_from(request.GET, household=request.household)
+    children = list(children_of(household=request.household))
+    people = list(members_of(household=request.household, include_former=True))
+    filters, form = history_filter_from(
+        request.GET, household=request.household, children=children, people=people
+    )
     events = selectors.history(member=request.member, filters=filters)
     page = page_of(events, number=page_number(request.GET.get("page")), size=HISTORY_PAGE_SIZE)
     rows = page.items
@@ -313,8 +317,8 @@ def history(request: MemberRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "form": form,
-        "children": list(children_of(household=request.household)),
-        "people": list(members_of(household=request.household, include_former=True)),
+        "children": children,
+        "people": people,
         "kinds": Kind.choices,
         "chosen": {
             name: request.GET.get(name, "") for name in ("child", "kind", "by", "date_from", "date_to")

@@ -121,3 +121,10 @@ def test_today_finds_the_last_feed_even_days_ago(world):
     log_care_event(member=world.sam, child=world.ada, kind="nappy", details={"contents": "dirty"})
     page = client_for(world.alex).get(reverse("care:today")).content.decode()
     assert "3 days ago" in page and "just now" in page
+
+
+def test_history_never_filters_by_another_households_people(world):
+    log_care_event(member=world.alex, child=world.ada, kind="bath")
+    page = client_for(world.alex).get(reverse("care:history") + f"?by={world.robin.pk}").content.decode()
+    assert "Select a valid choice" in page
+    assert "Robin" not in page
