@@ -2,6 +2,7 @@
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
@@ -128,3 +129,46 @@ def test_history_never_filters_by_another_households_people(world):
     page = client_for(world.alex).get(reverse("care:history") + f"?by={world.robin.pk}").content.decode()
     assert "Select a valid choice" in page
     assert "Robin" not in page
+
+
+def test_fluid_ounce_households_type_and_read_fluid_ounces(world):
+    household = world.alex.household
+    household.volume_unit = "fl_oz"
+    household.locale = "en-US"
+    household.save()
+    client = client_for(world.alex)
+    response = client.post(
+        reverse("care:log_event", args=["feed"]),
+        {
+            "child": world.ada.pk,
+            "by": world.alex.pk,
+            "start": timezone.localtime(timezone.now(), household.zone).strftime("%Y-%m-%dT%H:%M"),
+            "d-method": "formula",
+            "d-amount_ml": "4",
+            "client_id": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 302
+    event = CareEvent.objects.get(kind="feed")
+    assert event.feed.amount_ml == Decimal("118.3")  # 4 US fl oz
+    page = client.get(reverse("care:today")).content.decode()
+    assert "Bottle of formula, 4.0 fl oz" in page
+    assert "Amount (fl oz)" in client.get(reverse("care:log_event", args=["feed"])).content.decode()
+
+
+def test_a_parent_downloads_the_whole_log_in_one_click(world):
+    import io
+    import json
+    import zipfile
+
+    log_care_event(member=world.sam, child=world.ada, kind="nappy", details={"contents": "both"})
+    log_care_event(member=world.robin, child=world.bo, kind="bath")
+    response = client_for(world.alex).get(reverse("households:export"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert "attachment" in response["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    assert any(n.endswith(".json") for n in names) and any(n.endswith(".csv") for n in names)
+    document = json.loads(archive.read(next(n for n in names if n.endswith(".json"))))
+    kinds = [e["kind"] for e in document["events"]]
+    assert kinds == ["nappy"]  # Robin's bath is another household's
