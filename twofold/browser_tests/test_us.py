@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 
 import pytest
@@ -12,6 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from twofold.households.models import Member
+from twofold.insights.periods import iso_week
 from twofold.insights.selectors import week_report_for
 
 pytestmark = pytest.mark.browser
@@ -30,8 +32,9 @@ def test_us_page_tells_the_demo_week(transactional_db, logged_in: Callable[[Memb
 
     for member in (alex, sam):
         page = logged_in(member)
-        page.goto("/us/")
+        page.goto("/us/?week=" + iso_week(last_monday + dt.timedelta(weeks=1)))
         page.get_by_role("link", name="← Week before").click()
+        expect(page).to_have_url(re.compile(r"week=" + iso_week(last_monday)))
         headline = page.locator(".headline")
         for sentence in expected:
             expect(headline).to_contain_text(sentence)

@@ -20,7 +20,9 @@ SHORT_SLEEP_NIGHTS = 3
 WAKING_GAP = dt.timedelta(minutes=10)
 
 SOURCE = (
-    "Twofold's own thresholds (not clinical cut-offs), set out in EVIDENCE.md §4: a 15-minute "
-    "resettling allowance per waking (Insana et al. 2014 found about 35 minutes awake per waking), "
-    "and a warning when the longest sleep stays under 4 hours for 3 nights running."
+    "These are Twofold's own thresholds, not clinical cut-offs: each waking counts the time of the care "
+    "plus 15 minutes to fall back asleep (in one study, Insana and colleagues 2014, mothers were awake "
+    "about 35 minutes per waking), and the sleep card appears when a parent's longest sleep stays under "
+    "4 hours for 3 nights running. Adults need 7 hours or more; for new parents, how broken the sleep is "
+    "matters more than the total."
 )

@@ -16,6 +16,7 @@ from twofold.insights.selectors import week_report_for
 from twofold.insights.thresholds import RESETTLE_ALLOWANCE, SHORT_SLEEP, SOURCE
 
 FUTURE_WEEK = "That week has not happened yet, so here is this week."
+LAST_WEEK_FIRST = "This week has only just begun, so here is last week."
 
 
 def _monday(request: MemberRequest, today: dt.date) -> tuple[dt.date, str | None]:
@@ -38,6 +39,12 @@ def _context(request: MemberRequest) -> tuple[dict[str, object], int]:
     today = now.astimezone(household.zone).date()
     monday, problem = _monday(request, today)
     report = week_report_for(household=household, monday=monday, now=now)
+    note = None
+    if not request.GET.get("week") and not report.complete:
+        # On a Monday morning this week has no finished night yet: last week says more.
+        monday -= dt.timedelta(weeks=1)
+        report = week_report_for(household=household, monday=monday, now=now)
+        note = LAST_WEEK_FIRST
     people = presenters.active_people(report)
     parents = [p for p in people if p.is_parent]
     context: dict[str, object] = {
@@ -68,6 +75,7 @@ def _context(request: MemberRequest) -> tuple[dict[str, object], int]:
         "source": SOURCE,
         "allowance_minutes": int(RESETTLE_ALLOWANCE.total_seconds() // 60),
         "problem": problem,
+        "note": note,
     }
     return context, 400 if problem and problem != FUTURE_WEEK else 200
 

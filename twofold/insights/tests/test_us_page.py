@@ -143,3 +143,11 @@ def test_two_short_nights_are_not_yet_a_warning(world):
     _short_nights(world, world.alex, days=(16, 17))
     page = text(client_for(world.alex).get(reverse("care:today")))
     assert "Sleep is running short" not in page
+
+
+@time_machine.travel(dt.datetime(2026, 11, 23, 9, 0, tzinfo=LONDON), tick=False)
+def test_on_a_monday_morning_us_opens_on_last_week(world):
+    _two_nights(world)
+    page = text(client_for(world.alex).get(reverse("insights:us")))
+    assert "This week has only just begun, so here is last week." in page
+    assert "Alex handled 3 of 4 night wakings; Sam 1." in page
