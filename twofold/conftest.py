@@ -70,3 +70,29 @@ def client_for(member: Member) -> Client:
 def _fast_password_hashing(settings):
     # Real hashing is deliberately slow; tests make many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def run_twofold(tmp_path):
+    """Run the real `twofold` script on its own SQLite file in a temporary data directory."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "twofold"
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env |= {"TWOFOLD_DATA_DIR": str(tmp_path), "TWOFOLD_DEBUG": "true"}
+
+    def twofold(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
+            [str(script), *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    return twofold

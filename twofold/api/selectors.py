@@ -13,7 +13,6 @@ from django.http import Http404
 
 from twofold.care.details import DETAIL_RELATIONS
 from twofold.care.models import CareEvent
-from twofold.care.selectors import HistoryFilter
 from twofold.households.models import Child, Member
 from twofold.households.selectors import active_memberships, household_ids_for_user
 
@@ -53,18 +52,3 @@ def acting_member(*, user: User, household_id: int) -> Member:
     if member is None:
         raise Http404("You are not a member of this household.")
     return member
-
-
-def filter_events(events: QuerySet[CareEvent], filters: HistoryFilter) -> QuerySet[CareEvent]:
-    """Narrow a scoped log; since/until are half-open on the start time: [since, until)."""
-    if filters.child_id is not None:
-        events = events.filter(child_id=filters.child_id)
-    if filters.kind:
-        events = events.filter(kind=filters.kind)
-    if filters.by_id is not None:
-        events = events.filter(by_id=filters.by_id)
-    if filters.since is not None:
-        events = events.filter(start__gte=filters.since)
-    if filters.until is not None:
-        events = events.filter(start__lt=filters.until)
-    return events

@@ -34,6 +34,7 @@ from twofold.api.serializers import (
 )
 from twofold.care import services
 from twofold.care.models import CareEvent
+from twofold.care.selectors import filter_events
 from twofold.households.models import Child, Member
 
 
@@ -121,7 +122,7 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
     def list(self, request: Request) -> Response:
         filters = EventFilterSerializer(data=request.query_params, context=self.get_serializer_context())
         filters.is_valid(raise_exception=True)
-        events = selectors.filter_events(self.get_queryset(), filters.history_filter())
+        events = filter_events(self.get_queryset(), filters.history_filter())
         page = self.paginate_queryset(events)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 

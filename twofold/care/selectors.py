@@ -52,7 +52,11 @@ class HistoryFilter:
 
 def history(*, member: Member, filters: HistoryFilter) -> QuerySet[CareEvent]:
     """The filtered log, newest first; page it, then read it with rows.event_rows."""
-    events = _live(member=member)
+    return filter_events(_live(member=member), filters).order_by("-start", "-id")
+
+
+def filter_events(events: QuerySet[CareEvent], filters: HistoryFilter) -> QuerySet[CareEvent]:
+    """Narrow a scoped log; since/until are half-open on the start time: [since, until)."""
     if filters.child_id is not None:
         events = events.filter(child_id=filters.child_id)
     if filters.kind:
@@ -63,7 +67,7 @@ def history(*, member: Member, filters: HistoryFilter) -> QuerySet[CareEvent]:
         events = events.filter(start__gte=filters.since)
     if filters.until is not None:
         events = events.filter(start__lt=filters.until)
-    return events.order_by("-start", "-id")
+    return events
 
 
 def _latest(kind: str, field: str = "start") -> Subquery:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,23 +15,8 @@ TWOFOLD = Path(sys.executable).parent / "twofold"
 
 
 @pytest.fixture
-def run(tmp_path):
-    """Run `twofold` on its own SQLite file in a temporary data directory, as a developer would."""
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env |= {"TWOFOLD_DATA_DIR": str(tmp_path), "TWOFOLD_DEBUG": "true"}
-
-    def twofold(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
-            [str(TWOFOLD), *args],
-            env=env,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-
-    return twofold
+def run(run_twofold):
+    return run_twofold
 
 
 def test_demo_with_weeks_out_of_range_exits_non_zero_with_a_message_and_no_traceback(run):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -105,23 +103,8 @@ def test_an_unknown_format_is_refused(world):
 
 
 @pytest.fixture
-def run(tmp_path):
-    """Run the real `twofold` script on its own SQLite file in a temporary data directory."""
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env |= {"TWOFOLD_DATA_DIR": str(tmp_path), "TWOFOLD_DEBUG": "true"}
-
-    def twofold(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
-            [str(TWOFOLD), *args],
-            env=env,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-
-    return twofold
+def run(run_twofold):
+    return run_twofold
 
 
 def test_the_real_command_prints_a_report_and_refuses_a_bad_week_without_a_traceback(run):
