@@ -27,6 +27,7 @@ def _setup(weeks: int) -> None:
     data_dir = tempfile.mkdtemp(prefix="twofold-bench-")
     os.environ.setdefault("TWOFOLD_DATA_DIR", data_dir)
     os.environ.setdefault("TWOFOLD_SECRET_KEY", "benchmark-only-secret-key")
+    os.environ.setdefault("TWOFOLD_ENCRYPTION_KEYS", "YmVuY2htYXJrLW9ubHktdHdvZm9sZC1zZWFsaW5nLWs=")
     os.environ.setdefault("TWOFOLD_ALLOWED_HOSTS", "testserver")
     os.environ.setdefault("TWOFOLD_SECURE_COOKIES", "false")
     os.environ.setdefault("TWOFOLD_LOGIN_THROTTLING", "false")

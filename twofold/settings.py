@@ -24,6 +24,16 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "twofold-development-only-key-never-use-in-production"  # noqa: S105
 
+# Keys that seal screening answers at rest: Fernet keys, newest first (README, "Key rotation").
+TWOFOLD_ENCRYPTION_KEYS = env_list("TWOFOLD_ENCRYPTION_KEYS", [])
+if not TWOFOLD_ENCRYPTION_KEYS and not DEBUG:
+    raise ImproperlyConfigured(
+        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key (see README, Configuration): it seals mood screening "
+        "answers, and is kept apart from the database."
+    )
+# A local file with the licensed EPDS wording; without it the EPDS is not offered (README, Wellbeing).
+TWOFOLD_EPDS_TEXT_FILE = env_str("TWOFOLD_EPDS_TEXT_FILE")
+
 ALLOWED_HOSTS = env_list("TWOFOLD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("TWOFOLD_CSRF_TRUSTED_ORIGINS", [])
 
@@ -45,6 +55,7 @@ INSTALLED_APPS = [
     "twofold.households",
     "twofold.care",
     "twofold.insights",
+    "twofold.wellbeing",
     "twofold.api",
 ]
 

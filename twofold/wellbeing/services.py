@@ -1,0 +1,161 @@
+"""Writes for screening: start or resume, answer one question, finish and score, share, raise a concern."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from twofold.households.models import Member
+from twofold.wellbeing.instruments import FREE_INSTRUMENTS, Instrument, licensed_epds
+from twofold.wellbeing.models import Concern, Screening, SharingChoice
+from twofold.wellbeing.scoring import AnswerError, Result, score
+from twofold.wellbeing.sealing import seal, unseal
+
+# An unfinished screen older than this is not resumed: the recall window ("the last 2 weeks") has moved on.
+RESUME_WITHIN = dt.timedelta(days=3)
+NOT_OFFERED = "That questionnaire is not offered here."
+ALREADY_FINISHED = "This questionnaire is already finished."
+NOT_YOURS = "Only the parent who took a questionnaire can change it."
+
+
+def offered_instruments(env: dict[str, str] | None = None) -> dict[str, Instrument]:
+    """The questionnaires this deployment offers: the free ones, and the EPDS only with its licensed text."""
+    offered = {i.key: i for i in FREE_INSTRUMENTS}
+    epds = licensed_epds(env if env is not None else dict(os.environ))
+    if epds is not None:
+        offered[epds.key] = epds
+    return offered
+
+
+def _require_own(member: Member, screening: Screening) -> None:
+    if screening.member_id != member.pk:
+        raise PermissionDenied(NOT_YOURS)
+
+
+def start_screening(*, member: Member, instrument: str, now: dt.datetime | None = None) -> Screening:
+    """Start a questionnaire, or pick up the same one left unfinished in the last few days."""
+    if instrument not in offered_instruments():
+        raise ValidationError({"instrument": NOT_OFFERED})
+    now = now or timezone.now()
+    unfinished = (
+        Screening.objects.filter(
+            member=member,
+            instrument=instrument,
+            finished_at__isnull=True,
+            started_at__gte=now - RESUME_WITHIN,
+        )
+        .order_by("-started_at")
+        .first()
+    )
+    if unfinished is not None:
+        return unfinished
+    return Screening.objects.create(
+        household_id=member.household_id,
+        member=member,
+        instrument=instrument,
+        started_at=now,
+        sealed_answers=seal({}),
+    )
+
+
+def answers_of(screening: Screening) -> dict[int, int]:
+    return {int(k): int(v) for k, v in unseal(screening.sealed_answers).items()}
+
+
+@transaction.atomic
+def record_answer(*, member: Member, screening: Screening, item: int, position: int) -> Screening:
+    """Keep one answer, so a parent can leave half way and come back to the next question."""
+    _require_own(member, screening)
+    if screening.finished_at is not None:
+        raise ValidationError(ALREADY_FINISHED)
+    instrument = offered_instruments()[screening.instrument]
+    question = next((i for i in instrument.items if i.number == item), None)
+    if question is None:
+        raise ValidationError({"item": "There is no such question."})
+    if position not in range(len(question.options)):
+        raise ValidationError({"answer": "Choose one of the answers."})
+    answers = answers_of(screening)
+    answers[item] = position
+    screening.sealed_answers = seal(answers)
+    screening.save(update_fields=["sealed_answers"])
+    return screening
+
+
+def result_document(result: Result) -> dict[str, Any]:
+    """What is kept of a result: enough for the history and the trend, sealed with the answers."""
+    return {
+        "total": result.total,
+        "max_total": result.max_total,
+        "band": result.band.key,
+        "band_label": result.band.label,
+        "severity": result.band.severity,
+        "safety_flag": result.safety_flag,
+        "top_band": result.top_band,
+        "follow_up": result.follow_up,
+        "anxiety_flag": result.anxiety_flag,
+    }
+
+
+@dataclass(frozen=True)
+class Finished:
+    screening: Screening
+    result: Result
+
+
+@transaction.atomic
+def finish_screening(*, member: Member, screening: Screening, now: dt.datetime | None = None) -> Finished:
+    """Score the answers for this parent (cut-offs by gave_birth where the evidence differs) and keep it."""
+    _require_own(member, screening)
+    if screening.finished_at is not None:
+        raise ValidationError(ALREADY_FINISHED)
+    instrument = offered_instruments()[screening.instrument]
+    try:
+        result = score(instrument, answers_of(screening), member.gave_birth)
+    except AnswerError as error:
+        raise ValidationError({"answers": str(error)}) from None
+    screening.finished_at = now or timezone.now()
+    screening.sealed_result = seal(result_document(result))
+    choice = SharingChoice.objects.filter(member=member).first()
+    screening.shared = bool(choice and choice.share_future)
+    screening.save(update_fields=["finished_at", "sealed_result", "shared"])
+    return Finished(screening, result)
+
+
+def share_screening(*, member: Member, screening: Screening, shared: bool) -> Screening:
+    _require_own(member, screening)
+    screening.shared = shared
+    screening.save(update_fields=["shared"])
+    return screening
+
+
+def set_share_future(*, member: Member, share: bool) -> SharingChoice:
+    choice, _ = SharingChoice.objects.update_or_create(member=member, defaults={"share_future": share})
+    return choice
+
+
+def raise_concern(*, member: Member, about: Member, now: dt.datetime | None = None) -> Concern:
+    """A parent says they are worried about another parent. Nothing about any result is used or shown."""
+    if not member.is_parent or not about.is_parent or about.household_id != member.household_id:
+        raise ValidationError({"about": "Choose the other parent in your household."})
+    if about.pk == member.pk:
+        raise ValidationError({"about": "To check on yourself, take a questionnaire from the menu."})
+    open_concern = Concern.objects.filter(about=about, closed_at__isnull=True).first()
+    if open_concern is not None:
+        return open_concern
+    return Concern.objects.create(
+        household_id=member.household_id, raised_by=member, about=about, raised_at=now or timezone.now()
+    )
+
+
+def close_concern(*, member: Member, concern: Concern, now: dt.datetime | None = None) -> None:
+    """The parent the concern is about dismisses the invitation (or took a check)."""
+    if concern.about_id != member.pk:
+        raise PermissionDenied("Only the parent it is about can close this.")
+    concern.closed_at = now or timezone.now()
+    concern.save(update_fields=["closed_at"])
