@@ -27,6 +27,7 @@ from twofold.care.timeline import TimelineItem, timeline
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
 from twofold.insights.selectors import sleep_warning_for
+from twofold.wellbeing.today import today_context
 
 UNDO_KEY = "twofold_undo"
 HISTORY_PAGE_SIZE = 25  # about three phone screens
@@ -297,6 +298,7 @@ def today(request: MemberRequest) -> HttpResponse:
         "days": days,
         "running": running,
         "sleep_warning": warning,
+        "wellbeing": today_context(member=request.member, now=now),
         "now": now,
         "undo": request.session.pop(UNDO_KEY, None),
     }

@@ -1,0 +1,17 @@
+"""What the wellbeing app puts on a parent's Today: a screening offer when one is due, and a gentle
+invitation when another parent is worried. Nothing here ever shows a result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from twofold.households.models import Member
+from twofold.wellbeing.concern_cards import concern_card
+from twofold.wellbeing.offers import screening_offer
+
+
+def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
+    if not member.is_parent:
+        return {}
+    return {"screening_offer": screening_offer(member=member, now=now), "concern": concern_card(member=member)}
