@@ -14,4 +14,7 @@ from twofold.wellbeing.offers import screening_offer
 def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
     if not member.is_parent:
         return {}
-    return {"screening_offer": screening_offer(member=member, now=now), "concern": concern_card(member=member)}
+    return {
+        "screening_offer": screening_offer(member=member, now=now),
+        "concern": concern_card(member=member),
+    }
