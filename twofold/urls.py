@@ -6,6 +6,8 @@ urlpatterns = [
     path("account/", include("twofold.accounts.urls")),
     path("household/", include("twofold.households.urls")),
     path("us/", include("twofold.insights.urls")),
+    path("wellbeing/concern/", include("twofold.wellbeing.concern_urls")),
+    path("wellbeing/", include("twofold.wellbeing.urls")),
     path("api/v1/", include("twofold.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 from twofold.api import views
 from twofold.api.docs import ApiDocs
 from twofold.insights.api import WeekReportView
+from twofold.wellbeing.api import ScreeningViewSet
 
 app_name = "api"
 
@@ -13,6 +14,7 @@ router.register("children", views.ChildViewSet, basename="child")
 router.register("members", views.MemberViewSet, basename="member")
 router.register("events", views.EventViewSet, basename="event")
 router.register("timers", views.TimerViewSet, basename="timer")
+router.register("wellbeing/screenings", ScreeningViewSet, basename="screening")
 
 urlpatterns = [
     path("auth/token/", views.ObtainToken.as_view(), name="token"),

@@ -1,12 +1,101 @@
-"""When to offer a parent a screen on their Today. (To be completed: see issue 4, "Rhythm".)"""
+"""When to offer a parent a screen on their own Today (issue 4, "Rhythm").
+
+A pure rule over plain values (`offer_for`) and a thin wrapper that fetches them (`screening_offer`). The
+milestones are the issue's own (2 weeks, 6 weeks, 3 months and 6 months after the birth, and two weeks after
+an elevated result); they are when Twofold asks, not clinical cut-offs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from twofold.households.models import Member
+from twofold.households.models import Child, Member
+from twofold.wellbeing.models import Screening
+from twofold.wellbeing.selectors import stored_result
+
+# Ages of the youngest child at which a screen is offered, with how the offer names them.
+MILESTONES: tuple[tuple[dt.timedelta, str], ...] = (
+    (dt.timedelta(weeks=2), "2 weeks"),
+    (dt.timedelta(weeks=6), "6 weeks"),
+    (dt.timedelta(weeks=13), "3 months"),
+    (dt.timedelta(weeks=26), "6 months"),
+)
+# How long an offer stays on Today before it quietly goes (it is an offer, not a chore).
+OFFER_LASTS = dt.timedelta(weeks=2)
+# How long after an elevated result Twofold offers another look.
+AFTER_ELEVATED = dt.timedelta(weeks=2)
+
+# The quick checks an offer leads to (the Wellbeing page offers every questionnaire).
+QUICK_CHECKS = ("phq2", "gad2")
+
+MILESTONE_REASON = "{name} is {age} old: a good moment for a two-minute check on how you are."
+ELEVATED_REASON = "It has been two weeks since your last check. How are you doing now?"
 
 
-def screening_offer(*, member: Member, now: dt.datetime) -> Any:
+@dataclass(frozen=True)
+class PastScreen:
+    """One of the parent's own finished screens, on the household's calendar."""
+
+    finished_on: dt.date
+    elevated: bool
+
+
+@dataclass(frozen=True)
+class Offer:
+    reason: str
+    instruments: tuple[str, ...] = QUICK_CHECKS
+
+
+def offer_for(
+    *,
+    youngest: tuple[str, dt.date] | None,
+    screens: Sequence[PastScreen],
+    today: dt.date,
+) -> Offer | None:
+    """The offer due `today` for a parent whose youngest child is `youngest` (name, birth date), given
+    their own finished screens; None when nothing is due.
+
+    A milestone's offer lasts OFFER_LASTS from the day it is reached, unless a screen was finished on or
+    after that day. An elevated latest screen brings an offer AFTER_ELEVATED later, for OFFER_LASTS."""
+    latest = max(screens, key=lambda screen: screen.finished_on, default=None)
+    if youngest is not None:
+        name, birth_date = youngest
+        for age, age_words in MILESTONES:
+            reached = birth_date + age
+            if reached <= today < reached + OFFER_LASTS and (latest is None or latest.finished_on < reached):
+                return Offer(MILESTONE_REASON.format(name=name, age=age_words))
+    if latest is not None and latest.elevated:
+        due = latest.finished_on + AFTER_ELEVATED
+        if due <= today < due + OFFER_LASTS:
+            return Offer(ELEVATED_REASON)
     return None
+
+
+def is_elevated(document: dict[str, object] | None) -> bool:
+    """A stored result above the lowest band, or with a self-harm answer."""
+    if not document:
+        return False
+    return bool(document.get("safety_flag")) or int(str(document.get("severity", 0))) > 0
+
+
+def screening_offer(*, member: Member, now: dt.datetime) -> Offer | None:
+    """The offer for this parent's own Today (two queries: the youngest child, the latest screen)."""
+    if not member.is_parent:
+        return None
+    zone = member.household.zone
+    child = Child.objects.filter(household_id=member.household_id).order_by("-birth_date", "-id").first()
+    latest = (
+        Screening.objects.filter(member=member, finished_at__isnull=False).order_by("-finished_at").first()
+    )
+    screens = []
+    if latest is not None and latest.finished_at is not None:
+        screens.append(
+            PastScreen(
+                finished_on=latest.finished_at.astimezone(zone).date(),
+                elevated=is_elevated(stored_result(latest)),
+            )
+        )
+    youngest = (child.name, child.birth_date) if child is not None else None
+    return offer_for(youngest=youngest, screens=screens, today=now.astimezone(zone).date())

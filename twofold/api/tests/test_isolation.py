@@ -30,6 +30,8 @@ from twofold.care.services import start_timer
 from twofold.conftest import World, join
 from twofold.households.models import Child, Invitation, Member, Role
 from twofold.households.services import add_child, invite
+from twofold.wellbeing.models import Concern, Screening
+from twofold.wellbeing.services import finish_screening, raise_concern, record_answer, start_screening
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -42,6 +44,8 @@ OBJECT_KWARGS: dict[str, type[models.Model]] = {
     "child_id": Child,
     "member_id": Member,
     "invitation_id": Invitation,
+    "screening_id": Screening,
+    "concern_id": Concern,
 }
 
 # URL parts that are not an object's id, each with why it needs no household check and what to send.
@@ -50,6 +54,7 @@ NOT_OBJECT_KWARGS: dict[str, tuple[str, str]] = {
     "uidb64": ("the user in a password-reset link, valid only with its signed token", "MQ"),
     "format": ("a response format suffix", "json"),
     "kind": ("a kind of care such as feed: the same words in every household", "feed"),
+    "instrument": ("a questionnaire such as phq9: the same in every household", "phq9"),
 }
 
 # The walk must never find fewer routes than existed when this was written (an empty walk is a bug).
@@ -75,6 +80,8 @@ class Household:
     child: Child
     member: Member
     invitation: Invitation
+    screening: Screening
+    concern: Concern
 
     def object_of(self, model: type[models.Model]) -> models.Model | None:
         return {
@@ -82,6 +89,8 @@ class Household:
             Child: self.child,
             Member: self.member,
             Invitation: self.invitation,
+            Screening: self.screening,
+            Concern: self.concern,
         }.get(model)
 
 
@@ -174,7 +183,15 @@ def snapshot(household: Household) -> dict[str, Any]:
     """Every stored field of the household's objects, and how many of each it has."""
     rows: dict[str, Any] = {}
     event = CareEvent.objects.get(pk=household.event.pk)
-    for obj in (event, detail_of(event), household.child, household.member, household.invitation):
+    for obj in (
+        event,
+        detail_of(event),
+        household.child,
+        household.member,
+        household.invitation,
+        household.screening,
+        household.concern,
+    ):
         assert obj is not None
         fresh = type(obj).objects.get(pk=obj.pk)
         rows[f"{type(obj).__name__} {obj.pk}"] = {
@@ -186,6 +203,14 @@ def snapshot(household: Household) -> dict[str, Any]:
     return rows
 
 
+def _finished_screening(member: Member) -> Screening:
+    # Finished, so the API (which lists finished results only) finds household A's own screening too.
+    screening = start_screening(member=member, instrument="phq2")
+    for item in (1, 2):
+        record_answer(member=member, screening=screening, item=item, position=0)
+    return finish_screening(member=member, screening=screening).screening
+
+
 @pytest.fixture
 def households(world: World) -> tuple[Household, Household]:
     """A's and B's objects of every kind; B's have names found nowhere else."""
@@ -194,6 +219,8 @@ def households(world: World) -> tuple[Household, Household]:
         child=world.ada,
         member=world.pat,
         invitation=invite(member=world.alex, role=Role.HELPER).invitation,
+        screening=_finished_screening(world.alex),
+        concern=raise_concern(member=world.alex, about=world.sam),
     )
     b_child = add_child(
         member=world.robin, name=B_CHILD_NAME, birth_date=dt.date(2026, 10, 20), feeding_method="breast"
@@ -210,6 +237,10 @@ def households(world: World) -> tuple[Household, Household]:
         child=b_child,
         member=b_member,
         invitation=invite(member=world.robin, role=Role.PARENT).invitation,
+        screening=start_screening(member=world.robin, instrument="phq9"),
+        concern=raise_concern(
+            member=world.robin, about=join(world.robin, "bryony@example.com", "Bryony", Role.PARENT)
+        ),
     )
     return a, b
 
