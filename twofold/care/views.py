@@ -298,7 +298,7 @@ def today(request: MemberRequest) -> HttpResponse:
         "days": days,
         "running": running,
         "sleep_warning": warning,
-        "wellbeing": today_context(member=request.member, now=now),
+        "wellbeing": today_context(member=request.member, now=now, children=[d.child for d in days]),
         "now": now,
         "undo": request.session.pop(UNDO_KEY, None),
     }

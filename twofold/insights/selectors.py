@@ -30,8 +30,12 @@ def settings_of(household: Household) -> Settings:
 
 def people_of(*, household: Household) -> list[Person]:
     """Everyone who has been a member, so past care keeps its name; parents first."""
-    members = Member.objects.filter(household=household).order_by("joined_at", "id")
-    people = [Person(m.pk, m.display_name, m.role == Role.PARENT and m.left_at is None) for m in members]
+    members = (
+        Member.objects.filter(household=household)
+        .order_by("joined_at", "id")
+        .values_list("pk", "display_name", "role", "left_at")
+    )
+    people = [Person(pk, name, role == Role.PARENT and left is None) for pk, name, role, left in members]
     return sorted(people, key=lambda p: not p.is_parent)
 
 

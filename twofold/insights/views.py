@@ -11,7 +11,7 @@ from django.utils import timezone
 from twofold.households.access import MemberRequest, parent_required
 from twofold.insights import presenters
 from twofold.insights.charts import bar_chart_svg, line_chart_svg, share_trend_chart, sleep_chart
-from twofold.insights.periods import iso_week, parse_iso_week
+from twofold.insights.periods import iso_week, night_of, parse_iso_week
 from twofold.insights.selectors import week_report_for
 from twofold.insights.thresholds import RESETTLE_ALLOWANCE, SHORT_SLEEP, SOURCE
 
@@ -38,13 +38,13 @@ def _context(request: MemberRequest) -> tuple[dict[str, object], int]:
     now = timezone.now()
     today = now.astimezone(household.zone).date()
     monday, problem = _monday(request, today)
-    report = week_report_for(household=household, monday=monday, now=now)
     note = None
-    if not request.GET.get("week") and not report.complete:
+    first_night = night_of(monday, household.zone, household.night_start, household.night_end)
+    if not request.GET.get("week") and first_night.end > now:
         # On a Monday morning this week has no finished night yet: last week says more.
         monday -= dt.timedelta(weeks=1)
-        report = week_report_for(household=household, monday=monday, now=now)
         note = LAST_WEEK_FIRST
+    report = week_report_for(household=household, monday=monday, now=now)
     people = presenters.active_people(report)
     parents = [p for p in people if p.is_parent]
     context: dict[str, object] = {

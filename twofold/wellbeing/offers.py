@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from twofold.households.models import Child, Member
 from twofold.wellbeing.models import Screening
-from twofold.wellbeing.selectors import stored_result
+from twofold.wellbeing.sealing import unseal
 
 # Ages of the youngest child at which a screen is offered, with how the offer names them.
 MILESTONES: tuple[tuple[dt.timedelta, str], ...] = (
@@ -80,21 +80,30 @@ def is_elevated(document: dict[str, object] | None) -> bool:
     return bool(document.get("safety_flag")) or int(str(document.get("severity", 0))) > 0
 
 
-def screening_offer(*, member: Member, now: dt.datetime) -> Offer | None:
-    """The offer for this parent's own Today (two queries: the youngest child, the latest screen)."""
+def screening_offer(
+    *, member: Member, now: dt.datetime, children: Sequence[Child] | None = None
+) -> Offer | None:
+    """The offer for this parent's own Today: one query for the latest screen (and one for the children,
+    unless the caller already has them)."""
     if not member.is_parent:
         return None
     zone = member.household.zone
-    child = Child.objects.filter(household_id=member.household_id).order_by("-birth_date", "-id").first()
+    if children is None:
+        children = list(Child.objects.filter(household_id=member.household_id))
+    child = max(children, key=lambda c: (c.birth_date, c.pk), default=None)
     latest = (
-        Screening.objects.filter(member=member, finished_at__isnull=False).order_by("-finished_at").first()
+        Screening.objects.filter(member=member, finished_at__isnull=False)
+        .order_by("-finished_at")
+        .values_list("finished_at", "sealed_result")
+        .first()
     )
     screens = []
-    if latest is not None and latest.finished_at is not None:
+    if latest is not None:
+        finished_at, sealed = latest
         screens.append(
             PastScreen(
-                finished_on=latest.finished_at.astimezone(zone).date(),
-                elevated=is_elevated(stored_result(latest)),
+                finished_on=finished_at.astimezone(zone).date(),
+                elevated=is_elevated(unseal(sealed) if sealed else None),
             )
         )
     youngest = (child.name, child.birth_date) if child is not None else None

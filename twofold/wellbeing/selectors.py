@@ -56,4 +56,4 @@ def stored_result(screening: Screening) -> dict[str, Any] | None:
 
 
 def open_concern_about(*, member: Member) -> Concern | None:
-    return Concern.objects.filter(about=member, closed_at__isnull=True).first()
+    return Concern.objects.filter(about=member, closed_at__isnull=True).select_related("raised_by").first()

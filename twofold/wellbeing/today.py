@@ -4,17 +4,20 @@ invitation when another parent is worried. Nothing here ever shows a result."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from twofold.households.models import Member
+from twofold.households.models import Child, Member
 from twofold.wellbeing.concern_cards import concern_card
 from twofold.wellbeing.offers import screening_offer
 
 
-def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
+def today_context(
+    *, member: Member, now: dt.datetime, children: Sequence[Child] | None = None
+) -> dict[str, Any]:
     if not member.is_parent:
         return {}
     return {
-        "screening_offer": screening_offer(member=member, now=now),
+        "screening_offer": screening_offer(member=member, now=now, children=children),
         "concern": concern_card(member=member),
     }
