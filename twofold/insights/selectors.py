@@ -91,16 +91,20 @@ def week_report_for(*, household: Household, monday: dt.date, now: dt.datetime) 
     )
 
 
-def recent_nights(
-    *, household: Household, now: dt.datetime, count: int
-) -> tuple[list[NightSummary], list[Person]]:
-    """The last `count` nights that have ended, with what each parent's night was like."""
+def _last_ended_nights(household: Household, now: dt.datetime, count: int) -> list[Night]:
     settings = settings_of(household)
     today = now.astimezone(settings.zone).date()
     nights = nights_between(
         today - dt.timedelta(days=count + 1), today, settings.zone, settings.night_start, settings.night_end
     )
-    ended = [n for n in nights if n.end <= now][-count:]
+    return [n for n in nights if n.end <= now][-count:]
+
+
+def recent_nights(
+    *, household: Household, now: dt.datetime, count: int
+) -> tuple[list[NightSummary], list[Person]]:
+    """The last `count` nights that have ended, with what each parent's night was like."""
+    ended = _last_ended_nights(household, now, count)
     if not ended:
         return [], []
     people = people_of(household=household)
@@ -109,12 +113,23 @@ def recent_nights(
     return [known[n.of] for n in ended], people
 
 
+def _nobody_short(nights: Sequence[NightSummary]) -> bool:
+    """True when no one at all had a short longest sleep on every one of these nights."""
+    members = set.intersection(*(set(n.longest_sleep) for n in nights)) if nights else set()
+    return not any(all(n.longest_for(m) < SHORT_SLEEP for n in nights) for m in members)
+
+
 def short_sleepers(*, household: Household, now: dt.datetime) -> tuple[list[Person], list[Person]]:
     """Parents whose longest sleep stayed under the threshold each of the last few nights; and all parents."""
+    ended = _last_ended_nights(household, now, SHORT_SLEEP_NIGHTS)
+    if len(ended) < SHORT_SLEEP_NIGHTS:
+        return [], []
+    # Most days the remembered nights already show nobody is short: then who the parents are is not needed.
+    known = remembered(household=household, nights=ended)
+    if len(known) == len(ended) and _nobody_short(list(known.values())):
+        return [], []
     duties, people = recent_nights(household=household, now=now, count=SHORT_SLEEP_NIGHTS)
     parents = [p for p in people if p.is_parent]
-    if len(duties) < SHORT_SLEEP_NIGHTS:
-        return [], parents
     short = [p for p in parents if all(d.longest_for(p.id) < SHORT_SLEEP for d in duties)]
     return short, parents
 
