@@ -8,6 +8,7 @@ EVIDENCE.md §1.5 and §7 cite for the correct answer labels and the licence ter
 from __future__ import annotations
 
 from .base import Band, BandSet, FollowUp, Group, Instrument, Item, Loinc
+from .quick import quick_check_bands
 from .texts import (
     FREQUENCY_ANSWERS,
     LOINC_NOTICE,
@@ -86,34 +87,10 @@ GAD7_BANDS = BandSet(
 
 # GAD-2 (items 1–2, 0–6), >= 3 goes on to the GAD-7. EVIDENCE.md §1.5 marks the GAD-2 figures [S]
 # (Kroenke 2007 via secondary pages); the Decisions section adopts the >= 3 line.
-GAD2_BANDS = BandSet(
-    group=Group.EVERYONE,
-    bands=(
-        Band(
-            key="below",
-            label="Below the screening line",
-            low=0,
-            high=GAD2_FOLLOW_UP_AT - 1,
-            severity=0,
-            meaning=(
-                "Your answers to these two questions are below the line where the longer GAD-7 is suggested."
-            ),
-            next_steps=NOTHING_TO_DO_NOW,
-        ),
-        Band(
-            key="go_on",
-            label="Worth a closer look",
-            low=GAD2_FOLLOW_UP_AT,
-            high=6,
-            severity=1,
-            meaning=(
-                "Your answers to these two questions reach the line where the longer GAD-7 is suggested. "
-                "It is not a result on its own."
-            ),
-            next_steps="Answer the GAD-7 next: it asks five more questions.",
-        ),
-    ),
-    explanation="",
+GAD2_BANDS = quick_check_bands(
+    longer="GAD-7",
+    follow_up_at=GAD2_FOLLOW_UP_AT,
+    more_questions="five",
     source=(
         "Kroenke and colleagues 2007, Ann Intern Med 146:317–325, as cited by secondary sources "
         "(EVIDENCE.md §1.5)."

@@ -9,6 +9,7 @@ Questionnaire-phq-9-example.html). EVIDENCE.md cites both for the licence terms 
 from __future__ import annotations
 
 from .base import Band, BandSet, FollowUp, Group, Instrument, Item, Loinc
+from .quick import quick_check_bands
 from .texts import (
     FREQUENCY_ANSWERS,
     LOINC_NOTICE,
@@ -129,34 +130,10 @@ PHQ9_BANDS = BandSet(
 )
 
 # PHQ-2 (items 1–2, 0–6): Decisions and §1.4 ([V] Kroenke 2003): >= 3 means go on to the PHQ-9.
-PHQ2_BANDS = BandSet(
-    group=Group.EVERYONE,
-    bands=(
-        Band(
-            key="below",
-            label="Below the screening line",
-            low=0,
-            high=PHQ2_FOLLOW_UP_AT - 1,
-            severity=0,
-            meaning=(
-                "Your answers to these two questions are below the line where the longer PHQ-9 is suggested."
-            ),
-            next_steps=NOTHING_TO_DO_NOW,
-        ),
-        Band(
-            key="go_on",
-            label="Worth a closer look",
-            low=PHQ2_FOLLOW_UP_AT,
-            high=6,
-            severity=1,
-            meaning=(
-                "Your answers to these two questions reach the line where the longer PHQ-9 is suggested. "
-                "It is not a result on its own."
-            ),
-            next_steps="Answer the PHQ-9 next: it asks seven more questions.",
-        ),
-    ),
-    explanation="",
+PHQ2_BANDS = quick_check_bands(
+    longer="PHQ-9",
+    follow_up_at=PHQ2_FOLLOW_UP_AT,
+    more_questions="seven",
     source="Kroenke, Spitzer & Williams 2003, Med Care 41:1284–1292 (EVIDENCE.md §1.4).",
 )
 
