@@ -17,12 +17,6 @@ from twofold.care.rules import LONGEST_EVENT
 from twofold.households.models import Child, Member
 
 
-def events_for_member(*, member: Member) -> QuerySet[CareEvent]:
-    return CareEvent.objects.filter(household_id=member.household_id, deleted_at__isnull=True).select_related(
-        "child", "by", "logged_by", *DETAIL_RELATIONS
-    )
-
-
 def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool = False) -> CareEvent:
     events = CareEvent.objects.filter(household_id=member.household_id, pk=event_id)
     if not include_deleted:
@@ -33,12 +27,13 @@ def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool
     return event
 
 
-def _live(*, member: Member) -> QuerySet[CareEvent]:
+def events_for_member(*, member: Member) -> QuerySet[CareEvent]:
+    """The household's log, deleted events left out."""
     return CareEvent.objects.filter(household_id=member.household_id, deleted_at__isnull=True)
 
 
 def running_timers(*, member: Member) -> list[EventRow]:
-    return event_rows(_live(member=member).filter(running=True).order_by("start"))
+    return event_rows(events_for_member(member=member).filter(running=True).order_by("start"))
 
 
 @dataclass(frozen=True)
@@ -52,7 +47,7 @@ class HistoryFilter:
 
 def history(*, member: Member, filters: HistoryFilter) -> QuerySet[CareEvent]:
     """The filtered log, newest first; page it, then read it with rows.event_rows."""
-    return filter_events(_live(member=member), filters).order_by("-start", "-id")
+    return filter_events(events_for_member(member=member), filters).order_by("-start", "-id")
 
 
 def filter_events(events: QuerySet[CareEvent], filters: HistoryFilter) -> QuerySet[CareEvent]:
@@ -149,7 +144,9 @@ def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[Eve
     # One index range: everything that started today, or early enough to reach into today. A timer
     # left running longer than any care lasts is stale: Quick log still shows it, to be stopped.
     window = event_rows(
-        _live(member=member).filter(start__gte=lo - LONGEST_EVENT, start__lt=hi).order_by("-start", "-id")
+        events_for_member(member=member)
+        .filter(start__gte=lo - LONGEST_EVENT, start__lt=hi)
+        .order_by("-start", "-id")
     )
     rows = [r for r in window if r.start >= lo or r.running or (r.end is not None and r.end > lo)]
     children, latest = _latest_for(member, window)

@@ -11,12 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from twofold.care.details import DETAIL_MODELS, build_detail, check_detail, detail_of
+from twofold.care.details import build_detail, check_detail, detail_of
 from twofold.care.models import CareEvent, Kind
 from twofold.care.rules import (
     TIMER_KINDS,
     default_feed_method,
-    human_duration,
     response_errors,
     time_errors,
 )
@@ -258,20 +257,3 @@ def restore_care_event(*, member: Member, event: CareEvent) -> CareEvent:
     event.deleted_at = None
     event.save(update_fields=["deleted_at", "updated_at"])
     return event
-
-
-def describe_running(event: CareEvent, now: dt.datetime) -> str:
-    return f"{event.get_kind_display()} running for {human_duration(now - event.start)}"
-
-
-__all__ = [
-    "DETAIL_MODELS",
-    "Logged",
-    "delete_care_event",
-    "describe_running",
-    "log_care_event",
-    "restore_care_event",
-    "start_timer",
-    "stop_timer",
-    "update_care_event",
-]
