@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -59,3 +60,56 @@ def fetch(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+class Prepared:
+    """A read whose SQL is compiled once and then run with new values.
+
+    Django takes longer to compile the care log's ten-table reads (over a millisecond) than the database
+    takes to answer them; for the few fixed-shape reads on every page, the SQL is made once from the ORM
+    with stand-in values, and each call swaps the real values in at the stand-ins' positions.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], **kinds: type) -> None:
+        self.build = build
+        self.kinds = kinds  # argument name -> int or dt.datetime
+        self._compiled: dict[str, tuple[str, list[Any], dict[str, list[int]]]] = {}
+
+    def _stand_ins(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for n, (name, kind) in enumerate(sorted(self.kinds.items()), start=1):
+            if kind is int:
+                values[name] = -7_000_000 - n
+            else:
+                values[name] = dt.datetime(1901, 1, 1, 0, 0, n, tzinfo=dt.UTC)
+        return values
+
+    def _adapt(self, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return connection.ops.adapt_datetimefield_value(value)
+        return value
+
+    def _compile(self) -> tuple[str, list[Any], dict[str, list[int]]]:
+        key = connection.vendor
+        if key not in self._compiled:
+            stand_ins = self._stand_ins()
+            sql, params = self.build(**stand_ins).query.sql_with_params()
+            adapted = {name: self._adapt(value) for name, value in stand_ins.items()}
+            positions = {
+                name: [i for i, p in enumerate(params) if p == value] for name, value in adapted.items()
+            }
+            missing = [name for name, found in positions.items() if not found]
+            if missing:
+                raise RuntimeError(f"Prepared query does not use {missing}")
+            self._compiled[key] = (sql, list(params), positions)
+        return self._compiled[key]
+
+    def fetch(self, **values: Any) -> list[tuple[Any, ...]]:
+        sql, params, positions = self._compile()
+        bound = list(params)
+        for name, value in values.items():
+            for i in positions[name]:
+                bound[i] = self._adapt(value)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, bound)
+            return cursor.fetchall()

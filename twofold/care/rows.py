@@ -96,11 +96,19 @@ def _row(values: tuple[Any, ...]) -> EventRow:
     return EventRow(**row)
 
 
-def event_rows(events: QuerySet[CareEvent]) -> list[EventRow]:
-    """The events as rows, in the queryset's order, read in one query through twofold.db."""
-    query = (
+def row_query(events: QuerySet[CareEvent]) -> QuerySet[CareEvent]:
+    return (
         events.select_related(None)
         .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
         .values_list(*ROW_FIELDS.values())
     )
-    return [_row(values) for values in fetch(query)]
+
+
+def event_rows(events: QuerySet[CareEvent]) -> list[EventRow]:
+    """The events as rows, in the queryset's order, read in one query through twofold.db."""
+    return [_row(values) for values in fetch(row_query(events))]
+
+
+def rows_from(values: list[tuple[Any, ...]]) -> list[EventRow]:
+    """Rows from a Prepared read of row_query(...)."""
+    return [_row(v) for v in values]

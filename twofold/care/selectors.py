@@ -12,8 +12,9 @@ from django.http import Http404
 from twofold.care.day import DaySummary, EventFact, local_day_bounds, summarise_day
 from twofold.care.details import DETAIL_RELATIONS
 from twofold.care.models import CareEvent, Kind
-from twofold.care.rows import EventRow, event_rows
+from twofold.care.rows import EventRow, row_query, rows_from
 from twofold.care.rules import LONGEST_EVENT
+from twofold.db import Prepared
 from twofold.households.models import Child, Member
 
 
@@ -32,8 +33,26 @@ def events_for_member(*, member: Member) -> QuerySet[CareEvent]:
     return CareEvent.objects.filter(household_id=member.household_id, deleted_at__isnull=True)
 
 
+def _live(household: int) -> QuerySet[CareEvent]:
+    return CareEvent.objects.filter(household_id=household, deleted_at__isnull=True)
+
+
+# The two reads on every Quick log and Today view, compiled once (see twofold.db.Prepared).
+_RUNNING = Prepared(
+    lambda household: row_query(_live(household).filter(running=True).order_by("start")), household=int
+)
+_RECENT = Prepared(
+    lambda household, since, until: row_query(
+        _live(household).filter(start__gte=since, start__lt=until).order_by("-start", "-id")
+    ),
+    household=int,
+    since=dt.datetime,
+    until=dt.datetime,
+)
+
+
 def running_timers(*, member: Member) -> list[EventRow]:
-    return event_rows(events_for_member(member=member).filter(running=True).order_by("start"))
+    return rows_from(_RUNNING.fetch(household=member.household_id))
 
 
 @dataclass(frozen=True)
@@ -143,11 +162,7 @@ def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[Eve
     lo, hi = local_day_bounds(now.astimezone(zone).date(), zone)
     # One index range: everything that started today, or early enough to reach into today. A timer
     # left running longer than any care lasts is stale: Quick log still shows it, to be stopped.
-    window = event_rows(
-        events_for_member(member=member)
-        .filter(start__gte=lo - LONGEST_EVENT, start__lt=hi)
-        .order_by("-start", "-id")
-    )
+    window = rows_from(_RECENT.fetch(household=member.household_id, since=lo - LONGEST_EVENT, until=hi))
     rows = [r for r in window if r.start >= lo or r.running or (r.end is not None and r.end > lo)]
     children, latest = _latest_for(member, window)
     days = []

@@ -1,0 +1,50 @@
+"""twofold.db reads many rows fast; they must be the same rows the ORM would give."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from twofold.care.models import CareEvent
+from twofold.care.rows import event_rows, row_query, rows_from
+from twofold.care.services import log_care_event
+from twofold.db import Prepared
+
+
+def _recent(household, since, until):
+    return row_query(
+        CareEvent.objects.filter(household_id=household, start__gte=since, start__lt=until).order_by("-start")
+    )
+
+
+PREPARED = Prepared(_recent, household=int, since=dt.datetime, until=dt.datetime)
+
+
+def test_a_prepared_read_matches_the_orm_for_any_values(world):
+    now = timezone.now()
+    for hours in (1, 5, 30, 50):
+        log_care_event(
+            member=world.alex,
+            child=world.ada,
+            kind="feed",
+            start=now - dt.timedelta(hours=hours),
+            end=now - dt.timedelta(hours=hours) + dt.timedelta(minutes=20),
+            details={"method": "formula", "amount_ml": 120.5},
+        )
+    log_care_event(member=world.robin, child=world.bo, kind="bath", start=now - dt.timedelta(hours=2))
+    for since_hours, until_hours in ((24, 0), (60, 3), (2, 0)):
+        since, until = now - dt.timedelta(hours=since_hours), now - dt.timedelta(hours=until_hours)
+        expected = event_rows(
+            CareEvent.objects.filter(
+                household_id=world.alex.household_id, start__gte=since, start__lt=until
+            ).order_by("-start")
+        )
+        got = rows_from(PREPARED.fetch(household=world.alex.household_id, since=since, until=until))
+        assert got == expected
+    assert got[0].feed_amount_ml == expected[0].feed_amount_ml
+
+
+def test_a_prepared_read_must_use_every_value(db):
+    unused = Prepared(lambda household: CareEvent.objects.filter(pk=1).values_list("id"), household=int)
+    with pytest.raises(RuntimeError, match="household"):
+        unused.fetch(household=1)
