@@ -1,0 +1,153 @@
+"""Colic rules at their thresholds: exactly 3 hours is not more than 3 hours; 3 days and 3 weeks are not
+more than 3."""
+
+import datetime as dt
+
+from twofold.bonding.colic import (
+    ASK_A_PROFESSIONAL,
+    ASK_ANYWAY,
+    Status,
+    WeekCount,
+    add_months,
+    is_long_day,
+    long_days_per_week,
+    modified_wessel,
+    rome_iv,
+    wessel,
+)
+
+BORN = dt.date(2026, 1, 5)  # a Monday, so week 1 is 5–11 January
+LONG = 181
+THREE_HOURS = 180
+
+
+def days(week: int, count: int, minutes: float = LONG) -> dict[dt.date, float]:
+    """`count` days of `minutes` at the start of a week of life."""
+    first = BORN + dt.timedelta(weeks=week - 1)
+    return {first + dt.timedelta(days=i): minutes for i in range(count)}
+
+
+def weeks_of(long_days: int, weeks: int) -> dict[dt.date, float]:
+    log: dict[dt.date, float] = {}
+    for week in range(1, weeks + 1):
+        log |= days(week, long_days)
+    return log
+
+
+def test_exactly_three_hours_is_not_more_than_three_hours():
+    assert not is_long_day(THREE_HOURS)
+    assert is_long_day(180.5)
+
+
+def test_three_hour_days_never_count_for_wessel_or_the_modified_rule():
+    log: dict[dt.date, float] = {}
+    for week in range(1, 6):
+        log |= days(week, 7, THREE_HOURS)
+    assert not wessel(log, BORN).met
+    assert not modified_wessel(log, BORN).met
+
+
+def test_wessel_needs_more_than_three_days_a_week():
+    assert not wessel(weeks_of(3, 5), BORN).met
+    assert wessel(weeks_of(4, 5), BORN).met
+
+
+def test_wessel_needs_more_than_three_weeks():
+    assert not wessel(weeks_of(4, 3), BORN).met
+    result = wessel(weeks_of(4, 4), BORN)
+    assert result.met
+    assert result.weeks == tuple(WeekCount(w, 4) for w in range(1, 5))
+    assert result.ask == ASK_A_PROFESSIONAL
+
+
+def test_wessel_weeks_must_run_in_a_row():
+    log = weeks_of(4, 3) | days(4, 2) | days(5, 4) | days(6, 4) | days(7, 4)
+    assert not wessel(log, BORN).met
+    assert wessel(log | days(8, 4), BORN).met
+
+
+def test_the_modified_rule_needs_three_long_days_in_one_week():
+    assert not modified_wessel(days(2, 2), BORN).met
+    assert modified_wessel(days(2, 3), BORN).met
+
+
+def test_the_modified_rule_does_not_join_days_across_two_weeks():
+    # Two long days at the end of week 1 and two at the start of week 2: four in 7 days, but not in one week.
+    log = {BORN + dt.timedelta(days=5): LONG, BORN + dt.timedelta(days=6): LONG} | days(2, 2)
+    result = modified_wessel(log, BORN)
+    assert result.weeks == (WeekCount(1, 2), WeekCount(2, 2))
+    assert not result.met
+
+
+def test_a_result_not_met_still_says_ask_a_professional_if_worried():
+    result = modified_wessel({}, BORN)
+    assert not result.met
+    assert result.weeks == ()
+    assert result.ask == ASK_ANYWAY
+    assert "health professional" in result.ask
+
+
+def test_days_before_birth_are_ignored_and_quiet_weeks_are_counted_as_zero():
+    log = {BORN - dt.timedelta(days=1): LONG} | days(1, 1) | days(3, 2)
+    assert long_days_per_week(log, BORN) == (WeekCount(1, 1), WeekCount(2, 0), WeekCount(3, 2))
+
+
+def rome(**overrides):
+    answers = {
+        "birth_date": BORN,
+        "crying_from": dt.date(2026, 1, 20),
+        "crying_until": None,
+        "today": dt.date(2026, 3, 1),
+        "cannot_prevent_or_soothe": True,
+        "fever": False,
+        "faltering_growth": False,
+        "illness": False,
+        "daily_minutes": {},
+    }
+    return rome_iv(**(answers | overrides))
+
+
+def test_rome_iv_never_reports_all_met_because_only_a_professional_can_rule_out_illness():
+    check = rome()
+    statuses = {c.name: c.status for c in check.criteria}
+    assert statuses == {
+        "under_5_months": Status.MET,
+        "cannot_soothe": Status.MET,
+        "no_fever_growth_or_illness": Status.UNKNOWN,
+    }
+    assert not check.all_met
+    assert check.ask == ASK_A_PROFESSIONAL
+
+
+def test_rome_iv_age_limit_is_five_calendar_months():
+    five_months = dt.date(2026, 6, 5)
+    assert add_months(BORN, 5) == five_months
+    day_before = five_months - dt.timedelta(days=1)
+    assert rome(crying_until=day_before).criteria[0].status is Status.MET
+    assert rome(crying_until=five_months).criteria[0].status is Status.NOT_MET
+    assert rome(today=day_before).criteria[0].status is Status.MET
+    assert rome(today=five_months).criteria[0].status is Status.NOT_MET
+
+
+def test_a_fever_takes_the_pattern_outside_rome_iv_and_says_to_ask_soon():
+    check = rome(fever=True)
+    criterion = check.criteria[2]
+    assert criterion.status is Status.NOT_MET
+    assert "soon" in criterion.wording
+    assert check.any_not_met
+
+
+def test_unanswered_soothing_question_is_unknown():
+    assert rome(cannot_prevent_or_soothe=None).criteria[1].status is Status.UNKNOWN
+    assert rome(cannot_prevent_or_soothe=False).criteria[1].status is Status.NOT_MET
+
+
+def test_rome_iv_research_days_count_exactly_three_hours():
+    assert not rome(daily_minutes=days(2, 2, THREE_HOURS)).research_long_days
+    assert rome(daily_minutes=days(2, 3, THREE_HOURS)).research_long_days
+
+
+def test_add_months_keeps_to_the_end_of_a_short_month():
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2027, 10, 31), 5) == dt.date(2028, 3, 31)
+    assert add_months(dt.date(2027, 9, 30), 5) == dt.date(2028, 2, 29)

@@ -1,0 +1,233 @@
+"""The settling trend for each caregiver, week by week, and an honest reading of it.
+
+No study measures "settling success by caregiver" (EVIDENCE.md §5.1), so there is no norm to compare a
+parent with: the reading compares a parent with their own earlier weeks, and says that crying falls with age
+whoever holds the baby (§3.1). The thresholds below are Twofold's own, not clinical cut-offs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+from twofold.bonding.evidence import (
+    CDC_AHT,
+    CHENG_2011,
+    ERLANDSSON_2007,
+    HUNZIKER_BARR_1986,
+    KAUR_BURPING,
+    KUO_2021,
+    NO_CAREGIVER_STUDY,
+    WOLKE_2017,
+    Source,
+)
+
+CALM_OR_SETTLED = frozenset({"calm", "settled"})
+# Twofold's own: a week with fewer sessions than this is too few to compare with another.
+MIN_SESSIONS_TO_COMPARE = 3
+# Twofold's own: after this many weeks of logging with no change, the reading suggests more to try.
+NO_PROGRESS_AFTER_WEEKS = 4
+
+
+class Reading(StrEnum):
+    TOO_EARLY = "too_early"
+    CALMER = "calmer"
+    NOT_YET = "not_yet"
+    NO_PROGRESS = "no_progress"
+
+
+@dataclass(frozen=True)
+class SettlingSession:
+    """One time a caregiver comforted the baby, with the one-tap response and, if known, how long it took."""
+
+    member_id: int
+    start: dt.datetime
+    response: str = ""  # calm, fussy, crying, settled, or "" when not recorded
+    settled_after_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class WeekPoint:
+    monday: dt.date  # the household-local week
+    sessions: int
+    with_response: int
+    calm_or_settled: int
+    median_minutes_to_settle: float | None
+
+    @property
+    def share(self) -> Fraction | None:
+        """Share of sessions with a response that were calm or settled."""
+        return Fraction(self.calm_or_settled, self.with_response) if self.with_response else None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    source: Source | None = None  # None: Twofold's own wording about the parent's numbers
+
+
+@dataclass(frozen=True)
+class TrendReading:
+    reading: Reading
+    paragraphs: tuple[Paragraph, ...]
+
+
+NO_NORM = Paragraph(
+    "No study has measured how quickly babies settle with each parent, so there is no “normal” to hold you "
+    "against. Twofold compares you only with your own earlier weeks.",
+    NO_CAREGIVER_STUDY,
+)
+LESS_FAMILIAR = Paragraph(
+    "If your baby seems to fuss more with you than with the other parent, it is not a verdict on you or on "
+    "your bond: nobody has measured settling by caregiver, and the time you spend together now is how you "
+    "get to know each other.",
+    NO_CAREGIVER_STUDY,
+)
+AGE_CURVE = Paragraph(
+    "Crying falls with age, whoever holds the baby: in diary studies, typical crying in weeks 10–12 (about "
+    "68 minutes a day) is around half that of weeks 1–6 (117–133 minutes). Part of any change you see is "
+    "your baby growing.",
+    WOLKE_2017,
+)
+TOO_EARLY = Paragraph(
+    f"Too early for a trend: once you have two weeks with at least {MIN_SESSIONS_TO_COMPARE} settling "
+    "sessions each, Twofold will compare them."
+)
+TRY_SKIN_TO_SKIN = Paragraph(
+    "Skin-to-skin: in trials, term babies held skin-to-skin on a father's chest cried less than babies "
+    "in a cot or incubator.",
+    KUO_2021,
+)
+TRY_SKIN_TO_SKIN_CALMED = Paragraph(
+    "In one trial, babies on their father's chest calmed within about 15 minutes.", ERLANDSSON_2007
+)
+TRY_CARRYING = Paragraph(
+    "Extra carrying: in a trial with mothers, carrying the baby for 3 or more extra hours a day went with "
+    "less crying at 6 weeks. It has not been tested with fathers.",
+    HUNZIKER_BARR_1986,
+)
+TRY_COMFORT = Paragraph(
+    "Other comfort the CDC suggests: swaddling, a dummy, rocking, a walk or a drive.", CDC_AHT
+)
+TRY_MASSAGE = Paragraph(
+    "Learning infant massage lowered fathers' parenting stress in a small pilot study.", CHENG_2011
+)
+WINDING_IS_NOT_A_CURE = Paragraph(
+    "Winding is not a cure for colic: in one trial, routine burping did not reduce colic and roughly doubled "
+    "spitting up (as reported by the pediatricinsider blog).",
+    KAUR_BURPING,
+)
+WHEN_TO_ASK = Paragraph(
+    "Ask a health professional if the crying worries you, if the colic check matches, or if anything on the "
+    "red-flags page applies, which is urgent. If the crying is getting to you, open the coping card: it is "
+    "safe to put your baby down on their back in the cot and step away for a few minutes."
+)
+
+
+def settling_trend(sessions: Iterable[SettlingSession], zone: ZoneInfo) -> dict[int, tuple[WeekPoint, ...]]:
+    """Each caregiver's weeks, from their first week with a session to their last, quiet weeks included."""
+    grouped: dict[int, dict[dt.date, list[SettlingSession]]] = defaultdict(lambda: defaultdict(list))
+    for session in sessions:
+        local_day = session.start.astimezone(zone).date()
+        monday = local_day - dt.timedelta(days=local_day.weekday())
+        grouped[session.member_id][monday].append(session)
+    trend: dict[int, tuple[WeekPoint, ...]] = {}
+    for member_id, weeks in sorted(grouped.items()):
+        first, last = min(weeks), max(weeks)
+        mondays = [first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+        trend[member_id] = tuple(_point(monday, weeks.get(monday, [])) for monday in mondays)
+    return trend
+
+
+def _point(monday: dt.date, sessions: Sequence[SettlingSession]) -> WeekPoint:
+    responses = [s.response for s in sessions if s.response]
+    minutes = [s.settled_after_minutes for s in sessions if s.settled_after_minutes is not None]
+    return WeekPoint(
+        monday=monday,
+        sessions=len(sessions),
+        with_response=len(responses),
+        calm_or_settled=sum(r in CALM_OR_SETTLED for r in responses),
+        median_minutes_to_settle=statistics.median(minutes) if minutes else None,
+    )
+
+
+def pooled(points: Sequence[WeekPoint]) -> WeekPoint:
+    """Several weeks as one, for "your earlier weeks"; the median is of the weekly medians."""
+    medians = [p.median_minutes_to_settle for p in points if p.median_minutes_to_settle is not None]
+    return WeekPoint(
+        monday=points[0].monday,
+        sessions=sum(p.sessions for p in points),
+        with_response=sum(p.with_response for p in points),
+        calm_or_settled=sum(p.calm_or_settled for p in points),
+        median_minutes_to_settle=statistics.median(medians) if medians else None,
+    )
+
+
+def reading_for(points: Sequence[WeekPoint]) -> TrendReading:
+    """The reading of one caregiver's weeks: the latest week against their own earlier weeks."""
+    comparable = [p for p in points if p.with_response >= MIN_SESSIONS_TO_COMPARE]
+    if len(comparable) < 2:
+        return TrendReading(Reading.TOO_EARLY, (TOO_EARLY, NO_NORM, LESS_FAMILIAR, AGE_CURVE))
+    latest, earlier = comparable[-1], pooled(comparable[:-1])
+    numbers = Paragraph(own_numbers(latest, earlier))
+    if is_calmer(latest, earlier):
+        return TrendReading(Reading.CALMER, (numbers, AGE_CURVE, NO_NORM))
+    weeks_logged = (latest.monday - comparable[0].monday).days // 7 + 1
+    if weeks_logged < NO_PROGRESS_AFTER_WEEKS:
+        return TrendReading(Reading.NOT_YET, (numbers, LESS_FAMILIAR, AGE_CURVE, NO_NORM))
+    return TrendReading(
+        Reading.NO_PROGRESS,
+        (
+            numbers,
+            LESS_FAMILIAR,
+            AGE_CURVE,
+            TRY_SKIN_TO_SKIN,
+            TRY_SKIN_TO_SKIN_CALMED,
+            TRY_CARRYING,
+            TRY_COMFORT,
+            TRY_MASSAGE,
+            WINDING_IS_NOT_A_CURE,
+            WHEN_TO_ASK,
+        ),
+    )
+
+
+def is_calmer(latest: WeekPoint, earlier: WeekPoint) -> bool:
+    """Calmer: a larger share of calm or settled sessions, or a shorter median time to settle."""
+    if latest.share is not None and earlier.share is not None and latest.share > earlier.share:
+        return True
+    return (
+        latest.median_minutes_to_settle is not None
+        and earlier.median_minutes_to_settle is not None
+        and latest.median_minutes_to_settle < earlier.median_minutes_to_settle
+    )
+
+
+def own_numbers(latest: WeekPoint, earlier: WeekPoint) -> str:
+    """What the parent's own numbers show, in one or two sentences."""
+    text = (
+        f"Week of {latest.monday.day} {latest.monday:%B}: {latest.calm_or_settled} of "
+        f"{latest.with_response} sessions ended calm or settled ({_percent(latest.share)}), against "
+        f"{_percent(earlier.share)} in your earlier weeks."
+    )
+    if latest.median_minutes_to_settle is not None and earlier.median_minutes_to_settle is not None:
+        text += (
+            f" Median time to settle: {_minutes(latest.median_minutes_to_settle)}, against "
+            f"{_minutes(earlier.median_minutes_to_settle)} before."
+        )
+    return text
+
+
+def _percent(share: Fraction | None) -> str:
+    return "no answers" if share is None else f"{round(float(share) * 100)} %"
+
+
+def _minutes(value: float) -> str:
+    whole = round(value)
+    return "1 minute" if whole == 1 else f"{whole} minutes"
