@@ -7,8 +7,8 @@ EVIDENCE.md §1.5 and §7 cite for the correct answer labels and the licence ter
 
 from __future__ import annotations
 
-from .base import Band, BandSet, FollowUp, Group, Instrument, Item, Loinc
-from .quick import quick_check_bands
+from .base import Band, BandSet, Group, Instrument, Item, Loinc
+from .quick import quick_check
 from .texts import (
     FREQUENCY_ANSWERS,
     LOINC_NOTICE,
@@ -85,18 +85,6 @@ GAD7_BANDS = BandSet(
     source="Spitzer, Kroenke, Williams & Löwe 2006, Arch Intern Med 166:1092–1097 (EVIDENCE.md §1.5).",
 )
 
-# GAD-2 (items 1–2, 0–6), >= 3 goes on to the GAD-7. EVIDENCE.md §1.5 marks the GAD-2 figures [S]
-# (Kroenke 2007 via secondary pages); the Decisions section adopts the >= 3 line.
-GAD2_BANDS = quick_check_bands(
-    longer="GAD-7",
-    follow_up_at=GAD2_FOLLOW_UP_AT,
-    more_questions="five",
-    source=(
-        "Kroenke and colleagues 2007, Ann Intern Med 146:317–325, as cited by secondary sources "
-        "(EVIDENCE.md §1.5)."
-    ),
-)
-
 GAD7 = Instrument(
     key="gad7",
     name="Generalized Anxiety Disorder scale (GAD-7)",
@@ -115,23 +103,19 @@ GAD7 = Instrument(
     loinc_notice=LOINC_NOTICE,
 )
 
-# GAD-2 = GAD-7 items 1–2. §1.6: no dedicated GAD-2 panel exists; its items reuse the GAD-7 item codes.
-GAD2 = Instrument(
+# GAD-2 = GAD-7 items 1–2 (0–6); >= 3 goes on to the GAD-7. EVIDENCE.md §1.5 marks the GAD-2 figures [S]
+# (Kroenke 2007 via secondary pages); the Decisions section adopts the >= 3 line. §1.6: no dedicated
+# GAD-2 panel exists; its items reuse the GAD-7 item codes.
+GAD2 = quick_check(
+    GAD7,
     key="gad2",
     name="Generalized Anxiety Disorder scale (GAD-2)",
     short_name="GAD-2",
     description="The first two GAD-7 questions: a quick check on worry over the last 2 weeks.",
-    recall_window=RECALL_WINDOW,
-    stem=STEM,
-    items=GAD7_ITEMS[:2],
-    reverse_scored=(),
-    band_sets=(GAD2_BANDS,),
-    attribution=PFIZER_ATTRIBUTION,
-    source=GAD2_BANDS.source,
-    follow_up=FollowUp(
-        at_least=GAD2_FOLLOW_UP_AT,
-        instrument=GAD7.key,
-        reason="A GAD-2 score of 3 or more means the full GAD-7 is worth answering.",
+    follow_up_at=GAD2_FOLLOW_UP_AT,
+    more_questions="five",
+    source=(
+        "Kroenke and colleagues 2007, Ann Intern Med 146:317–325, as cited by secondary sources "
+        "(EVIDENCE.md §1.5)."
     ),
-    loinc_notice=LOINC_NOTICE,
 )

@@ -8,8 +8,8 @@ Questionnaire-phq-9-example.html). EVIDENCE.md cites both for the licence terms 
 
 from __future__ import annotations
 
-from .base import Band, BandSet, FollowUp, Group, Instrument, Item, Loinc
-from .quick import quick_check_bands
+from .base import Band, BandSet, Group, Instrument, Item, Loinc
+from .quick import quick_check
 from .texts import (
     FREQUENCY_ANSWERS,
     LOINC_NOTICE,
@@ -129,14 +129,6 @@ PHQ9_BANDS = BandSet(
     source="Kroenke, Spitzer & Williams 2001, J Gen Intern Med 16:606–613 (EVIDENCE.md §1.4).",
 )
 
-# PHQ-2 (items 1–2, 0–6): Decisions and §1.4 ([V] Kroenke 2003): >= 3 means go on to the PHQ-9.
-PHQ2_BANDS = quick_check_bands(
-    longer="PHQ-9",
-    follow_up_at=PHQ2_FOLLOW_UP_AT,
-    more_questions="seven",
-    source="Kroenke, Spitzer & Williams 2003, Med Care 41:1284–1292 (EVIDENCE.md §1.4).",
-)
-
 PHQ9 = Instrument(
     key="phq9",
     name="Patient Health Questionnaire (PHQ-9)",
@@ -157,22 +149,14 @@ PHQ9 = Instrument(
 
 # PHQ-2 = PHQ-9 items 1–2 (§1.4). Its panel (55757-9) and total (55758-7) codes are only [S] in §1.6, so
 # they are left out; the items keep their verified PHQ-9 item codes.
-PHQ2 = Instrument(
+# PHQ-2 (items 1–2, 0–6): Decisions and §1.4 ([V] Kroenke 2003): >= 3 means go on to the PHQ-9.
+PHQ2 = quick_check(
+    PHQ9,
     key="phq2",
     name="Patient Health Questionnaire (PHQ-2)",
     short_name="PHQ-2",
     description="The first two PHQ-9 questions: a quick check on mood and interest over the last 2 weeks.",
-    recall_window=RECALL_WINDOW,
-    stem=STEM,
-    items=PHQ9_ITEMS[:2],
-    reverse_scored=(),
-    band_sets=(PHQ2_BANDS,),
-    attribution=PFIZER_ATTRIBUTION,
-    source=PHQ2_BANDS.source,
-    follow_up=FollowUp(
-        at_least=PHQ2_FOLLOW_UP_AT,
-        instrument=PHQ9.key,
-        reason="A PHQ-2 score of 3 or more means the full PHQ-9 is worth answering.",
-    ),
-    loinc_notice=LOINC_NOTICE,
+    follow_up_at=PHQ2_FOLLOW_UP_AT,
+    more_questions="seven",
+    source="Kroenke, Spitzer & Williams 2003, Med Care 41:1284–1292 (EVIDENCE.md §1.4).",
 )
