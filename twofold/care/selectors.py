@@ -28,13 +28,13 @@ def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool
     return event
 
 
-def events_for_member(*, member: Member) -> QuerySet[CareEvent]:
-    """The household's log, deleted events left out."""
-    return CareEvent.objects.filter(household_id=member.household_id, deleted_at__isnull=True)
-
-
 def _live(household: int) -> QuerySet[CareEvent]:
     return CareEvent.objects.filter(household_id=household, deleted_at__isnull=True)
+
+
+def events_for_member(*, member: Member) -> QuerySet[CareEvent]:
+    """The household's log, deleted events left out."""
+    return _live(member.household_id)
 
 
 # The two reads on every Quick log and Today view, compiled once (see twofold.db.Prepared).
