@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "twofold.care",
     "twofold.insights",
     "twofold.wellbeing",
+    "twofold.checkins",
+    "twofold.nights",
+    "twofold.bonding",
     "twofold.api",
 ]
 

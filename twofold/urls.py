@@ -8,6 +8,9 @@ urlpatterns = [
     path("us/", include("twofold.insights.urls")),
     path("wellbeing/concern/", include("twofold.wellbeing.concern_urls")),
     path("wellbeing/", include("twofold.wellbeing.urls")),
+    path("checkin/", include("twofold.checkins.urls")),
+    path("nights/", include("twofold.nights.urls")),
+    path("bonding/", include("twofold.bonding.urls")),
     path("api/v1/", include("twofold.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("auth/token/", views.ObtainToken.as_view(), name="token"),
     *router.urls,
     path("insights/", WeekReportView.as_view(), name="insights"),
+    path("checkins/", include("twofold.checkins.api_urls")),
+    path("nights/", include("twofold.nights.api_urls")),
+    path("bonding/", include("twofold.bonding.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", ApiDocs.as_view(url_name="api:schema"), name="docs"),
 ]

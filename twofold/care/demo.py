@@ -526,7 +526,18 @@ def create_demo_household(
     Child.objects.filter(household=household).update(created_at=plan.log_start)
     household.refresh_from_db()
     stored = _store_log(plan, household, members, kids)
+    _add_app_demos(members, kids, now)
     return DemoHousehold(household=household, members=members, children=kids, events=stored)
+
+
+def _add_app_demos(members: dict[str, Member], kids: list[Child], now: dt.datetime) -> None:
+    # Imported here: those apps read the care log, so care must not import them at load time.
+    from twofold.bonding.demo import add_to_demo as bonding
+    from twofold.checkins.demo import add_to_demo as checkins
+    from twofold.nights.demo import add_to_demo as nights
+
+    for add in (checkins, nights, bonding):
+        add(members=members, children=kids, now=now)
 
 
 def _store_log(plan: DemoPlan, household: Household, members: dict[str, Member], kids: list[Child]) -> int:

@@ -148,7 +148,18 @@ def export_document(household: Household) -> dict[str, Any]:
             for c in children.values()
         ],
         "events": [_event_json(event, members, children) for event in _events(household)],
+        **app_sections(household),
     }
+
+
+def app_sections(household: Household) -> dict[str, Any]:
+    """What the other apps keep for the household, each under its own key."""
+    # Imported here: those apps read the care log, so care must not import them at load time.
+    from twofold.bonding.export import export_section as bonding
+    from twofold.checkins.export import export_section as checkins
+    from twofold.nights.export import export_section as nights
+
+    return {"checkins": checkins(household), "nights": nights(household), "bonding": bonding(household)}
 
 
 def _person(member: Member) -> dict[str, Any]:

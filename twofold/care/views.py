@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from twofold.bonding.today import today_context as bonding_today
 from twofold.care import selectors, services
 from twofold.care.forms import DETAIL_FORMS, EventForm, TimerForm, detail_initial
 from twofold.care.history import history_filter_from
@@ -24,9 +25,11 @@ from twofold.care.paging import page_number, page_of
 from twofold.care.rows import EventRow
 from twofold.care.rules import default_feed_method
 from twofold.care.timeline import TimelineItem, timeline
+from twofold.checkins.today import today_context as checkin_today
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
 from twofold.insights.selectors import sleep_warning_for
+from twofold.nights.today import today_context as nights_today
 from twofold.wellbeing.today import today_context
 
 UNDO_KEY = "twofold_undo"
@@ -299,6 +302,9 @@ def today(request: MemberRequest) -> HttpResponse:
         "running": running,
         "sleep_warning": warning,
         "wellbeing": today_context(member=request.member, now=now, children=[d.child for d in days]),
+        "nights": nights_today(member=request.member, now=now),
+        "checkin": checkin_today(member=request.member, now=now),
+        "bonding": bonding_today(member=request.member, now=now),
         "now": now,
         "undo": request.session.pop(UNDO_KEY, None),
     }

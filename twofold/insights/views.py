@@ -8,12 +8,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from twofold.checkins.us import us_context as checkin_us
 from twofold.households.access import MemberRequest, parent_required
 from twofold.insights import presenters
 from twofold.insights.charts import bar_chart_svg, line_chart_svg, share_trend_chart, sleep_chart
 from twofold.insights.periods import iso_week, night_of, parse_iso_week
 from twofold.insights.selectors import week_report_for
 from twofold.insights.thresholds import RESETTLE_ALLOWANCE, SHORT_SLEEP, SOURCE
+from twofold.nights.us import us_context as nights_us
 
 FUTURE_WEEK = "That week has not happened yet, so here is this week."
 LAST_WEEK_FIRST = "This week has only just begun, so here is last week."
@@ -76,6 +78,8 @@ def _context(request: MemberRequest) -> tuple[dict[str, object], int]:
         "allowance_minutes": int(RESETTLE_ALLOWANCE.total_seconds() // 60),
         "problem": problem,
         "note": note,
+        "nights": nights_us(member=request.member, monday=monday, now=now),
+        "checkin": checkin_us(member=request.member, monday=monday, now=now),
     }
     return context, 400 if problem and problem != FUTURE_WEEK else 200
 

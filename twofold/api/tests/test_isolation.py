@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -24,16 +24,22 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from twofold.bonding.tests.isolation import household_objects as bonding_objects
 from twofold.care.details import detail_of
 from twofold.care.models import CareEvent
 from twofold.care.services import start_timer
+from twofold.checkins.tests.isolation import household_objects as checkin_objects
 from twofold.conftest import World, join
 from twofold.households.models import Child, Invitation, Member, Role
 from twofold.households.services import add_child, invite
+from twofold.nights.tests.isolation import household_objects as nights_objects
 from twofold.wellbeing.models import Concern, Screening
 from twofold.wellbeing.services import finish_screening, raise_concern, record_answer, start_screening
 
 METHODS = ("get", "post", "put", "patch", "delete")
+
+# Each app past the foundation names its own objects, kwarg name -> object, in <app>/tests/isolation.py.
+APP_OBJECTS = (checkin_objects, nights_objects, bonding_objects)
 
 # Not household data, or documentation of the API itself.
 SKIPPED_PREFIXES = ("admin/", "static/", "media/", "api/v1/schema/", "api/v1/docs/")
@@ -82,9 +88,11 @@ class Household:
     invitation: Invitation
     screening: Screening
     concern: Concern
+    # The other apps' objects by kwarg name (see APP_OBJECTS).
+    more: dict[str, models.Model] = field(default_factory=dict)
 
     def object_of(self, model: type[models.Model]) -> models.Model | None:
-        return {
+        found = {
             CareEvent: self.event,
             Child: self.child,
             Member: self.member,
@@ -92,6 +100,17 @@ class Household:
             Screening: self.screening,
             Concern: self.concern,
         }.get(model)
+        return found or next((obj for obj in self.more.values() if type(obj) is model), None)
+
+    def object_named(self, kwarg: str) -> models.Model | None:
+        if kwarg in self.more:
+            return self.more[kwarg]
+        return self.object_of(OBJECT_KWARGS[kwarg]) if kwarg in OBJECT_KWARGS else None
+
+    def add_app_objects(self, *, parent: Member, other_parent: Member) -> Household:
+        for objects_of in APP_OBJECTS:
+            self.more.update(objects_of(parent=parent, other_parent=other_parent, child=self.child))
+        return self
 
 
 @dataclass(frozen=True)
@@ -138,8 +157,8 @@ def fill(route: Route, household: Household) -> str:
     """The URL of the route with each id replaced by the household's object; fails on an unknown id."""
     values: dict[str, str] = {}
     for name in route.kwargs:
-        if name in OBJECT_KWARGS:
-            obj = household.object_of(OBJECT_KWARGS[name])
+        if name in OBJECT_KWARGS or name in household.more:
+            obj = household.object_named(name)
         elif name == "pk":
             model = model_of_view(route)
             obj = household.object_of(model) if model else None
@@ -147,7 +166,7 @@ def fill(route: Route, household: Household) -> str:
                 pytest.fail(
                     f"/{route.path} takes `pk`, but its view's model ({model}) is not one this test can "
                     "fill. Give the viewset a `queryset` (an empty `Model.objects.none()` marker is "
-                    "enough) and add the model to Household.object_of in test_isolation.py."
+                    "enough) and return one of its objects from your app's tests/isolation.py."
                 )
         elif name in NOT_OBJECT_KWARGS:
             values[name] = NOT_OBJECT_KWARGS[name][1]
@@ -155,8 +174,8 @@ def fill(route: Route, household: Household) -> str:
         else:
             pytest.fail(
                 f"/{route.path} takes `{name}`, which test_isolation.py does not know how to fill. If it "
-                f"is an object's id, name it like {', '.join(OBJECT_KWARGS)} (or add the new kind of "
-                "object to OBJECT_KWARGS); if it is not, add it to NOT_OBJECT_KWARGS with the reason."
+                f"is an object's id, return an object under that name from your app's tests/isolation.py; "
+                "if it is not, add it to NOT_OBJECT_KWARGS with the reason."
             )
         assert obj is not None
         values[name] = str(obj.pk)
@@ -191,6 +210,7 @@ def snapshot(household: Household) -> dict[str, Any]:
         household.invitation,
         household.screening,
         household.concern,
+        *household.more.values(),
     ):
         assert obj is not None
         fresh = type(obj).objects.get(pk=obj.pk)
@@ -221,11 +241,12 @@ def households(world: World) -> tuple[Household, Household]:
         invitation=invite(member=world.alex, role=Role.HELPER).invitation,
         screening=_finished_screening(world.alex),
         concern=raise_concern(member=world.alex, about=world.sam),
-    )
+    ).add_app_objects(parent=world.alex, other_parent=world.sam)
     b_child = add_child(
         member=world.robin, name=B_CHILD_NAME, birth_date=dt.date(2026, 10, 20), feeding_method="breast"
     )
     b_member = join(world.robin, "quillon@example.com", B_MEMBER_NAME, Role.HELPER)
+    bryony = join(world.robin, "bryony@example.com", "Bryony", Role.PARENT)
     b = Household(
         event=start_timer(
             member=world.robin,
@@ -238,10 +259,8 @@ def households(world: World) -> tuple[Household, Household]:
         member=b_member,
         invitation=invite(member=world.robin, role=Role.PARENT).invitation,
         screening=start_screening(member=world.robin, instrument="phq9"),
-        concern=raise_concern(
-            member=world.robin, about=join(world.robin, "bryony@example.com", "Bryony", Role.PARENT)
-        ),
-    )
+        concern=raise_concern(member=world.robin, about=bryony),
+    ).add_app_objects(parent=world.robin, other_parent=bryony)
     return a, b
 
 

@@ -1,0 +1,5 @@
+"""bonding routes under /api/v1/, inside the api namespace: name them "bonding-…" so they never collide."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BondingConfig(AppConfig):
+    name = "twofold.bonding"
+    label = "bonding"

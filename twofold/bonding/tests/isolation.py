@@ -1,0 +1,11 @@
+"""Household objects of the bonding app for api/tests/test_isolation.py: kwarg name -> one object."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from twofold.households.models import Child, Member
+
+
+def household_objects(*, parent: Member, other_parent: Member, child: Child) -> dict[str, models.Model]:
+    return {}

@@ -1,0 +1,5 @@
+"""checkins routes under /api/v1/, inside the api namespace: name them "checkins-…" so they never collide."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
