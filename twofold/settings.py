@@ -187,6 +187,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two choice sets share the field name "outcome" (a settle episode's and a check-in agreement's).
+    "ENUM_NAME_OVERRIDES": {"AgreementOutcomeEnum": "twofold.checkins.models.Outcome"},
 }
 
 LOGGING = {

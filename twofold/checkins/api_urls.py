@@ -1,5 +1,13 @@
-"""checkins routes under /api/v1/, inside the api namespace: name them "checkins-…" so they never collide."""
+"""checkins routes under /api/v1/checkins/, inside the api namespace: named "checkins-…"."""
 
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from twofold.checkins.api import AgreementViewSet, CheckinViewSet, ReviewViewSet
+
+router = SimpleRouter(use_regex_path=False)
+# Registered before the check-ins themselves, so "agreements" is never read as a check-in's id.
+router.register("agreements", AgreementViewSet, basename="checkins-agreement")
+router.register("reviews", ReviewViewSet, basename="checkins-review")
+router.register("", CheckinViewSet, basename="checkins-checkin")
+
+urlpatterns = router.urls

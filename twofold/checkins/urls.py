@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from twofold.checkins import views
 
 app_name = "checkins"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("answer/", views.answer, name="answer"),
+    path("history/", views.history, name="history"),
+    path("settings/", views.checkin_settings, name="settings"),
+    path("agreements/add/", views.agreement_add, name="agreement_add"),
+    path("agreements/<int:agreement_id>/edit/", views.agreement_edit, name="agreement_edit"),
+    path("agreements/<int:agreement_id>/delete/", views.agreement_delete, name="agreement_delete"),
+]

@@ -1,0 +1,138 @@
+"""Gaps between what each parent estimated and what the log shows, and between their ratings.
+
+Pure: the answers and the log's shares come in as plain values; each gap comes out with its size (to put
+the largest first) and a neutral sentence that names numbers, never a culprit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from twofold.checkins.thresholds import LARGE_RATING_SPREAD, LARGE_SHARE_GAP
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one parent answered, as plain values."""
+
+    member_id: int
+    name: str
+    care_share: int
+    night_share: int
+    fairness: int
+    sleep: int
+    mood: int
+    connection: int
+
+
+@dataclass(frozen=True)
+class LogShares:
+    """Each member's share of the week's logged care and of its night wakings; None when there was none."""
+
+    care: Mapping[int, Fraction] | None
+    night: Mapping[int, Fraction] | None
+
+
+@dataclass(frozen=True)
+class Gap:
+    subject: str  # "care", "night", or a rating such as "fairness"
+    size: int  # percentage points for shares, rating points for ratings
+    large: bool
+    sentence: str
+
+
+SHARE_WORDS = {"care": "your share of the baby care", "night": "your share of the night wakings"}
+NOTHING_LOGGED = {
+    "care": "no care was logged that week, so there is nothing to set it beside.",
+    "night": "no night wakings were logged that week, so there is nothing to set it beside.",
+}
+RATING_WORDS = {
+    "fairness": "how fair the split feels",
+    "sleep": "your sleep",
+    "mood": "your mood",
+    "connection": "how connected you feel",
+}
+RATINGS = tuple(RATING_WORDS)
+ESTIMATES_ADD_UP = (
+    "Together your estimates of {what} add up to {total} %. That is common: each of us remembers our own "
+    "part more easily than the other's."
+)
+
+
+def percent(value: int | Fraction) -> str:
+    """“50 %”, with the space the issue and the Us page use."""
+    return f"{round(float(value) * 100) if isinstance(value, Fraction) else value} %"
+
+
+def listed(words: Sequence[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _addressed(answers: Sequence[Answer]) -> str:
+    """“Alex and Sam, you” for several parents; “You” for one."""
+    return f"{listed([a.name for a in answers])}, you" if len(answers) > 1 else "You"
+
+
+def _estimate(answer: Answer, subject: str) -> int:
+    return answer.care_share if subject == "care" else answer.night_share
+
+
+def share_gap(subject: str, answers: Sequence[Answer], log: LogShares) -> Gap | None:
+    """The estimates of one share beside the log, in the answers' order."""
+    if not answers:
+        return None
+    estimates = [_estimate(a, subject) for a in answers]
+    said = (
+        f"{_addressed(answers)} estimated {SHARE_WORDS[subject]} at {listed([percent(e) for e in estimates])}"
+    )
+    shares = log.care if subject == "care" else log.night
+    if shares is None:
+        return Gap(subject, 0, False, f"{said}; {NOTHING_LOGGED[subject]}")
+    logged = [shares.get(a.member_id, Fraction(0)) for a in answers]
+    size = max(abs(e - round(float(s) * 100)) for e, s in zip(estimates, logged, strict=True))
+    shows = listed([percent(s) for s in logged])
+    return Gap(subject, size, size >= LARGE_SHARE_GAP, f"{said}; the log shows {shows}.")
+
+
+def rating_gap(subject: str, answers: Sequence[Answer]) -> Gap | None:
+    if not answers:
+        return None
+    values = [getattr(a, subject) for a in answers]
+    size = max(values) - min(values)
+    sentence = (
+        f"{_addressed(answers)} rated {RATING_WORDS[subject]} {listed([str(v) for v in values])} out of 10."
+    )
+    return Gap(subject, size, len(values) > 1 and size >= LARGE_RATING_SPREAD, sentence)
+
+
+def estimates_total(subject: str, answers: Sequence[Answer]) -> int | None:
+    """The parents' estimates of one share added up, when more than one parent answered."""
+    if len(answers) < 2:
+        return None
+    return sum(_estimate(a, subject) for a in answers)
+
+
+def over_100_sentence(subject: str, answers: Sequence[Answer]) -> str | None:
+    total = estimates_total(subject, answers)
+    if total is None or total <= 100:
+        return None
+    what = "the care" if subject == "care" else "the night wakings"
+    return ESTIMATES_ADD_UP.format(what=what, total=total)
+
+
+def all_gaps(answers: Sequence[Answer], log: LogShares) -> list[Gap]:
+    """Every comparison, largest first: shares by percentage points, ratings by their spread scaled to
+    the same 0-100 range, so a 2-to-8 fairness spread (60) sits above a 20-point share gap."""
+    gaps = [share_gap("night", answers, log), share_gap("care", answers, log)]
+    gaps += [rating_gap(subject, answers) for subject in RATINGS]
+    found = [g for g in gaps if g is not None]
+    order = {g.subject: i for i, g in enumerate(found)}
+
+    def weight(gap: Gap) -> int:
+        return gap.size * 10 if gap.subject in RATING_WORDS else gap.size
+
+    return sorted(found, key=lambda g: (-weight(g), order[g.subject]))
