@@ -5,6 +5,7 @@ A selector turns settle events into `CryingSpan`s once; these functions never se
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from collections import defaultdict
@@ -88,16 +89,19 @@ def daily_crying_minutes(
     untimed = [0] * len(days)
     for span in spans:
         start, end = span.start, span.finish(now)
-        for i in range(len(days)):
-            day_start, day_end = edges[i], edges[i + 1]
-            if end > start:
-                overlap = (min(end, day_end) - max(start, day_start)).total_seconds()
+        # Only the days the episode touches: a year of days times a year of episodes would be slow.
+        first_day = bisect.bisect_right(edges, start) - 1
+        if end > start:
+            i = max(first_day, 0)
+            while i < len(days) and edges[i] < end:
+                overlap = (min(end, edges[i + 1]) - max(start, edges[i])).total_seconds()
                 if overlap > 0:
                     minutes[i] += overlap / 60
                     episodes[i] += 1
-            elif day_start <= start < day_end:
-                episodes[i] += 1
-                untimed[i] += 0 if span.timed else 1
+                i += 1
+        elif 0 <= first_day < len(days):
+            episodes[first_day] += 1
+            untimed[first_day] += 0 if span.timed else 1
     return tuple(
         CryingDay(d, round(m, 1), e, u) for d, m, e, u in zip(days, minutes, episodes, untimed, strict=True)
     )

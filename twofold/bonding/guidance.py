@@ -110,3 +110,27 @@ def red_flags() -> Guidance:
 @functools.cache
 def coping_card() -> Guidance:
     return parse(load_raw(COPING_CARD_FILE))
+
+
+# The red flags come from UK NHS sources (EVIDENCE.md §3.4), whose urgency levels name UK services. Elsewhere
+# the same levels are said with the household's own emergency number and no UK service names: "111" is the
+# emergency number in New Zealand, so a UK "call 111" must never reach a family there.
+NOT_UK_LABELS = {
+    "emergency_now": "Call {emergency} or go to the emergency department now",
+    "today": "Call your doctor or your local health advice line today",
+}
+UK_LABELS = {"emergency_now": "Call {emergency} or go to A&E now", "today": "Call NHS 111 or your GP today"}
+WHERE_FROM = (
+    "These signs come from UK NHS hospital guidance; the last group is US advice from the American Academy "
+    "of Pediatrics as reported in the press. Wherever you live: if you are worried about your baby, call "
+    "your doctor, and in an emergency call {emergency}. This list cannot cover everything, and your worry "
+    "counts even if nothing here matches."
+)
+
+
+def urgency_labels(country: str, emergency: str) -> dict[str, str]:
+    """The red flags' urgency levels in the household's country's words."""
+    labels = dict(red_flags().urgencies)
+    local = UK_LABELS if country == "GB" else NOT_UK_LABELS
+    labels.update({key: text.format(emergency=emergency) for key, text in local.items()})
+    return labels

@@ -272,3 +272,58 @@ def suggestion_for(
     highest = max(a.step for a in least_done)
     turns = [a for a in least_done if a.step == highest]
     return turns[day_index % len(turns)]
+
+
+# ---- How an activity is logged: an ordinary care event (DESIGN.md) ----
+
+# Twofold's own scope, not from a study: the studies in EVIDENCE.md §5.1 are of babies in their first months,
+# and Twofold is made for the first year. An older child can still have a plan; the page says so plainly.
+PLAN_AGE_WEEKS = 52
+OLDER_CHILD = (
+    "These activities were chosen for a baby's first year, and the studies behind them are of young babies. "
+    "They may still suit an older child, but Twofold has no evidence for that age."
+)
+
+# A bottle feed logs the child's kind of bottle; a mixed-fed baby's parent picks one in the same tap.
+BOTTLE_CHOICES: dict[str, tuple[str, ...]] = {
+    FeedingMethod.EXPRESSED: ("expressed",),
+    FeedingMethod.FORMULA: ("formula",),
+    FeedingMethod.MIXED: ("expressed", "formula"),
+}
+
+
+@dataclass(frozen=True)
+class CareShape:
+    """The care event an activity is logged as: its kind and its kind's details."""
+
+    kind: str
+    details: tuple[tuple[str, object], ...] = ()
+
+    def detail_dict(self) -> dict[str, object]:
+        return dict(self.details)
+
+
+CARE_SHAPES: dict[str, CareShape] = {
+    "skin_to_skin": CareShape("skin_to_skin"),
+    "talking_reading": CareShape("play", (("activity", "talking"),)),
+    # The nappy itself is usually logged already from Quick log: the activity is the play after it.
+    "nappy_and_play": CareShape("play", (("activity", "talking"),)),
+    "bottle_feed": CareShape("feed", (("method", "expressed"),)),
+    "massage": CareShape("play", (("activity", "massage"),)),
+    "walk": CareShape("play", (("activity", "walk"),)),
+    "bath": CareShape("bath"),
+    "settle_nearby": CareShape("settle"),
+    "settle_alone": CareShape("settle"),
+}
+
+
+def care_shape(activity_key: str, bottle: str = "") -> CareShape:
+    """The care event for an activity; a bottle feed takes the bottle chosen (expressed or formula)."""
+    if activity_key not in CARE_SHAPES:
+        raise ValueError(f"Unknown activity: {activity_key}.")
+    shape = CARE_SHAPES[activity_key]
+    if activity_key == "bottle_feed" and bottle:
+        if bottle not in ("expressed", "formula"):
+            raise ValueError("Choose a bottle of expressed milk or of formula.")
+        return CareShape("feed", (("method", bottle),))
+    return shape

@@ -130,6 +130,37 @@ WHEN_TO_ASK = Paragraph(
 )
 
 
+# What counts as a settling session (Twofold's own choice): every crying episode, and the time together the
+# bonding plan is made of (skin-to-skin, a bath, play), whoever logged it; a feed or a nappy counts only when
+# it was logged from a bonding plan's suggestion.
+SESSION_KINDS = frozenset({"settle", "skin_to_skin", "bath", "play"})
+SETTLED_OUTCOMES = frozenset({"settled", "asleep"})
+UNSETTLED_OUTCOMES = frozenset({"still_crying", "handed_over"})
+
+
+def session_from(
+    *,
+    member_id: int,
+    kind: str,
+    start: dt.datetime,
+    end: dt.datetime | None,
+    response: str,
+    settled_after_minutes: int | None,
+    outcome: str = "",
+) -> SettlingSession:
+    """One logged event as a session. A crying episode without a one-tap response reads its outcome
+    (settled or asleep: settled; still crying or handed over: crying); one that settled and has an end but
+    no "settled after" takes its length as the time to settle."""
+    if not response and kind == "settle":
+        if outcome in SETTLED_OUTCOMES:
+            response = "settled"
+        elif outcome in UNSETTLED_OUTCOMES:
+            response = "crying"
+    if kind == "settle" and response == "settled" and settled_after_minutes is None and end is not None:
+        settled_after_minutes = round((end - start).total_seconds() / 60)
+    return SettlingSession(member_id, start, response, settled_after_minutes)
+
+
 def settling_trend(sessions: Iterable[SettlingSession], zone: ZoneInfo) -> dict[int, tuple[WeekPoint, ...]]:
     """Each caregiver's weeks, from their first week with a session to their last, quiet weeks included."""
     grouped: dict[int, dict[dt.date, list[SettlingSession]]] = defaultdict(lambda: defaultdict(list))
