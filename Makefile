@@ -30,6 +30,7 @@ format: $(VENV)/.installed-dev
 # Print the benchmark figures (medians and ratios against a baseline page).
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/plan_night.py
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest

@@ -10,4 +10,8 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twofold.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["twofold", *sys.argv[1:]])
+    args = sys.argv[1:]
+    # Commands are spelt with hyphens on the command line (`twofold plan-night`), underscores in Python.
+    if args and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")
+    execute_from_command_line(["twofold", *args])

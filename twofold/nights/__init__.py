@@ -1,5 +1,7 @@
 """Nights: a shift planner that gives each parent a protected block of sleep (issue 6).
 
-Pure domain code only: `learn` turns the last nights of the log into a NightPattern, `planner` turns a
-PlanRequest and that pattern into a Plan. No models, views or settings yet.
+Pure domain: `learn` (the last 14 nights as a NightPattern), `planner` (PlanRequest -> Plan, and `evaluate`
+for shifts set by hand), `explain`, `ask` (preferences -> PlanRequest), `edits` (checks on hand-made
+shifts), `against` (the plan beside the log), `calendar` (the iCalendar feed). Around them: models,
+selectors (scoped reads), services (every write), pages, API, the `plan-night` command.
 """

@@ -1,5 +1,11 @@
-"""nights routes under /api/v1/, inside the api namespace: name them "nights-…" so they never collide."""
+"""nights routes under /api/v1/, inside the api namespace: named "nights-…" so they never collide."""
 
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from twofold.nights.api import PlanViewSet, PreferenceViewSet
+
+router = SimpleRouter(use_regex_path=False)
+router.register("plans", PlanViewSet, basename="nights-plan")
+router.register("preferences", PreferenceViewSet, basename="nights-preference")
+
+urlpatterns = [*router.urls]

@@ -121,8 +121,26 @@ def _unmet(request: PlanRequest, pattern: NightPattern, blocks: Sequence[Block])
     return reasons
 
 
+def uncovered(request: PlanRequest, duty: Sequence[tuple[dt.datetime, dt.datetime]]) -> list[str]:
+    """Each stretch of the night that no shift covers, in words."""
+    gaps = []
+    cursor = request.night.start
+    for start, end in sorted(duty):
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < request.night.end:
+        gaps.append((cursor, request.night.end))
+    return [f"Nobody is on duty from {clock(a, request)} to {clock(b, request)}." for a, b in gaps]
+
+
 def feasible(
-    request: PlanRequest, pattern: NightPattern, shifts: tuple[Shift, ...], blocks: tuple[Block, ...]
+    request: PlanRequest,
+    pattern: NightPattern,
+    shifts: tuple[Shift, ...],
+    blocks: tuple[Block, ...],
+    *,
+    by_hand: bool = False,
 ) -> Plan:
     lines = [*_night_lines(request), _pattern_line(request, pattern)]
     if request.helper_night:
@@ -144,11 +162,15 @@ def feasible(
             lines.append(f"{name} has no protected block tonight.")
     lines += _feeding_lines(request, shifts)
     shortest = min(b.length for b in blocks)
-    lines.append(
-        f"Of every way to share the night in up to {MAX_SHIFTS} shifts, handing over on the quarter hour, "
-        f"this one gives the parent with the shortest protected block the most: {duration(shortest)}."
-    )
-    lines.append(_fairness_line(request))
+    if by_hand:
+        lines.append(f"These shifts were set by hand; the shortest protected block is {duration(shortest)}.")
+    else:
+        lines.append(
+            f"Of every way to share the night in up to {MAX_SHIFTS} shifts, handing over on the quarter "
+            "hour, this one gives the parent with the shortest protected block the most: "
+            f"{duration(shortest)}."
+        )
+        lines.append(_fairness_line(request))
     lines += [
         f"{p.name} has a work morning, so is not on duty at the end of the night."
         for p in request.people

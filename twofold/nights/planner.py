@@ -38,14 +38,18 @@ class Grid:
         return round(math.fsum(values[lo:hi]), 9)
 
 
-def make_grid(night: Night, zone: ZoneInfo, pattern: NightPattern) -> Grid:
-    # Edges step in UTC from the night's start, so a DST night has 32 or 40 cells, as lived.
+def make_grid(
+    night: Night, zone: ZoneInfo, pattern: NightPattern, extra: Collection[dt.datetime] = ()
+) -> Grid:
+    # Edges step in UTC from the night's start, so a DST night has 32 or 40 cells, as lived. A hand-made
+    # plan adds its own handovers (`extra`), which need not fall on the quarter hour.
     edges: list[dt.datetime] = []
     moment = night.start
     while moment < night.end:
         edges.append(moment)
         moment += GRID
     edges.append(night.end)
+    edges = sorted(set(edges) | {e for e in extra if night.start < e < night.end})
     per_wake, per_feed = pattern.per_minute(night.start, night.end, zone)
     starts = [int((e - night.start).total_seconds() // 60) for e in edges]
     # Rounded so that thirty thirtieths of a feed count as one feed, not 0.999…, at FEED_FREE's edge.
@@ -54,7 +58,8 @@ def make_grid(night: Night, zone: ZoneInfo, pattern: NightPattern) -> Grid:
     return Grid(tuple(edges), wakes, feeds)
 
 
-def _moment(clock: Clock, night: Night, zone: ZoneInfo) -> dt.datetime:
+def moment_in(clock: Clock, night: Night, zone: ZoneInfo) -> dt.datetime:
+    """A clock time (or an exact datetime) placed in this night, in UTC."""
     if isinstance(clock, dt.datetime):
         return clock.astimezone(dt.UTC)
     local_start = night.start.astimezone(zone)
@@ -63,12 +68,21 @@ def _moment(clock: Clock, night: Night, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, clock, tzinfo=zone).astimezone(dt.UTC)
 
 
-def available_cells(person: Person, grid: Grid, night: Night, zone: ZoneInfo) -> range:
-    """The cells this person can be on duty in: one run, since availability is one stretch."""
-    start = night.start if person.available_from is None else _moment(person.available_from, night, zone)
-    end = night.end if person.available_until is None else _moment(person.available_until, night, zone)
+def _cells_between(grid: Grid, night: Night, zone: ZoneInfo, lo: Clock | None, hi: Clock | None) -> range:
+    start = night.start if lo is None else moment_in(lo, night, zone)
+    end = night.end if hi is None else moment_in(hi, night, zone)
     cells = [i for i in range(grid.cells) if start <= grid.edges[i] and grid.edges[i + 1] <= end]
     return range(cells[0], cells[-1] + 1) if cells else range(0)
+
+
+def available_cells(person: Person, grid: Grid, night: Night, zone: ZoneInfo) -> range:
+    """The cells this person can be on duty in: one run, since availability is one stretch."""
+    return _cells_between(grid, night, zone, person.available_from, person.available_until)
+
+
+def sleep_cells(person: Person, grid: Grid, night: Night, zone: ZoneInfo) -> range:
+    """The cells a parent would be asleep in anyway: from their usual bedtime to their latest wake-up."""
+    return _cells_between(grid, night, zone, person.sleep_from, person.sleep_until)
 
 
 Segment = tuple[Person, int, int]  # who, first cell, cell after the last
@@ -87,10 +101,22 @@ def _longest_feed_free(grid: Grid, lo: int, hi: int) -> tuple[int, int]:
     return best
 
 
-def protected_block(person: Person, segments: Sequence[Segment], grid: Grid, feeder: Person | None) -> Block:
-    """The longest stretch a parent is off duty, and for the breastfeeding parent also feed-free."""
-    mine = [(lo, hi) for who, lo, hi in segments if who.member_id == person.member_id]
-    off = [(0, grid.cells)] if not mine else [(0, mine[0][0]), (mine[0][1], grid.cells)]
+def protected_block(
+    person: Person,
+    segments: Sequence[Segment],
+    grid: Grid,
+    feeder: Person | None,
+    asleep: range | None = None,
+) -> Block:
+    """The longest stretch a parent is off duty (inside `asleep`, their own sleep window, when given),
+    and for the breastfeeding parent also feed-free. A parent may have several shifts (a hand-made plan)."""
+    window = (0, grid.cells) if asleep is None else (asleep.start, asleep.stop)
+    off: list[tuple[int, int]] = []
+    cursor = window[0]
+    for lo, hi in sorted((lo, hi) for who, lo, hi in segments if who.member_id == person.member_id):
+        off.append((cursor, max(cursor, min(lo, window[1]))))
+        cursor = max(cursor, hi)
+    off.append((min(cursor, window[1]), window[1]))
     if feeder is not None and feeder.member_id == person.member_id:
         off = [_longest_feed_free(grid, lo, hi) for lo, hi in off]
     lo, hi = max(off, key=lambda r: (grid.edges[r[1]] - grid.edges[r[0]], -r[0]))
@@ -149,8 +175,11 @@ def plan_night(request: PlanRequest, pattern: NightPattern) -> Plan:
         return explain.infeasible(request, [explain.NO_FEEDER])
     best: tuple | None = None
     chosen: tuple[tuple[Segment, ...], tuple[Block, ...]] | None = None
+    asleep = {p.member_id: sleep_cells(p, grid, request.night, request.zone) for p in request.parents}
     for segments in _candidates(request, grid):
-        blocks = tuple(protected_block(p, segments, grid, feeder) for p in request.parents)
+        blocks = tuple(
+            protected_block(p, segments, grid, feeder, asleep[p.member_id]) for p in request.parents
+        )
         score = _score(request, grid, segments, blocks)
         if best is None or score > best:
             best, chosen = score, (segments, blocks)
@@ -170,6 +199,40 @@ def plan_night(request: PlanRequest, pattern: NightPattern) -> Plan:
         for who, lo, hi in segments
     )
     return explain.feasible(request, pattern, shifts, blocks)
+
+
+def evaluate(
+    request: PlanRequest, pattern: NightPattern, duty: Sequence[tuple[int, dt.datetime, dt.datetime]]
+) -> Plan:
+    """A plan from shifts the parents set by hand, worked out as the planner's own are: each protected
+    block, the wakings expected in each shift, the same words, and any stretch nobody covers named.
+
+    `duty` is (member id, start, end) with every member in request.people, already checked not to
+    overlap and to lie inside the night (see nights.edits).
+    """
+    duty = sorted(duty, key=lambda d: d[1])
+    grid = make_grid(request.night, request.zone, pattern, [t for _, a, b in duty for t in (a, b)])
+    at = {edge: i for i, edge in enumerate(grid.edges)}
+    people = {p.member_id: p for p in request.people}
+    segments = tuple((people[m], at[a], at[b]) for m, a, b in duty)
+    feeder = request.feeder
+    blocks = tuple(
+        protected_block(p, segments, grid, feeder, sleep_cells(p, grid, request.night, request.zone))
+        for p in request.parents
+    )
+    shifts = tuple(
+        Shift(
+            who.member_id,
+            grid.edges[lo],
+            grid.edges[hi],
+            grid.sum(grid.wakes, lo, hi),
+            grid.sum(grid.feeds, lo, hi),
+        )
+        for who, lo, hi in segments
+    )
+    gaps = explain.uncovered(request, [(s.start, s.end) for s in shifts])
+    plan = explain.feasible(request, pattern, shifts, blocks, by_hand=True)
+    return replace(plan, unmet=(*gaps, *plan.unmet))
 
 
 def plan_week(

@@ -37,6 +37,9 @@ class Person:
     min_block: dt.timedelta = DEFAULT_TARGET
     can_feed: bool = False  # the breastfeeding parent
     recent_sleep: dt.timedelta | None = None  # their usual longest block lately, for PROTECT_LOWER
+    # A parent's own night: a protected block only counts between their usual bedtime and latest wake-up.
+    sleep_from: Clock | None = None
+    sleep_until: Clock | None = None
 
     @property
     def is_parent(self) -> bool:

@@ -1,4 +1,8 @@
-"""What the nights app puts on a member's Today (see care/templates/care/today.html)."""
+"""What the nights app puts on a member's Today: tonight's shifts in one line. One query.
+
+Parents see everyone's shifts ("Sam 22:00–02:30, Alex 02:30–07:00") and a link to the plan. Nights are
+the parents' pages (DESIGN.md), so a helper sees only their own shift, and only on a night they are on.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,27 @@ import datetime as dt
 from typing import Any
 
 from twofold.households.models import Member
+from twofold.nights.models import Shift
+from twofold.nights.presenters import shift_line
+from twofold.nights.selectors import tonight
 
 
 def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
-    return {}
+    household = member.household
+    day = tonight(household, now)
+    rows = list(
+        Shift.objects.filter(plan__household_id=household.pk, plan__night=day)
+        .order_by("start")
+        .values_list("member_id", "member__display_name", "start", "end", "plan_id")
+    )
+    if not member.is_parent:
+        rows = [r for r in rows if r[0] == member.pk]
+    if not rows:
+        return {"night": day, "parent": member.is_parent} if member.is_parent else {}
+    return {
+        "night": day,
+        "parent": member.is_parent,
+        "line": shift_line([(name, start, end) for _, name, start, end, _ in rows], household.zone),
+        "plan_id": rows[0][4],
+        "on_now": any(start <= now < end and who == member.pk for who, _, start, end, _ in rows),
+    }
