@@ -31,6 +31,7 @@ format: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/plan_night.py
+	$(BIN)/python benchmarks/bonding.py
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
