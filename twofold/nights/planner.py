@@ -64,8 +64,21 @@ def moment_in(clock: Clock, night: Night, zone: ZoneInfo) -> dt.datetime:
         return clock.astimezone(dt.UTC)
     local_start = night.start.astimezone(zone)
     day = local_start.date() + dt.timedelta(days=1 if clock < local_start.time() else 0)
-    # Each local edge is converted on its own, as periods.night_of does, so DST nights stay right.
-    return dt.datetime.combine(day, clock, tzinfo=zone).astimezone(dt.UTC)
+    # Each local edge is converted on its own, as periods.night_of does, so DST nights stay right. A time
+    # the clock shows twice (autumn) is its first showing; one it skips (spring) is the moment it jumps.
+    local = dt.datetime.combine(day, clock, tzinfo=zone)
+    instant = local.astimezone(dt.UTC)
+    if instant.astimezone(zone).replace(tzinfo=None) == local.replace(tzinfo=None):
+        return instant
+    return _jump_after(local.replace(fold=1).astimezone(dt.UTC), zone)
+
+
+def _jump_after(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """The first minute from `moment` at which the clock has jumped forward."""
+    offset = moment.astimezone(zone).utcoffset()
+    while moment.astimezone(zone).utcoffset() == offset:
+        moment += dt.timedelta(minutes=1)
+    return moment
 
 
 def _cells_between(grid: Grid, night: Night, zone: ZoneInfo, lo: Clock | None, hi: Clock | None) -> range:

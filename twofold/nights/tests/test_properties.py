@@ -6,7 +6,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twofold.insights.periods import in_night, night_of
+from twofold.insights.periods import Night, night_of
 from twofold.nights.learn import NightPattern
 from twofold.nights.planner import plan_night
 from twofold.nights.plans import Fairness, Feeding, Person, Plan, PlanRequest
@@ -69,11 +69,34 @@ def _person(request: PlanRequest, member_id: int) -> Person:
     return next(p for p in request.people if p.member_id == member_id)
 
 
-def _free_at(person: Person, moment: dt.datetime) -> bool:
-    """Checked by the local clock, independently of how the planner converts free times."""
+def _minutes_after(clock: dt.time, first: dt.time) -> int:
+    """How far into the night a clock time is, counted from the night's first clock time."""
+    return (clock.hour * 60 + clock.minute - first.hour * 60 - first.minute) % (24 * 60)
+
+
+def _lived_stretch(person: Person, night: Night) -> tuple[dt.datetime, dt.datetime]:
+    """When a person's free time begins and ends as the night is lived minute by minute, independently of
+    how the planner converts clock times: it begins the first time the local clock has reached
+    `available_from` (a repeated hour does not begin it again; a skipped time begins it at the jump) and
+    ends the first time after that the clock has reached `available_until`."""
     if person.available_from is None:
-        return True
-    return in_night(moment.astimezone(LONDON).time(), person.available_from, person.available_until)
+        return night.start, night.end
+    first = night.start.astimezone(LONDON).time()
+    begins = ends = None
+    moment = night.start
+    while moment < night.end and ends is None:
+        into = _minutes_after(moment.astimezone(LONDON).time(), first)
+        if begins is None and into >= _minutes_after(person.available_from, first):
+            begins = moment
+        if begins is not None and into >= _minutes_after(person.available_until, first):
+            ends = moment
+        moment += dt.timedelta(minutes=1)
+    return begins or night.end, ends or night.end
+
+
+def _free_at(person: Person, moment: dt.datetime, night: Night) -> bool:
+    begins, ends = _lived_stretch(person, night)
+    return begins <= moment < ends
 
 
 def _plan(drawn) -> tuple[PlanRequest, Plan]:
@@ -111,7 +134,7 @@ def test_a_feasible_plan_respects_every_constraint(drawn):
             assert shift.member_id == (request.turn or 1)
         moment = shift.start
         while moment < shift.end:
-            assert _free_at(person, moment)
+            assert _free_at(person, moment, request.night)
             moment += QUARTER
     for block in plan.protected:
         assert request.night.start <= block.start <= block.end <= request.night.end
