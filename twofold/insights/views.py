@@ -78,8 +78,8 @@ def _context(request: MemberRequest) -> tuple[dict[str, object], int]:
         "allowance_minutes": int(RESETTLE_ALLOWANCE.total_seconds() // 60),
         "problem": problem,
         "note": note,
-        "nights": nights_us(member=request.member, monday=monday, now=now),
-        "checkin": checkin_us(member=request.member, monday=monday, now=now),
+        "nights": nights_us(member=request.member, report=report, now=now),
+        "checkin": checkin_us(member=request.member, report=report, now=now),
     }
     return context, 400 if problem and problem != FUTURE_WEEK else 200
 

@@ -51,6 +51,9 @@ class WeekReport:
     streaks: dict[int, Streaks]
     trend: tuple[TrendPoint, ...]
     sentences: tuple[str, ...]
+    # The care the report was made from, oldest first: pages that set other things beside the same week
+    # (the nights planned against what happened) read it here instead of reading the log again.
+    spans: tuple[CareSpan, ...] = ()
 
     @property
     def parents(self) -> tuple[Person, ...]:
@@ -263,6 +266,7 @@ def week_report(
         streaks=found,
         trend=trend,
         sentences=tuple(sentences),
+        spans=tuple(spans),
     )
 
 

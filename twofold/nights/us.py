@@ -1,7 +1,7 @@
 """What the nights app adds to the Us page for one week: each planned night, planned against what happened.
 
-Nothing (one query) in a week without plans; otherwise four queries: the plans, their shifts, the names,
-and the week's care.
+Nothing (one query) in a week without plans; otherwise three queries: the plans, their shifts and the names.
+The week's care comes with the Us page's own report, which has just read it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from twofold.households.models import Member
-from twofold.insights.selectors import spans_between
+from twofold.insights.week import WeekReport
 from twofold.nights.against import Fit, compare
 from twofold.nights.explain import duration
 from twofold.nights.models import NightPlan
@@ -18,8 +18,9 @@ from twofold.nights.presenters import shift_line
 from twofold.nights.selectors import member_names, night_for, planned_blocks
 
 
-def us_context(*, member: Member, monday: dt.date, now: dt.datetime) -> dict[str, Any]:
+def us_context(*, member: Member, report: WeekReport, now: dt.datetime) -> dict[str, Any]:
     household = member.household
+    monday = report.week.monday
     plans = list(
         NightPlan.objects.filter(
             household=household, night__gte=monday, night__lte=monday + dt.timedelta(days=6)
@@ -32,7 +33,8 @@ def us_context(*, member: Member, monday: dt.date, now: dt.datetime) -> dict[str
     if not begun:
         return {}
     names = member_names(household)
-    spans = spans_between(household=household, lo=begun[0][1].start, hi=begun[-1][1].end)
+    lo, hi = begun[0][1].start, begun[-1][1].end
+    spans = [s for s in report.spans if lo <= s.start < hi]
     rows = []
     for plan, night in begun:
         shifts = [(s.member_id, s.start, s.end) for s in plan.shifts.all()]
