@@ -72,7 +72,7 @@ class Prepared:
 
     def __init__(self, build: Callable[..., QuerySet[Any]], **kinds: type) -> None:
         self.build = build
-        self.kinds = kinds  # argument name -> int or dt.datetime
+        self.kinds = kinds  # argument name -> int, str, dt.date or dt.datetime
         self._compiled: dict[str, tuple[str, list[Any], dict[str, list[int]]]] = {}
 
     def _stand_ins(self) -> dict[str, Any]:
@@ -80,6 +80,10 @@ class Prepared:
         for n, (name, kind) in enumerate(sorted(self.kinds.items()), start=1):
             if kind is int:
                 values[name] = -7_000_000 - n
+            elif kind is str:
+                values[name] = f"\x00stand-in {n}"
+            elif kind is dt.date:
+                values[name] = dt.date(1901, 1, n)
             else:
                 values[name] = dt.datetime(1901, 1, 1, 0, 0, n, tzinfo=dt.UTC)
         return values
@@ -87,6 +91,8 @@ class Prepared:
     def _adapt(self, value: Any) -> Any:
         if isinstance(value, dt.datetime):
             return connection.ops.adapt_datetimefield_value(value)
+        if isinstance(value, dt.date):
+            return connection.ops.adapt_datefield_value(value)
         return value
 
     def _compile(self) -> tuple[str, list[Any], dict[str, list[int]]]:

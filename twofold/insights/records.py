@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from twofold.db import json_value
+from twofold.db import Prepared, json_value
 from twofold.households.models import Household
 from twofold.insights.models import NightRecord
 from twofold.insights.nights import NightSummary
@@ -30,18 +30,32 @@ def _summary(night: Night, wakings: int, values: dict[str, list[float]]) -> Nigh
     )
 
 
+# Compiled once (see twofold.db.Prepared). The nights asked for are consecutive, so a range finds them.
+_REMEMBERED = Prepared(
+    lambda household, first, last, rules: NightRecord.objects.filter(
+        household_id=household, night_of__gte=first, night_of__lte=last, rules=rules
+    ).values_list("night_of", "wakings", "people"),
+    household=int,
+    first=dt.date,
+    last=dt.date,
+    rules=str,
+)
+
+
 def remembered(*, household: Household, nights: Sequence[Night]) -> dict[dt.date, NightSummary]:
     """Summaries kept for these nights under the household's current rules, by night date."""
     if not nights:
         return {}
     by_date = {n.of: n for n in nights}
-    records = NightRecord.objects.filter(
-        household=household, night_of__in=list(by_date), rules=rules_key(household)
-    ).values_list("night_of", "wakings", "people")
-    return {
-        night_of: _summary(by_date[night_of], wakings, json_value(people))
-        for night_of, wakings, people in records
-    }
+    records = _REMEMBERED.fetch(
+        household=household.pk, first=min(by_date), last=max(by_date), rules=rules_key(household)
+    )
+    found = {}
+    for night_of, wakings, people in records:
+        day = night_of if isinstance(night_of, dt.date) else dt.date.fromisoformat(night_of)
+        if day in by_date:
+            found[day] = _summary(by_date[day], wakings, json_value(people))
+    return found
 
 
 def remember(*, household: Household, summaries: Iterable[NightSummary], now: dt.datetime) -> None:

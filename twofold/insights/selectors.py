@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from twofold.care.models import CareEvent
-from twofold.db import RawTimestamp, fetch, moment
+from twofold.db import Prepared, RawTimestamp, moment
 from twofold.households.models import Household, Member, Role
 from twofold.insights.nights import NightSummary
 from twofold.insights.periods import Night, nights_between, week_of
@@ -28,13 +28,31 @@ def settings_of(household: Household) -> Settings:
     return Settings(household.zone, household.night_start, household.night_end)
 
 
-def people_of(*, household: Household) -> list[Person]:
-    """Everyone who has been a member, so past care keeps its name; parents first."""
-    members = (
-        Member.objects.filter(household=household)
+# The Us page's reads, compiled once (see twofold.db.Prepared): compiling them cost more than running them.
+_PEOPLE = Prepared(
+    lambda household: (
+        Member.objects.filter(household_id=household)
         .order_by("joined_at", "id")
         .values_list("pk", "display_name", "role", "left_at")
-    )
+    ),
+    household=int,
+)
+_SPANS = Prepared(
+    lambda household, lo, hi: (
+        CareEvent.objects.filter(household_id=household, deleted_at__isnull=True, start__gte=lo, start__lt=hi)
+        .order_by("start")
+        .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
+        .values_list("by_id", "kind", "start_s", "end_s", "running")
+    ),
+    household=int,
+    lo=dt.datetime,
+    hi=dt.datetime,
+)
+
+
+def people_of(*, household: Household) -> list[Person]:
+    """Everyone who has been a member, so past care keeps its name; parents first."""
+    members = _PEOPLE.fetch(household=household.pk)
     people = [Person(pk, name, role == Role.PARENT and left is None) for pk, name, role, left in members]
     return sorted(people, key=lambda p: not p.is_parent)
 
@@ -45,15 +63,9 @@ def spans_between(*, household: Household, lo: dt.datetime, hi: dt.datetime) -> 
     Times come back as plain seconds through the cursor: eight weeks are over a thousand rows, and Django's
     per-value datetime converters would cost more than all of the Us page's arithmetic.
     """
-    query = (
-        CareEvent.objects.filter(household=household, deleted_at__isnull=True, start__gte=lo, start__lt=hi)
-        .order_by("start")
-        .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
-        .values_list("by_id", "kind", "start_s", "end_s", "running")
-    )
     return [
         CareSpan(by, kind, moment(start), moment(end), bool(running))  # type: ignore[arg-type]
-        for by, kind, start, end, running in fetch(query)
+        for by, kind, start, end, running in _SPANS.fetch(household=household.pk, lo=lo, hi=hi)
     ]
 
 

@@ -9,6 +9,7 @@ from twofold.care.models import CareEvent
 from twofold.care.rows import event_rows, row_query, rows_from
 from twofold.care.services import log_care_event
 from twofold.db import Prepared
+from twofold.households.models import Child
 
 
 def _recent(household, since, until):
@@ -48,3 +49,18 @@ def test_a_prepared_read_must_use_every_value(db):
     unused = Prepared(lambda household: CareEvent.objects.filter(pk=1).values_list("id"), household=int)
     with pytest.raises(RuntimeError, match="household"):
         unused.fetch(household=1)
+
+
+def test_a_prepared_read_takes_dates_and_text(world):
+    named = Prepared(
+        lambda household, born, name: Child.objects.filter(
+            household_id=household, birth_date__gte=born, name=name
+        ).values_list("name"),
+        household=int,
+        born=dt.date,
+        name=str,
+    )
+    household = world.alex.household_id
+    assert named.fetch(household=household, born=dt.date(2026, 9, 30), name="Ada") == [("Ada",)]
+    assert named.fetch(household=household, born=dt.date(2026, 10, 2), name="Ada") == []
+    assert named.fetch(household=household, born=dt.date(2026, 9, 30), name="Bo") == []
