@@ -1,7 +1,14 @@
 """Gaps between what each parent estimated and what the log shows, and between their ratings.
 
-Pure: the answers and the log's shares come in as plain values; each gap comes out with its size (to put
-the largest first) and a neutral sentence that names numbers, never a culprit.
+Pure: the answers and the log's shares come in as plain values; each gap comes out with its size, how far
+it is past its own threshold (to put the largest first) and a neutral sentence that names numbers, never a
+culprit.
+
+Shares are in percentage points and ratings in points out of 10, so sizes cannot be compared directly.
+Each gap is weighed instead in multiples of its own threshold from thresholds.py: a share gap of 30 points
+weighs 30/15 = 2, a rating spread of 6 weighs 6/3 = 2, and a low rating weighs its distance from the top
+of the scale over the threshold's (a 2 weighs (10-2)/(10-4) = 4/3; a 4 weighs exactly 1). Only what
+weighs 1 or more (at or past a threshold) is listed.
 """
 
 from __future__ import annotations
@@ -10,7 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from twofold.checkins.thresholds import LARGE_RATING_SPREAD, LARGE_SHARE_GAP
+from twofold.checkins.thresholds import LARGE_RATING_SPREAD, LARGE_SHARE_GAP, LOW_RATING
+
+TOP_RATING = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,9 @@ class Gap:
     size: int  # percentage points for shares, rating points for ratings
     large: bool
     sentence: str
+    # Unit-free: how many times its threshold the gap is (see the module docstring). 0 when nothing
+    # can be compared; under 1 when it passes no threshold.
+    weight: Fraction = Fraction(0)
 
 
 SHARE_WORDS = {"care": "your share of the baby care", "night": "your share of the night wakings"}
@@ -95,7 +107,17 @@ def share_gap(subject: str, answers: Sequence[Answer], log: LogShares) -> Gap | 
     logged = [shares.get(a.member_id, Fraction(0)) for a in answers]
     size = max(abs(e - round(float(s) * 100)) for e, s in zip(estimates, logged, strict=True))
     shows = listed([percent(s) for s in logged])
-    return Gap(subject, size, size >= LARGE_SHARE_GAP, f"{said}; the log shows {shows}.")
+    weight = Fraction(size, LARGE_SHARE_GAP)
+    return Gap(subject, size, size >= LARGE_SHARE_GAP, f"{said}; the log shows {shows}.", weight)
+
+
+def rating_weight(values: Sequence[int]) -> Fraction:
+    """The larger of the spread over its threshold (with two or more answers) and how low the lowest
+    rating is: its distance from the top of the scale over the low threshold's distance."""
+    spread = Fraction(max(values) - min(values), LARGE_RATING_SPREAD) if len(values) > 1 else Fraction(0)
+    lowest = min(values)
+    low = Fraction(TOP_RATING - lowest, TOP_RATING - LOW_RATING) if lowest <= LOW_RATING else Fraction(0)
+    return max(spread, low)
 
 
 def rating_gap(subject: str, answers: Sequence[Answer]) -> Gap | None:
@@ -106,7 +128,8 @@ def rating_gap(subject: str, answers: Sequence[Answer]) -> Gap | None:
     sentence = (
         f"{_addressed(answers)} rated {RATING_WORDS[subject]} {listed([str(v) for v in values])} out of 10."
     )
-    return Gap(subject, size, len(values) > 1 and size >= LARGE_RATING_SPREAD, sentence)
+    large = len(values) > 1 and size >= LARGE_RATING_SPREAD
+    return Gap(subject, size, large, sentence, rating_weight(values))
 
 
 def estimates_total(subject: str, answers: Sequence[Answer]) -> int | None:
@@ -125,14 +148,9 @@ def over_100_sentence(subject: str, answers: Sequence[Answer]) -> str | None:
 
 
 def all_gaps(answers: Sequence[Answer], log: LogShares) -> list[Gap]:
-    """Every comparison, largest first: shares by percentage points, ratings by their spread scaled to
-    the same 0-100 range, so a 2-to-8 fairness spread (60) sits above a 20-point share gap."""
+    """The comparisons at or past a threshold (a real gap, or a low rating), heaviest first; equal weights
+    keep the order nights, care, then the ratings."""
     gaps = [share_gap("night", answers, log), share_gap("care", answers, log)]
     gaps += [rating_gap(subject, answers) for subject in RATINGS]
-    found = [g for g in gaps if g is not None]
-    order = {g.subject: i for i, g in enumerate(found)}
-
-    def weight(gap: Gap) -> int:
-        return gap.size * 10 if gap.subject in RATING_WORDS else gap.size
-
-    return sorted(found, key=lambda g: (-weight(g), order[g.subject]))
+    found = [g for g in gaps if g is not None and g.weight >= 1]
+    return sorted(found, key=lambda g: -g.weight)

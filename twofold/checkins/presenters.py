@@ -6,11 +6,26 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Protocol
 
 from twofold.checkins.gaps import LogShares, percent
 from twofold.checkins.models import Agreement, Checkin
 from twofold.checkins.selectors import WeekState
 from twofold.households.models import Member
+
+
+class Answered(Protocol):
+    """A parent's answers: a Checkin, or the Us page's plain copy of one."""
+
+    member_id: int
+    care_share: int
+    night_share: int
+    fairness: int
+    sleep: int
+    mood: int
+    connection: int
+    appreciated: str
+    needed: str
 
 
 @dataclass(frozen=True)
@@ -26,7 +41,7 @@ def _log_cell(shares: dict[int, Fraction] | None, member_id: int, nothing: str) 
     return percent(shares.get(member_id, Fraction(0)))
 
 
-def side_by_side(answers: Sequence[Checkin], log: LogShares | None) -> list[Row]:
+def side_by_side(answers: Sequence[Answered], log: LogShares | None) -> list[Row]:
     """Each parent's answers in a column, with what the log shows under each estimate."""
     rows = [Row("My share of the baby care", tuple(percent(a.care_share) for a in answers))]
     if log is not None:

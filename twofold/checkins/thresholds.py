@@ -19,3 +19,11 @@ SOURCE = (
     "estimate and the log, ratings 3 or more points apart, or a rating of 4 or under, puts that subject "
     "first in the guide."
 )
+NO_GAPS = (
+    "Nothing here passes those thresholds this week: your estimates are close to the log and no rating is "
+    "low. The table above has every answer."
+)
+GAP_ORDER = (
+    "Only what passes a threshold is listed, the furthest past its own threshold first (a 30-point share "
+    "gap and a 6-point rating spread are each twice theirs)."
+)

@@ -1,16 +1,108 @@
 """What the checkins app adds to the Us page for one week: the check-in's estimates beside the log above,
-once revealed, and the agreements that were for that week with whether they were kept."""
+once revealed, and the agreements that were for that week with whether they were kept.
+
+The Us page is the heaviest page parents open, so this part reads plain rows in two compiled queries (see
+twofold.db.Prepared): the check-in day with the week's answers, then last week's agreements with their
+reviews. Names and who the current parents are come from the week's report, which has already read every
+member. Who may see what is still decided by reveal.py, exactly as on the check-in page.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from twofold.checkins import presenters
-from twofold.checkins.selectors import agreements_of, week_state
-from twofold.households.models import Member
+from django.db.models import FilteredRelation, Q
+
+from twofold.checkins import presenters, reveal
+from twofold.checkins.models import Agreement, Outcome, Weekday
+from twofold.checkins.schedule import window
+from twofold.db import Prepared
+from twofold.households.models import Household, Member
 from twofold.insights.periods import iso_week
 from twofold.insights.week import WeekReport
+
+ANSWER_COLUMNS = (
+    "member_id",
+    "care_share",
+    "night_share",
+    "fairness",
+    "sleep",
+    "mood",
+    "connection",
+    "appreciated",
+    "needed",
+    "revealed_at",
+)
+
+# One row per answer of the week, or one row of nulls when there is none: the day comes either way.
+_WEEK = Prepared(
+    lambda household, monday: (
+        Household.objects.filter(pk=household)
+        .annotate(answer=FilteredRelation("checkins", condition=Q(checkins__week=monday)))
+        .order_by("answer__member_id")
+        .values_list("checkin_settings__day", *(f"answer__{c}" for c in ANSWER_COLUMNS))
+    ),
+    household=int,
+    monday=dt.date,
+)
+# One row per review (or one with nulls for an agreement without any), in the check-in page's order.
+_AGREEMENTS = Prepared(
+    lambda household, week: (
+        Agreement.objects.filter(household_id=household, week=week)
+        .order_by("created_at", "id", "reviews__answered_at", "reviews__id")
+        .values_list("pk", "author_id", "text", "reviews__reviewer_id", "reviews__outcome")
+    ),
+    household=int,
+    week=dt.date,
+)
+
+
+@dataclass(frozen=True)
+class UsAnswer:
+    """One parent's answer as the Us page shows it (the fields presenters.side_by_side reads)."""
+
+    member_id: int
+    name: str
+    care_share: int
+    night_share: int
+    fairness: int
+    sleep: int
+    mood: int
+    connection: int
+    appreciated: str
+    needed: str
+
+
+@dataclass(frozen=True)
+class UsAgreement:
+    author: str
+    text: str
+    reviews: tuple[str, ...]  # "Alex: kept", only those the viewer may see
+
+
+def _answers(rows: Sequence[tuple[Any, ...]], names: dict[int, str]) -> tuple[list[UsAnswer], bool]:
+    """The week's answers and whether a reveal was already stored for it."""
+    answers = [
+        UsAnswer(member_id, names.get(member_id, ""), *values)
+        for _, member_id, *values, _ in rows
+        if member_id is not None
+    ]
+    return answers, any(row[-1] is not None for row in rows)
+
+
+def _agreements(
+    rows: Sequence[tuple[Any, ...]], names: dict[int, str], *, viewer: int, reviews_revealed: bool
+) -> list[UsAgreement]:
+    """Agreements are shared at once; a review is its author's alone until this week's reveal."""
+    found: dict[int, tuple[int, str, list[str]]] = {}
+    for pk, author_id, text, reviewer_id, outcome in rows:
+        _, _, reviews = found.setdefault(pk, (author_id, text, []))
+        if reviewer_id is not None and (reviews_revealed or reviewer_id == viewer):
+            reviews.append(f"{names.get(reviewer_id, '')}: {Outcome(outcome).label.lower()}")
+    return [UsAgreement(names.get(a, ""), text, tuple(r)) for a, text, r in found.values()]
 
 
 def us_context(*, member: Member, report: WeekReport, now: dt.datetime) -> dict[str, Any]:
@@ -20,16 +112,30 @@ def us_context(*, member: Member, report: WeekReport, now: dt.datetime) -> dict[
         return {}
     household = member.household
     monday = report.week.monday
-    state = week_state(household=household, monday=monday, now=now)
-    answers = state.visible_to(member) if state.revealed else []
-    agreements = agreements_of(household=household, monday=monday - dt.timedelta(weeks=1))
+    names = {p.id: p.name for p in report.people}
+    rows = _WEEK.fetch(household=household.pk, monday=monday)
+    day = rows[0][0] if rows and rows[0][0] is not None else Weekday.SUNDAY
+    answers, recorded = _answers(rows, names)
+    revealed = reveal.is_revealed(
+        answered=[a.member_id for a in answers],
+        parents=[p.id for p in report.people if p.is_parent],
+        closes_at=window(monday, day, household.zone).closes_at,
+        now=now,
+        recorded=recorded,
+    )
+    visible = [a for a in answers if reveal.can_see(viewer=member.pk, author=a.member_id, revealed=revealed)]
+    visible = visible if revealed else []
+    agreements = _agreements(
+        _AGREEMENTS.fetch(household=household.pk, week=monday - dt.timedelta(weeks=1)),
+        names,
+        viewer=member.pk,
+        reviews_revealed=revealed,
+    )
     return {
         "week": iso_week(monday),
-        "revealed": state.revealed,
-        "rows": presenters.side_by_side(answers, None) if answers else [],
-        "answers": answers,
-        "answered": state.own(member) is not None,
-        "agreements": presenters.agreement_rows(
-            agreements, viewer=member, reviews_revealed=state.revealed, changeable=False
-        ),
+        "revealed": revealed,
+        "rows": presenters.side_by_side(visible, None) if visible else [],
+        "answers": visible,
+        "answered": any(a.member_id == member.pk for a in answers),
+        "agreements": agreements,
     }

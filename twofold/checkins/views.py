@@ -18,7 +18,7 @@ from twofold.checkins.forms import AgreementForm, CheckinForm, SettingsForm
 from twofold.checkins.gaps import all_gaps, listed, over_100_sentence
 from twofold.checkins.guide import talk_guide
 from twofold.checkins.selectors import WeekState
-from twofold.checkins.thresholds import SOURCE
+from twofold.checkins.thresholds import GAP_ORDER, NO_GAPS, SOURCE
 from twofold.checkins.trend import TITLES, TREND_WEEKS, Rated, rating_chart, trend_rows
 from twofold.households.access import MemberRequest, parent_required
 from twofold.insights.charts import line_chart_svg
@@ -63,6 +63,8 @@ def _revealed_context(request: MemberRequest, state: WeekState, now: dt.datetime
         "gaps": gaps,
         "sums": [s for s in (over_100_sentence(k, plain) for k in ("night", "care")) if s],
         "guide": talk_guide(gaps, plain),
+        "no_gaps": NO_GAPS,
+        "gap_order": GAP_ORDER,
         "week_running": now < state.window.week_ends_at,
     }
 
@@ -175,6 +177,7 @@ def _thanks(request: MemberRequest, state: WeekState, *, revealed: bool) -> str:
 @parent_required
 @require_POST
 def agreement_add(request: MemberRequest) -> HttpResponse:
+    """Added from the check-in page; a problem re-renders that page with the error and the text kept."""
     form = AgreementForm(request.POST)
     if form.is_valid():
         try:
@@ -184,7 +187,10 @@ def agreement_add(request: MemberRequest) -> HttpResponse:
         else:
             messages.success(request, AGREEMENT_ADDED)
             return redirect("checkins:home")
-    return render(request, "checkins/agreement_form.html", {"form": form, "agreement": None}, status=400)
+    now = timezone.now()
+    context = _page_context(request, selectors.current_state(household=request.household, now=now), now)
+    context["agreement_form"] = form
+    return render(request, "checkins/home.html", context, status=400)
 
 
 @parent_required

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from fractions import Fraction
 
 import time_machine
@@ -10,6 +11,7 @@ from twofold.checkins.gaps import all_gaps, share_gap
 from twofold.checkins.selectors import answer_of, log_shares
 from twofold.checkins.services import submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NOW, SAM_ANSWERS, W47, known_week
+from twofold.checkins.thresholds import NO_GAPS
 from twofold.conftest import client_for
 
 
@@ -47,7 +49,9 @@ def test_the_gap_sentences_give_the_exact_percentages(world):
         "the log shows 50 % and 33 %."
     )
     assert care.size == 17
-    assert [g.subject for g in all_gaps(answers, log)][:2] == ["fairness", "night"]
+    # night 45 points (3x its threshold), fairness 2 and 8 (2x), sleep 3 and 7 (4/3), care 17 points
+    # (17/15); mood 6 and 7 and connection 5 and 6 are left out.
+    assert [g.subject for g in all_gaps(answers, log)] == ["night", "fairness", "sleep", "care"]
 
 
 @time_machine.travel(NOW, tick=False)
@@ -59,3 +63,29 @@ def test_the_revealed_page_shows_the_same_sentences_beside_the_log(world):
     assert "the log shows 75 % and 25 %." in page
     assert "Alex and Sam, you rated how fair the split feels 2 and 8 out of 10." in page
     assert "Together your estimates of the night wakings add up to 120 %." in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_revealed_page_leaves_out_answers_that_do_not_differ(world):
+    known_week(world)
+    submit_checkin(member=world.alex, answers=ALEX_ANSWERS, now=NOW)
+    submit_checkin(member=world.sam, answers=SAM_ANSWERS, now=NOW)
+    page = client_for(world.sam).get("/checkin/").content.decode()
+    differ = page[page.index("Where your answers and the log differ") : page.index("For your talk")]
+    assert "how connected you feel" not in differ and "your mood" not in differ
+    assert differ.index("night wakings at 50 %") < differ.index("how fair the split feels")
+    assert differ.index("your sleep") < differ.index("baby care at 60 %")
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_week_with_no_gaps_says_so(world):
+    known_week(world)
+    calm = {**ALEX_ANSWERS, "care_share": 50, "night_share": 75, "fairness": 7, "sleep": 7, "mood": 7}
+    submit_checkin(member=world.alex, answers={**calm, "connection": 7}, now=NOW)
+    submit_checkin(
+        member=world.sam, answers={**SAM_ANSWERS, "care_share": 33, "night_share": 25, "fairness": 7}, now=NOW
+    )
+    page = html.unescape(client_for(world.sam).get("/checkin/").content.decode())
+    assert NO_GAPS in page
+    differ = page[page.index("Where your answers and the log differ") : page.index("For your talk")]
+    assert "you rated" not in differ and "you estimated" not in differ

@@ -8,7 +8,7 @@ import datetime as dt
 import time_machine
 
 from twofold.checkins.models import Agreement, AgreementReview, Checkin, CheckinSettings
-from twofold.checkins.services import ANSWERS_FIXED, add_agreement, submit_checkin
+from twofold.checkins.services import ANSWERS_FIXED, WRITE_SOMETHING, add_agreement, submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS, W47, known_week, text
 from twofold.conftest import client_for, join
 from twofold.households.models import Role
@@ -72,7 +72,11 @@ def test_a_household_with_one_parent_sees_its_answers_beside_the_log_at_once(wor
     assert response.status_code == 302
     page = text(client_for(world.robin).get("/checkin/"))
     assert "Side by side" in page
-    assert "You estimated your share of the night wakings at 50 %; no night wakings were logged" in page
+    # Nothing was logged, so the table says so and there is no share gap to list; the low ratings are.
+    assert "no wakings logged" in page and "nothing logged" in page
+    assert "You estimated your share" not in page
+    assert "You rated how fair the split feels 2 out of 10." in page
+    assert "You rated your mood 6 out of 10." not in page
 
 
 @time_machine.travel(NOW, tick=False)
@@ -166,3 +170,35 @@ def test_a_future_or_malformed_week_shows_the_open_check_in(world):
     assert "has not opened yet" in text(client_for(world.alex).get("/checkin/?week=2027-W10"))
     response = client_for(world.alex).get("/checkin/?week=47")
     assert response.status_code == 400 and "Write it like 2026-W47" in text(response)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_empty_or_too_long_agreement_shows_its_error_on_the_check_in_page_itself(world):
+    known_week(world)
+    post_answers(world.alex, ALEX_ANSWERS)
+    post_answers(world.sam, SAM_ANSWERS)
+    sam = client_for(world.sam)
+    empty = sam.post("/checkin/agreements/add/", {"text": "   "})
+    assert empty.status_code == 400
+    page = text(empty)
+    assert WRITE_SOMETHING in page
+    # The whole check-in is still there: the answers side by side, the gaps and the talk guide.
+    assert "Side by side" in page and "Where your answers and the log differ" in page
+    assert "For your talk" in page and "Alex-appreciates-the-bath-routine" in page
+
+    long = "I take every feed " * 20
+    too_long = text(sam.post("/checkin/agreements/add/", {"text": long}))
+    assert "Keep it to 200 characters" in too_long and long.strip() in too_long
+    assert "Side by side" in too_long
+    assert Agreement.objects.count() == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_menu_marks_only_the_check_in_on_its_history_page(world):
+    alex = client_for(world.alex)
+    checkin_history = text(alex.get("/checkin/history/"))
+    current = [line for line in checkin_history.splitlines() if 'aria-current="page"' in line]
+    assert len(current) == 1 and ">Check-in</a>" in current[0]
+    care_history = text(alex.get("/history/"))
+    current = [line for line in care_history.splitlines() if 'aria-current="page"' in line]
+    assert len(current) == 1 and ">History</a>" in current[0]

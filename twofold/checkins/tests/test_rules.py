@@ -152,10 +152,43 @@ def test_ratings_are_set_side_by_side():
     assert gap.size == 6 and gap.large
 
 
-def test_gaps_come_largest_first_on_one_scale():
+def test_gaps_come_furthest_past_their_own_threshold_first():
     gaps = all_gaps([ALEX, SAM], LOG)
-    # fairness spread 6 (=60), night 30, sleep spread 4 (=40), care 10, connection 1, mood 1.
-    assert [g.subject for g in gaps] == ["fairness", "sleep", "night", "care", "mood", "connection"]
+    # night 30 points (30/15 = 2), fairness spread 6 (6/3 = 2), care 20 points (20/15), sleep spread 4
+    # (4/3); mood 6 and 7, connection 5 and 6: no real gap and no low rating, so left out.
+    assert [(g.subject, g.weight) for g in gaps] == [
+        ("night", 2),
+        ("fairness", 2),
+        ("care", Fraction(4, 3)),
+        ("sleep", Fraction(4, 3)),
+    ]
+
+
+def test_mixed_kinds_are_ranked_by_how_far_past_their_threshold_not_by_their_units():
+    alex = answer(1, "Alex", care=69, night=50, fairness=6, sleep=1, mood=3, connection=5)
+    sam = answer(2, "Sam", care=31, night=50, fairness=7, sleep=7, mood=5, connection=5)
+    log = LogShares(care={1: Fraction(1, 2), 2: Fraction(1, 2)}, night={1: Fraction(1, 2), 2: Fraction(1, 2)})
+    gaps = all_gaps([alex, sam], log)
+    # sleep: spread 6 is twice its threshold of 3 (and 1 is low: (10-1)/(10-4) = 1.5); care: 19 points,
+    # 19/15 of its threshold, above mood, whose 2-point spread passes nothing but whose 3 is low: 7/6.
+    assert [g.subject for g in gaps] == ["sleep", "care", "mood"]
+    assert [g.weight for g in gaps] == [2, Fraction(19, 15), Fraction(7, 6)]
+    # Equal answers (connection 5 and 5), a gap of 0 points (night) and a small spread with no low rating
+    # (fairness 6 and 7) are not differences.
+    assert all("5 and 5" not in g.sentence for g in gaps)
+
+
+def test_a_gap_just_under_its_threshold_is_left_out_and_one_at_it_is_listed():
+    log = LogShares(care={1: Fraction(1, 2)}, night={1: Fraction(1, 2)})
+    under = answer(1, "Alex", care=64, night=50, fairness=5, sleep=5, mood=5, connection=5)
+    at = answer(1, "Alex", care=65, night=50, fairness=5, sleep=5, mood=4, connection=5)
+    assert all_gaps([under], log) == []
+    assert [g.subject for g in all_gaps([at], log)] == ["care", "mood"]
+
+
+def test_a_share_with_nothing_logged_is_not_listed_as_a_gap():
+    alone = answer(1, "Alex", care=90, night=90, fairness=5, sleep=5, mood=5, connection=5)
+    assert all_gaps([alone], LogShares(care=None, night=None)) == []
 
 
 def test_a_week_with_no_wakings_says_there_is_nothing_to_compare():
