@@ -184,7 +184,10 @@ class ColicSerializer(serializers.Serializer[dict[str, Any]]):
 
 class CriterionSerializer(serializers.Serializer[dict[str, Any]]):
     name = serializers.CharField()
-    status = serializers.CharField(help_text="met, not_met, or unknown (for a health professional to say).")
+    status = serializers.CharField(
+        help_text="met, not_met, unknown (for a health professional to say) or not_yet (cannot be "
+        "answered yet: the crying is still going, or none is logged)."
+    )
     wording = serializers.CharField()
 
 
@@ -405,7 +408,9 @@ class TrendView(APIView):
     )
     def get(self, request: Request) -> Response:
         child = _child_for_parent(request, ChildQuerySerializer(data=request.query_params))
-        return Response(documents.trend_document(settling_report(child=child, now=timezone.now())))
+        viewer = _parent_in(request.user, child.household_id)
+        report = settling_report(child=child, now=timezone.now(), viewer_id=viewer.pk)
+        return Response(documents.trend_document(report))
 
 
 class CryingView(APIView):

@@ -52,7 +52,7 @@ def crying_chart_svg(rows: Sequence[CryingDayRow], *, title_id: str, title: str)
         band = row.norm.band if row.norm is not None else None
         if band is not None:
             high, low = _y(band.mean_high, top), _y(band.mean_low, top)
-            label = f"Typical for week {row.norm.week}: {band.mean_low:g}–{band.mean_high:g} min"  # type: ignore[union-attr]
+            label = f"Typical for week {row.norm.week}: {band.text}"  # type: ignore[union-attr]
             parts.append(
                 f'<rect class="norm-band{" interpolated" if row.norm.interpolated else ""}" '  # type: ignore[union-attr]
                 f'x="{n(LEFT + i * step)}" y="{n(high - 2)}" width="{n(step)}" height="{n(low - high + 4)}">'

@@ -61,6 +61,7 @@ class Status(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     UNKNOWN = "unknown"  # only a health professional can say (fever, growth, illness)
+    NOT_YET = "not_yet"  # cannot be answered yet: the crying is still going, or none is logged
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def modified_wessel(daily_minutes: Mapping[dt.date, float], birth_date: dt.date)
 def rome_iv(
     *,
     birth_date: dt.date,
-    crying_from: dt.date,
+    crying_from: dt.date | None,
     crying_until: dt.date | None,
     today: dt.date,
     cannot_prevent_or_soothe: bool | None,
@@ -167,27 +168,13 @@ def rome_iv(
     Fever, faltering growth and illness are for a health professional to rule out: a "no" from the parent is
     recorded as unknown, not met, because only an examination can say so. A "yes" rules the pattern out of
     Rome IV's definition, and is a reason to ask a health professional soon."""
-    five_months = add_months(birth_date, ROME_IV_UNDER_MONTHS)
-    until = crying_until or today
-    if until < five_months and crying_from < five_months:
-        age = Criterion(
-            "under_5_months", Status.MET, "The crying started and stopped before 5 months of age."
-        )
-    elif crying_until is None and today < five_months:
-        age = Criterion(
-            "under_5_months",
-            Status.MET,
-            "The crying started before 5 months and your baby is still under 5 months.",
-        )
-    else:
-        age = Criterion(
-            "under_5_months",
-            Status.NOT_MET,
-            "Rome IV describes crying that starts and stops before 5 months.",
-        )
+    age = _under_five_months(birth_date, crying_from, crying_until, today)
     if cannot_prevent_or_soothe is None:
         soothe = Criterion(
-            "cannot_soothe", Status.UNKNOWN, "Not answered: could you prevent or soothe the crying?"
+            "cannot_soothe",
+            Status.UNKNOWN,
+            "Twofold does not ask this: tell a health professional whether you can usually prevent or soothe "
+            "the crying.",
         )
     elif cannot_prevent_or_soothe:
         soothe = Criterion(
@@ -214,6 +201,54 @@ def rome_iv(
     weeks = long_days_per_week(daily_minutes, birth_date, long=at_least_three_hours)
     research = any(week.long_days >= ROME_IV_RESEARCH_DAYS for week in weeks)
     return RomeCheck((age, soothe, healthy), research, ROME_IV)
+
+
+def _under_five_months(
+    birth_date: dt.date, crying_from: dt.date | None, crying_until: dt.date | None, today: dt.date
+) -> Criterion:
+    """Rome IV's age criterion says the crying starts and stops before 5 months. While the crying is still
+    going and the baby is younger, only the start can be answered: the stop is left open, never claimed."""
+    five_months = add_months(birth_date, ROME_IV_UNDER_MONTHS)
+    name = "under_5_months"
+    if crying_from is None:
+        return Criterion(name, Status.NOT_YET, "No crying logged yet, so there is nothing to check.")
+    if crying_from >= five_months:
+        return Criterion(
+            name,
+            Status.NOT_MET,
+            "The crying started at 5 months or later: Rome IV describes crying that "
+            "starts and stops before 5 months.",
+        )
+    if crying_until is not None:
+        if crying_until < five_months:
+            return Criterion(name, Status.MET, "The crying started and stopped before 5 months of age.")
+        return Criterion(
+            name,
+            Status.NOT_MET,
+            "The crying went on past 5 months: Rome IV describes crying that starts "
+            "and stops before 5 months.",
+        )
+    if today < five_months:
+        return Criterion(
+            name,
+            Status.NOT_YET,
+            f"The crying started before 5 months (your baby is {age_text(birth_date, today)}). Whether it "
+            "stops before 5 months cannot be known yet.",
+        )
+    return Criterion(
+        name,
+        Status.NOT_MET,
+        "The crying is still going at 5 months or older: Rome IV describes crying "
+        "that starts and stops before 5 months.",
+    )
+
+
+def age_text(birth_date: dt.date, today: dt.date) -> str:
+    """Completed weeks of age, or days in the first two weeks: "9 weeks old", "10 days old"."""
+    days = max(0, (today - birth_date).days)
+    if days < 14:
+        return "1 day old" if days == 1 else f"{days} days old"
+    return f"{days // 7} weeks old"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

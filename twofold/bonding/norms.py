@@ -24,6 +24,7 @@ from twofold.bonding.evidence import (
     WOLKE_2017,
     Source,
 )
+from twofold.bonding.rounding import whole_minutes
 
 KEEPS_FALLING = (
     "After 12 weeks, crying usually keeps falling. The studies we rely on give no typical figure beyond "
@@ -48,6 +49,12 @@ class CryingBand:
     mean_high: float
     sd_low: float
     sd_high: float
+
+    @property
+    def text(self) -> str:
+        """The band in whole minutes: a straight-line estimate is no more precise than a minute."""
+        low, high = whole_minutes(self.mean_low), whole_minutes(self.mean_high)
+        return f"{low} min" if low == high else f"{low}–{high} min"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from twofold.bonding.plan import (
     PLAN_AGE_WEEKS,
 )
 from twofold.bonding.reports import crying_report, settling_report, suggestion_of
+from twofold.bonding.rounding import whole_minutes
 from twofold.care.details import SETTLE_TECHNIQUES
 from twofold.households.models import Child, Member
 from twofold.households.selectors import children_of, members_of
@@ -105,7 +106,7 @@ def trend_context(member: Member, wanted_child: str, now: dt.datetime) -> dict[s
     children, child = chosen_child(member, wanted_child)
     if child is None:
         return {"children": children, "child": None}
-    trends = settling_report(child=child, now=now)
+    trends = settling_report(child=child, now=now, viewer_id=member.pk)
     # The viewer's own reading first: it is the one they came for.
     trends.sort(key=lambda t: t.member_id != member.pk)
     rows = [
@@ -119,7 +120,9 @@ def trend_context(member: Member, wanted_child: str, now: dt.datetime) -> dict[s
                     "with_response": p.with_response,
                     "calm_or_settled": p.calm_or_settled,
                     "share": _percent(p.share),
-                    "median": p.median_minutes_to_settle,
+                    "median": None
+                    if p.median_minutes_to_settle is None
+                    else whole_minutes(p.median_minutes_to_settle),
                 }
                 for p in t.weeks
             ],

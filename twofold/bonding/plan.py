@@ -112,8 +112,8 @@ ACTIVITIES: tuple[Activity, ...] = (
         ),
     ),
     Activity(
-        "talking_reading",
-        "Talking and reading",
+        "talking_reading",  # the key stays (plan days keep it); logged as play "talking", so titled alike
+        "Talking and singing",
         1,
         (
             HowTo(

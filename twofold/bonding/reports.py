@@ -21,7 +21,7 @@ from twofold.bonding.plan import (
     suggestion_for,
 )
 from twofold.bonding.selectors import DayRow, PlanRow
-from twofold.bonding.trend import TrendReading, WeekPoint, reading_for, settling_trend
+from twofold.bonding.trend import YOU, TrendReading, Voice, WeekPoint, reading_for, settling_trend
 from twofold.households.models import Child
 
 CRYING_DAYS = 28  # four weeks on the crying page: enough to see a pattern, short enough to read
@@ -143,7 +143,7 @@ def crying_report(*, child: Child, now: dt.datetime, days: int = CRYING_DAYS) ->
     recent = [s for s in spans if s.start >= lo]
     rome = colic.rome_iv(
         birth_date=child.birth_date,
-        crying_from=next((d.day for d in all_days if d.minutes > 0), today),
+        crying_from=next((d.day for d in all_days if d.minutes > 0), None),
         crying_until=None,
         today=today,
         cannot_prevent_or_soothe=None,
@@ -176,9 +176,15 @@ class CaregiverTrend:
 
 
 def settling_report(
-    *, child: Child, now: dt.datetime, weeks: int = TREND_WEEKS, names: dict[int, str] | None = None
+    *,
+    child: Child,
+    now: dt.datetime,
+    weeks: int = TREND_WEEKS,
+    names: dict[int, str] | None = None,
+    viewer_id: int | None = None,
 ) -> list[CaregiverTrend]:
-    """Each caregiver's weeks over the last `weeks` local weeks (this one included), and its reading."""
+    """Each caregiver's weeks over the last `weeks` local weeks (this one included), and its reading: the
+    viewer's own in the second person, everyone else's by name (all by name when there is no viewer)."""
     zone = child.household.zone
     today = now.astimezone(zone).date()
     monday = today - dt.timedelta(days=today.weekday())
@@ -187,6 +193,11 @@ def settling_report(
     names = names if names is not None else selectors.names_of(household=child.household)
     trend = settling_trend(sessions, zone)
     return [
-        CaregiverTrend(member, names.get(member, "Someone who left"), points, reading_for(points))
+        CaregiverTrend(
+            member,
+            names.get(member, "Someone who left"),
+            points,
+            reading_for(points, YOU if member == viewer_id else Voice(names.get(member, "someone who left"))),
+        )
         for member, points in trend.items()
     ]

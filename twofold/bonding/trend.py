@@ -27,6 +27,7 @@ from twofold.bonding.evidence import (
     WOLKE_2017,
     Source,
 )
+from twofold.bonding.rounding import whole_minutes
 
 CALM_OR_SETTLED = frozenset({"calm", "settled"})
 # Twofold's own: a week with fewer sessions than this is too few to compare with another.
@@ -78,27 +79,78 @@ class TrendReading:
     paragraphs: tuple[Paragraph, ...]
 
 
-NO_NORM = Paragraph(
-    "No study has measured how quickly babies settle with each parent, so there is no “normal” to hold you "
-    "against. Twofold compares you only with your own earlier weeks.",
-    NO_CAREGIVER_STUDY,
-)
-LESS_FAMILIAR = Paragraph(
-    "If your baby seems to fuss more with you than with the other parent, it is not a verdict on you or on "
-    "your bond: nobody has measured settling by caregiver, and the time you spend together now is how you "
-    "get to know each other.",
-    NO_CAREGIVER_STUDY,
-)
-AGE_CURVE = Paragraph(
-    "Crying falls with age, whoever holds the baby: in diary studies, typical crying in weeks 10–12 (about "
-    "68 minutes a day) is around half that of weeks 1–6 (117–133 minutes). Part of any change you see is "
-    "your baby growing.",
-    WOLKE_2017,
-)
-TOO_EARLY = Paragraph(
-    f"Too early for a trend: once you have two weeks with at least {MIN_SESSIONS_TO_COMPARE} settling "
-    "sessions each, Twofold will compare them."
-)
+@dataclass(frozen=True)
+class Voice:
+    """Whose reading it is: the viewer's own reads "you"; another caregiver's reads their name, so Sam never
+    sees Alex's numbers as "your earlier weeks"."""
+
+    name: str | None = None  # None: the viewer
+
+    @property
+    def own(self) -> bool:
+        return self.name is None
+
+    def say(self, you: str, them: str) -> str:
+        return you if self.name is None else them.format(name=self.name, names=possessive(self.name))
+
+
+YOU = Voice()
+
+
+def possessive(name: str) -> str:
+    return f"{name}'s"
+
+
+def no_norm(voice: Voice = YOU) -> Paragraph:
+    return Paragraph(
+        "No study has measured how quickly babies settle with each parent, so there is no “normal” to hold "
+        + voice.say(
+            "you against. Twofold compares you only with your own earlier weeks.",
+            "{name} against. Twofold compares {name} only with {names} own earlier weeks.",
+        ),
+        NO_CAREGIVER_STUDY,
+    )
+
+
+def less_familiar(voice: Voice = YOU) -> Paragraph:
+    return Paragraph(
+        voice.say(
+            "If your baby seems to fuss more with you than with someone else, it is not a verdict on you "
+            "or on your bond: nobody has measured settling by caregiver, and the time you spend together "
+            "now is how you get to know each other.",
+            "If the baby seems to fuss more with {name} than with someone else, it is not a verdict on "
+            "{name} or on their bond: nobody has measured settling by caregiver, and the time they spend "
+            "together now is how they get to know each other.",
+        ),
+        NO_CAREGIVER_STUDY,
+    )
+
+
+def age_curve(voice: Voice = YOU) -> Paragraph:
+    return Paragraph(
+        "Crying falls with age, whoever holds the baby: in diary studies, typical crying in weeks 10–12 "
+        "(about 68 minutes a day) is around half that of weeks 1–6 (117–133 minutes). "
+        + voice.say(
+            "Part of any change you see is your baby growing.",
+            "Part of any change in {names} weeks is the baby growing.",
+        ),
+        WOLKE_2017,
+    )
+
+
+def too_early(voice: Voice = YOU) -> Paragraph:
+    return Paragraph(
+        "Too early for a trend: once "
+        + voice.say("you have", "{name} has")
+        + f" two weeks with at least {MIN_SESSIONS_TO_COMPARE} settling sessions each, Twofold will compare "
+        "them."
+    )
+
+
+NO_NORM = no_norm()
+LESS_FAMILIAR = less_familiar()
+AGE_CURVE = age_curve()
+TOO_EARLY = too_early()
 TRY_SKIN_TO_SKIN = Paragraph(
     "Skin-to-skin: in trials, term babies held skin-to-skin on a father's chest cried less than babies "
     "in a cot or incubator.",
@@ -123,11 +175,24 @@ WINDING_IS_NOT_A_CURE = Paragraph(
     "spitting up (as reported by the pediatricinsider blog).",
     KAUR_BURPING,
 )
-WHEN_TO_ASK = Paragraph(
-    "Ask a health professional if the crying worries you, if the colic check matches, or if anything on the "
-    "red-flags page applies, which is urgent. If the crying is getting to you, open the coping card: it is "
-    "safe to put your baby down on their back in the cot and step away for a few minutes."
-)
+
+
+def when_to_ask(voice: Voice = YOU) -> Paragraph:
+    return Paragraph(
+        voice.say(
+            "Ask a health professional if the crying worries you, if the colic check matches, or if "
+            "anything on the red-flags page applies, which is urgent. If the crying is getting to you, open "
+            "the coping card: it is safe to put your baby down on their back in the cot and step away for a "
+            "few minutes.",
+            "Ask a health professional if the crying worries {name} or you, if the colic check matches, or "
+            "if anything on the red-flags page applies, which is urgent. If the crying is getting to "
+            "{name}, the coping card says what helps: it is safe to put the baby down on their back in the "
+            "cot and step away for a few minutes.",
+        )
+    )
+
+
+WHEN_TO_ASK = when_to_ask()
 
 
 # What counts as a settling session (Twofold's own choice): every crying episode, and the time together the
@@ -200,31 +265,36 @@ def pooled(points: Sequence[WeekPoint]) -> WeekPoint:
     )
 
 
-def reading_for(points: Sequence[WeekPoint]) -> TrendReading:
-    """The reading of one caregiver's weeks: the latest week against their own earlier weeks."""
+def reading_for(points: Sequence[WeekPoint], voice: Voice = YOU) -> TrendReading:
+    """The reading of one caregiver's weeks: the latest week against their own earlier weeks, told to the
+    caregiver themselves ("you") or about them by name."""
     comparable = [p for p in points if p.with_response >= MIN_SESSIONS_TO_COMPARE]
     if len(comparable) < 2:
-        return TrendReading(Reading.TOO_EARLY, (TOO_EARLY, NO_NORM, LESS_FAMILIAR, AGE_CURVE))
+        return TrendReading(
+            Reading.TOO_EARLY, (too_early(voice), no_norm(voice), less_familiar(voice), age_curve(voice))
+        )
     latest, earlier = comparable[-1], pooled(comparable[:-1])
-    numbers = Paragraph(own_numbers(latest, earlier))
+    numbers = Paragraph(own_numbers(latest, earlier, voice))
     if is_calmer(latest, earlier):
-        return TrendReading(Reading.CALMER, (numbers, AGE_CURVE, NO_NORM))
+        return TrendReading(Reading.CALMER, (numbers, age_curve(voice), no_norm(voice)))
     weeks_logged = (latest.monday - comparable[0].monday).days // 7 + 1
     if weeks_logged < NO_PROGRESS_AFTER_WEEKS:
-        return TrendReading(Reading.NOT_YET, (numbers, LESS_FAMILIAR, AGE_CURVE, NO_NORM))
+        return TrendReading(
+            Reading.NOT_YET, (numbers, less_familiar(voice), age_curve(voice), no_norm(voice))
+        )
     return TrendReading(
         Reading.NO_PROGRESS,
         (
             numbers,
-            LESS_FAMILIAR,
-            AGE_CURVE,
+            less_familiar(voice),
+            age_curve(voice),
             TRY_SKIN_TO_SKIN,
             TRY_SKIN_TO_SKIN_CALMED,
             TRY_CARRYING,
             TRY_COMFORT,
             TRY_MASSAGE,
             WINDING_IS_NOT_A_CURE,
-            WHEN_TO_ASK,
+            when_to_ask(voice),
         ),
     )
 
@@ -240,12 +310,12 @@ def is_calmer(latest: WeekPoint, earlier: WeekPoint) -> bool:
     )
 
 
-def own_numbers(latest: WeekPoint, earlier: WeekPoint) -> str:
-    """What the parent's own numbers show, in one or two sentences."""
+def own_numbers(latest: WeekPoint, earlier: WeekPoint, voice: Voice = YOU) -> str:
+    """What one caregiver's numbers show, in one or two sentences."""
     text = (
         f"Week of {latest.monday.day} {latest.monday:%B}: {latest.calm_or_settled} of "
         f"{latest.with_response} sessions ended calm or settled ({_percent(latest.share)}), against "
-        f"{_percent(earlier.share)} in your earlier weeks."
+        f"{_percent(earlier.share)} in {voice.say('your', '{names}')} earlier weeks."
     )
     if latest.median_minutes_to_settle is not None and earlier.median_minutes_to_settle is not None:
         text += (
@@ -260,5 +330,5 @@ def _percent(share: Fraction | None) -> str:
 
 
 def _minutes(value: float) -> str:
-    whole = round(value)
+    whole = whole_minutes(value)
     return "1 minute" if whole == 1 else f"{whole} minutes"

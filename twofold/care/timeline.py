@@ -32,6 +32,32 @@ class TimelineItem:
     child_name: str
     note: str
     edit_url: str
+    respond_url: str = ""  # set while the baby's response is still open on a kind that has one
+    by_id: int = 0
+
+
+# Kinds that involve the baby's mood and can take a one-tap response from the timeline.
+RESPOND_KINDS = frozenset({"settle", "skin_to_skin", "bath", "play", "feed"})
+RESPONSES = (("calm", "Calm"), ("fussy", "Fussy"), ("crying", "Crying"), ("settled", "Settled"))
+
+
+@dataclass(frozen=True)
+class RespondForm:
+    """What a one-tap response form needs from the request: its CSRF token, where to come back, and who is
+    looking (a helper may answer only for their own events)."""
+
+    csrf_token: str
+    next_url: str
+    member_id: int
+    is_parent: bool
+
+
+def response_text(row: EventRow) -> str:
+    """ "settled after 8 min" when the minutes are known; otherwise the response alone, lower case."""
+    label = row.response_label.lower()
+    if row.response == "settled" and row.settled_after_minutes is not None:
+        return f"{label} after {row.settled_after_minutes} min"
+    return label
 
 
 def duration_text(row: EventRow) -> str:
@@ -53,6 +79,7 @@ def _short(note: str, limit: int = 60) -> str:
 
 def timeline(rows: list[EventRow], *, zone: ZoneInfo, locale: str, unit: str) -> list[TimelineItem]:
     edit = reverse("care:event_edit", args=[0]).replace("/0/", "/{}/")
+    respond = reverse("bonding:respond", args=[0]).replace("/0/", "/{}/")
     items = []
     for row in rows:
         local = row.start.astimezone(zone)
@@ -66,11 +93,15 @@ def timeline(rows: list[EventRow], *, zone: ZoneInfo, locale: str, unit: str) ->
                 time=f"{local.hour:02d}:{local.minute:02d}",
                 summary=describe(row, locale, unit),
                 duration=duration_text(row),
-                response=row.response_label.lower(),
+                response=response_text(row),
                 by_name=row.by_name,
+                by_id=row.by_id,
                 child_name=row.child_name,
                 note=_short(row.note),
                 edit_url=edit.format(row.id),
+                respond_url=respond.format(row.id)
+                if row.kind in RESPOND_KINDS and not row.response and not row.running
+                else "",
             )
         )
     return items
@@ -80,21 +111,47 @@ def _muted(text: str) -> str:
     return f' <span class="muted">· {escape(text)}</span>' if text else ""
 
 
-def line_html(item: TimelineItem, *, show_date: bool, show_child: bool) -> str:
+def respond_html(item: TimelineItem, form: RespondForm | None) -> str:
+    """The baby's response in one tap, without JavaScript: a small form posting to the bonding response
+    view and coming back here. Only where it is still open and the viewer may change the event."""
+    if form is None or not item.respond_url or not (form.is_parent or item.by_id == form.member_id):
+        return ""
+    buttons = "".join(
+        f'<button type="submit" name="response" value="{value}" class="small">{label}</button>'
+        for value, label in RESPONSES
+    )
+    return (
+        f'<form method="post" action="{escape(item.respond_url)}" class="respond-inline" '
+        f'aria-label="How did the baby respond to {escape(item.kind_label.lower())} at {escape(item.time)}?">'
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(form.csrf_token)}">'
+        f'<input type="hidden" name="next" value="{escape(form.next_url)}">{buttons}</form>'
+    )
+
+
+def line_html(
+    item: TimelineItem, *, show_date: bool, show_child: bool, respond: RespondForm | None = None
+) -> str:
     """One <li> of a timeline, every value escaped; the markup Today and History share."""
     when = f"{item.date} {item.time}" if show_date else item.time
     return (
         f'<li data-kind="{escape(item.kind)}"><time datetime="{escape(item.iso)}">{escape(when)}</time>'
         f'<span class="what">{escape(item.summary)}{_muted(item.duration)}{_muted(item.response)}<br>'
         f'<span class="muted by">{escape(item.by_name)}</span>'
-        f"{_muted(item.child_name) if show_child else ''}{_muted(item.note)}</span>"
+        f"{_muted(item.child_name) if show_child else ''}{_muted(item.note)}"
+        f"{respond_html(item, respond)}</span>"
         f'<a href="{escape(item.edit_url)}" '
         f'aria-label="Edit {escape(item.kind_label)} at {escape(item.time)}">Edit</a></li>'
     )
 
 
 def timeline_html(
-    items: list[TimelineItem], *, show_date: bool = False, show_child: bool = False
+    items: list[TimelineItem],
+    *,
+    show_date: bool = False,
+    show_child: bool = False,
+    respond: RespondForm | None = None,
 ) -> SafeString:
     # Safe because line_html escapes every value it puts in.
-    return SafeString("".join(line_html(i, show_date=show_date, show_child=show_child) for i in items))
+    return SafeString(
+        "".join(line_html(i, show_date=show_date, show_child=show_child, respond=respond) for i in items)
+    )

@@ -111,7 +111,7 @@ def test_rome_iv_never_reports_all_met_because_only_a_professional_can_rule_out_
     check = rome()
     statuses = {c.name: c.status for c in check.criteria}
     assert statuses == {
-        "under_5_months": Status.MET,
+        "under_5_months": Status.NOT_YET,
         "cannot_soothe": Status.MET,
         "no_fever_growth_or_illness": Status.UNKNOWN,
     }
@@ -125,8 +125,35 @@ def test_rome_iv_age_limit_is_five_calendar_months():
     day_before = five_months - dt.timedelta(days=1)
     assert rome(crying_until=day_before).criteria[0].status is Status.MET
     assert rome(crying_until=five_months).criteria[0].status is Status.NOT_MET
-    assert rome(today=day_before).criteria[0].status is Status.MET
+    assert rome(today=day_before).criteria[0].status is Status.NOT_YET
     assert rome(today=five_months).criteria[0].status is Status.NOT_MET
+
+
+def test_ongoing_crying_under_five_months_never_claims_it_stopped():
+    # A 9-week-old still crying: it started before 5 months; whether it stops is left open.
+    criterion = rome(today=BORN + dt.timedelta(weeks=9, days=3), crying_until=None).criteria[0]
+    assert criterion.status is Status.NOT_YET
+    assert "started before 5 months (your baby is 9 weeks old)" in criterion.wording
+    assert "stopped" not in criterion.wording
+    assert "cannot be known yet" in criterion.wording
+
+
+def test_crying_that_stopped_before_five_months_says_so():
+    criterion = rome(crying_until=dt.date(2026, 3, 1)).criteria[0]
+    assert criterion.status is Status.MET
+    assert criterion.wording == "The crying started and stopped before 5 months of age."
+
+
+def test_no_crying_logged_claims_no_start():
+    criterion = rome(crying_from=None).criteria[0]
+    assert criterion.status is Status.NOT_YET
+    assert "started" not in criterion.wording
+
+
+def test_crying_that_started_after_five_months_is_outside_rome_iv():
+    criterion = rome(crying_from=dt.date(2026, 7, 1), today=dt.date(2026, 7, 10)).criteria[0]
+    assert criterion.status is Status.NOT_MET
+    assert "started at 5 months or later" in criterion.wording
 
 
 def test_a_fever_takes_the_pattern_outside_rome_iv_and_says_to_ask_soon():

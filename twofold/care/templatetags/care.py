@@ -6,11 +6,12 @@ import datetime as dt
 from decimal import Decimal
 
 from django import template
+from django.middleware.csrf import get_token
 
 from twofold.care.day import ago as _ago
 from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
-from twofold.care.timeline import TimelineItem, timeline_html
+from twofold.care.timeline import RespondForm, TimelineItem, timeline_html
 from twofold.households.words import format_volume
 
 register = template.Library()
@@ -54,6 +55,18 @@ def counted(kind: str, count: int, household: object) -> str:
     return count_phrase(kind, count, household.locale)  # type: ignore[attr-defined]
 
 
-@register.simple_tag
-def timeline_lines(items: list[TimelineItem], show_date: bool = False, show_child: bool = False) -> str:
-    return timeline_html(items, show_date=bool(show_date), show_child=bool(show_child))
+@register.simple_tag(takes_context=True)
+def timeline_lines(
+    context: template.Context,
+    items: list[TimelineItem],
+    show_date: bool = False,
+    show_child: bool = False,
+    respond: bool = False,
+) -> str:
+    """The timeline's lines; with `respond`, open responses get their one-tap buttons (Today)."""
+    form = None
+    member = context.get("member")
+    if respond and member is not None:
+        request = context["request"]
+        form = RespondForm(str(get_token(request)), request.get_full_path(), member.pk, member.is_parent)
+    return timeline_html(items, show_date=bool(show_date), show_child=bool(show_child), respond=form)
