@@ -19,6 +19,8 @@ from twofold.insights.week import Person, TrendPoint, hours_minutes
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 36
+# A bottom label centred closer than this to the right edge would not fit: it is right-aligned instead.
+RIGHT_LABEL_ROOM = 32
 
 
 def n(value: float) -> str:
@@ -139,22 +141,28 @@ def _axes(ticks: Sequence[Tick], labels: Sequence[XLabel], width: int, label_y: 
     for t in ticks:
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{width}" y1="{t.y}" y2="{t.y}"/>'
-            f'<text class="tick" x="{LEFT - 6}" y="{t.y}" text-anchor="end" dy="4">{escape(t.label)}</text>'
+            # From the left edge, not right-aligned to the plot: a wide label ("100 %") at a phone's larger
+            # type then runs a little into the plot instead of being cut off at the edge.
+            f'<text class="tick" x="2" y="{t.y}" dy="4">{escape(t.label)}</text>'
         )
     for label in labels:
+        x, anchor = label.x, "middle"
+        if float(label.x) > width - RIGHT_LABEL_ROOM:
+            # The last point sits at the right edge: a centred label there would be cut in half.
+            x, anchor = n(width - 2), "end"
         parts.append(
-            f'<text class="tick" x="{label.x}" y="{label_y}" text-anchor="middle">'
-            f"{escape(label.label)}</text>"
+            f'<text class="tick" x="{x}" y="{label_y}" text-anchor="{anchor}">{escape(label.label)}</text>'
         )
     return parts
 
 
 def _svg(chart: BarChart | LineChart, title_id: str, title: str, body: list[str]) -> SafeString:
+    # The wrapper scrolls sideways on a phone, where the chart keeps a legible minimum width (twofold.css).
     return mark_safe(  # noqa: S308  every text inside is escaped above
-        f'<svg class="chart" viewBox="0 0 {chart.width} {chart.height}" role="img" '
+        f'<div class="chart-scroll"><svg class="chart" viewBox="0 0 {chart.width} {chart.height}" role="img" '
         f'aria-labelledby="{title_id}" focusable="false"><title id="{title_id}">{escape(title)}</title>'
         + "".join(body)
-        + "</svg>"
+        + "</svg></div>"
     )
 
 

@@ -65,6 +65,13 @@ def feeder_of(people: Sequence[Someone], prefs: Mapping[int, Preference]) -> int
     return next((p.member_id for p in parents if p.gave_birth), None)
 
 
+def feeder_to_offer(feeding: Feeding, feeder_id: int | None) -> int | None:
+    """The breastfeeder the plan form starts with: only when the plan starts as breastfeeding. With
+    bottles nobody is woken for feeds off duty, so a name there would say something the plan does not do
+    (a mixed-fed baby starts on bottles; choosing breastfeeding then picks the breastfeeding parent)."""
+    return feeder_id if feeding is Feeding.BREAST else None
+
+
 def recent_sleep(
     spans: Sequence[CareSpan], nights: Sequence[Night], parent_ids: Sequence[int], now: dt.datetime
 ) -> dict[int, dt.timedelta]:

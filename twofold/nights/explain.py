@@ -30,6 +30,19 @@ def duration(length: dt.timedelta) -> str:
     return f"{hours} h" if not rest else f"{hours} h {rest} min"
 
 
+def roughly(count: float) -> str:
+    """An expected count as words: "about 2", "about 1", "under 1". Expected counts are averages from the
+    log, so a decimal ("1.9") would read as more precise than it is; API fields keep the raw numbers."""
+    if count < 0.5:
+        return "under 1"
+    return f"about {int(count + 0.5)}"  # half up: round() would make 2.5 into 2
+
+
+def about(count: float, noun: str) -> str:
+    """ "about 2 wakings", "about 1 feed", "under 1 feed"."""
+    return f"{roughly(count)} {noun}{'s' if count >= 1.5 else ''}"
+
+
 def _night_lines(request: PlanRequest) -> list[str]:
     night = request.night
     start, end = clock(night.start, request), clock(night.end, request)
@@ -52,7 +65,7 @@ def _pattern_line(request: PlanRequest, pattern: NightPattern) -> str:
     start = pattern.night_start.hour * 60 + pattern.night_start.minute + busiest * SLOT_MINUTES
     around = f"{start // 60 % 24:02d}:{start % 60:02d}"
     return (
-        f"From the last {pattern.nights} logged nights: about {pattern.per_night:.1f} wakings a night, "
+        f"From the last {pattern.nights} logged nights: {about(pattern.per_night, 'waking')} a night, "
         f"most often around {around}, each taking about {duration(pattern.median_waking)}; "
         f"{pattern.feed_share:.0%} of them were feeds."
     )
@@ -66,7 +79,7 @@ def _feeding_lines(request: PlanRequest, shifts: Sequence[Shift]) -> list[str]:
     off_duty_feeds = sum(s.expected_feeds for s in shifts if s.member_id != feeder.member_id)
     lines = [
         f"{name} is breastfeeding. Whoever is on duty brings the baby to {name}, then changes, winds and "
-        f"settles; {name} only feeds and goes back to sleep (about {off_duty_feeds:.1f} feeds expected "
+        f"settles; {name} only feeds and goes back to sleep ({about(off_duty_feeds, 'feed')} expected "
         "while someone else is on duty).",
     ]
     if any(s.member_id == feeder.member_id for s in shifts):
@@ -107,8 +120,8 @@ def _unmet(request: PlanRequest, pattern: NightPattern, blocks: Sequence[Block])
             )
         elif request.feeder is person:
             said += (
-                f" Breastfeeding wakes {person.name} for feeds (about {sum(pattern.feeds):.1f} a night in "
-                f"the log), and no {target} stretch is free of them."
+                f" Breastfeeding wakes {person.name} for feeds ({about(sum(pattern.feeds), 'feed')} "
+                f"a night in the log), and no {target} stretch is free of them."
             )
         elif not request.helper_night and len(parents) > 1 and total_target > request.night.length:
             said += (
@@ -149,7 +162,7 @@ def feasible(
         lines.append(
             f"{request.name_of(shift.member_id)} is on duty "
             f"{clock(shift.start, request)}–{clock(shift.end, request)}: "
-            f"about {shift.expected_wakings:.1f} wakings expected."
+            f"{about(shift.expected_wakings, 'waking')} expected."
         )
     for block in blocks:
         name = request.name_of(block.member_id)

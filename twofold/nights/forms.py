@@ -32,8 +32,18 @@ class PlanForm(forms.Form):
     night = forms.DateField(
         label="Night of", widget=forms.DateInput(attrs={"type": "date"}), help_text="The evening it starts."
     )
-    feeding = forms.ChoiceField(choices=Feeding.choices, widget=forms.RadioSelect)
-    feeder = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Who breastfeeds")
+    feeding = forms.ChoiceField(
+        choices=Feeding.choices,
+        widget=forms.RadioSelect,
+        help_text="A mixed-fed baby: choose breastfeeding on nights the night feeds are at the breast.",
+    )
+    feeder = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        label="Who breastfeeds",
+        help_text="Used only with breastfeeding. Left as nobody: the parent marked so in Night preferences.",
+    )
     fairness = forms.ChoiceField(choices=Fairness.choices, widget=forms.RadioSelect, label="Sharing")
     helper_night = forms.BooleanField(required=False, label="A helper's night: the helper takes the night")
     replace = forms.BooleanField(required=False, label="Replace the changes made by hand")
@@ -43,6 +53,12 @@ class PlanForm(forms.Form):
         self.fields["feeder"].choices = [("", "Nobody")] + parents
         if not has_helper:
             del self.fields["helper_night"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("feeding") == Feeding.BOTTLE:
+            data["feeder"] = None  # with bottles whoever is on duty feeds: a breastfeeder plays no part
+        return data
 
 
 class WeekForm(PlanForm):

@@ -15,11 +15,31 @@ def hhmm(moment: dt.datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime("%H:%M")
 
 
+def zone_name(zone: ZoneInfo) -> str:
+    """The zone's name as people read it: "America/New York" for America/New_York."""
+    return str(zone.key).replace("_", " ")
+
+
 def shift_line(shifts: Sequence[tuple[str, dt.datetime, dt.datetime]], zone: ZoneInfo) -> str:
     """ "Sam 22:00–02:30, Alex 02:30–07:00"."""
     return ", ".join(
         f"{name} {hhmm(a, zone)}–{hhmm(b, zone)}" for name, a, b in sorted(shifts, key=lambda s: s[1])
     )
+
+
+def plan_made_message(*, day: dt.date, tonight: dt.date, before: str | None, feasible: bool) -> str:
+    """What "Make tonight's plan" / "Plan tonight again" did, in words. `before` is how the plan it
+    replaced was made ("planner", "by_hand"), None when there was none."""
+    night = "Tonight's plan" if day == tonight else f"The plan for the night of {day:%a} {day.day} {day:%b}"
+    if before is None:
+        said = f"{night} is made."
+    elif before == "by_hand":
+        said = f"{night} is made again; the changes made by hand are replaced."
+    else:
+        said = f"{night} is made again from the latest log and preferences."
+    if not feasible:
+        return f"{said} No plan fits everyone's times: the reasons are below."
+    return f"{said} It's on Today."
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from twofold.households.access import MemberRequest, member_required, parent_required
 from twofold.nights import presenters, selectors, services
+from twofold.nights.ask import feeder_to_offer
 from twofold.nights.calendar import feed
 from twofold.nights.edits import NO_SHIFTS, OUTSIDE_NIGHT, Duty, place_clock
 from twofold.nights.evidence import NOT_PROVEN, SAFE_SLEEP
+from twofold.nights.explain import roughly
 from twofold.nights.forms import FairnessForm, PlanForm, PreferenceForm, ShiftFormSet, WeekForm
 from twofold.nights.models import NightPlan
 from twofold.nights.plans import Fairness, Feeding
 
 CALENDAR_TOKEN = "nights_calendar_token"  # noqa: S105 (a session key, not a secret)
-PLAN_KEPT = "Kept. Both of you see it on Today."
 
 
 def _people(inputs: selectors.Inputs) -> tuple[list[tuple[int, str]], bool]:
@@ -39,7 +40,7 @@ def _initial(inputs: selectors.Inputs, day: dt.date) -> dict[str, Any]:
     return {
         "night": day,
         "feeding": inputs.feeding.value,
-        "feeder": inputs.feeder_id,
+        "feeder": feeder_to_offer(inputs.feeding, inputs.feeder_id),
         "fairness": inputs.fairness.value,
     }
 
@@ -111,17 +112,25 @@ def make(request: MemberRequest) -> HttpResponse:
     parents, has_helper = _people(inputs)
     form = PlanForm(request.POST, parents=parents, has_helper=has_helper)
     if form.is_valid():
+        day = form.cleaned_data["night"]
+        before = selectors.plans_of(request.household).filter(night=day).values_list("how", flat=True).first()
         try:
             plan = services.make_plan(
                 member=request.member,
-                day=form.cleaned_data["night"],
+                day=day,
                 options=_options(form.cleaned_data),
                 replace_edits=form.cleaned_data["replace"],
             )
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, PLAN_KEPT)
+            said = presenters.plan_made_message(
+                day=day,
+                tonight=selectors.tonight(request.household, timezone.now()),
+                before=before,
+                feasible=plan.feasible,
+            )
+            messages.success(request, said)
             return redirect("nights:plan", night_plan_id=plan.pk)
     return _home(request, plan_form=form, status=400)
 
@@ -191,8 +200,8 @@ def _plan_context(request: MemberRequest, plan: NightPlan) -> dict[str, Any]:
                 "name": names.get(s.member_id, "?"),
                 "start": presenters.hhmm(s.start, household.zone),
                 "end": presenters.hhmm(s.end, household.zone),
-                "wakings": s.expected_wakings,
-                "feeds": s.expected_feeds,
+                "wakings": roughly(s.expected_wakings),
+                "feeds": roughly(s.expected_feeds),
             }
             for s in shifts
         ],
@@ -252,7 +261,13 @@ def edit(request: MemberRequest, night_plan_id: int) -> HttpResponse:
     return render(
         request,
         "nights/edit.html",
-        {"plan": found, "formset": formset, "night": night, "zone": household.zone},
+        {
+            "plan": found,
+            "formset": formset,
+            "night_start": presenters.hhmm(night.start, household.zone),
+            "night_end": presenters.hhmm(night.end, household.zone),
+            "zone_name": presenters.zone_name(household.zone),
+        },
         status=status,
     )
 

@@ -41,7 +41,7 @@ def test_a_parent_makes_tonights_plan_in_one_tap_and_sees_why(world):
     assert "Alex 22:00–02:30, Sam 02:30–07:00" in page
     assert "whoever is on duty feeds" in page
     assert "not a proven one" in page
-    assert "From the last 14 logged nights: about 3.0 wakings a night" in page
+    assert "From the last 14 logged nights: about 3 wakings a night" in page
     assert plan.made_by == world.alex and plan.how == HowMade.PLANNER
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from twofold.households.models import Household, Member, Role
 from twofold.nights import services
-from twofold.nights.explain import duration
+from twofold.nights.explain import about, duration
 from twofold.nights.plans import Plan
 from twofold.nights.selectors import member_names, tonight
 
@@ -92,7 +92,7 @@ def plan_text(plan: Plan, names: dict[int, str], household: Household) -> str:
         for shift in plan.shifts:
             lines.append(
                 f"  {names.get(shift.member_id, '?')}: {shift.start.astimezone(zone):%H:%M}–"
-                f"{shift.end.astimezone(zone):%H:%M} (about {shift.expected_wakings:.1f} wakings)"
+                f"{shift.end.astimezone(zone):%H:%M} ({about(shift.expected_wakings, 'waking')})"
             )
         for block in plan.protected:
             lines.append(f"  {names.get(block.member_id, '?')} protected: {duration(block.length)}")
