@@ -101,6 +101,20 @@ def sleep_cells(person: Person, grid: Grid, night: Night, zone: ZoneInfo) -> ran
 Segment = tuple[Person, int, int]  # who, first cell, cell after the last
 
 
+def _shifts(segments: Sequence[Segment], grid: Grid) -> tuple[Shift, ...]:
+    """Each segment as a shift, with the wakings and feeds the pattern expects in it."""
+    return tuple(
+        Shift(
+            who.member_id,
+            grid.edges[lo],
+            grid.edges[hi],
+            grid.sum(grid.wakes, lo, hi),
+            grid.sum(grid.feeds, lo, hi),
+        )
+        for who, lo, hi in segments
+    )
+
+
 def _longest_feed_free(grid: Grid, lo: int, hi: int) -> tuple[int, int]:
     """Longest run of cells in [lo, hi) where the pattern expects less than FEED_FREE feeds."""
     best = (lo, lo)
@@ -201,16 +215,7 @@ def plan_night(request: PlanRequest, pattern: NightPattern) -> Plan:
         reach = {p.member_id: available_cells(p, grid, request.night, request.zone) for p in people}
         return explain.infeasible(request, explain.why_infeasible(request, grid.edges, people, reach))
     segments, blocks = chosen
-    shifts = tuple(
-        Shift(
-            who.member_id,
-            grid.edges[lo],
-            grid.edges[hi],
-            grid.sum(grid.wakes, lo, hi),
-            grid.sum(grid.feeds, lo, hi),
-        )
-        for who, lo, hi in segments
-    )
+    shifts = _shifts(segments, grid)
     return explain.feasible(request, pattern, shifts, blocks)
 
 
@@ -233,16 +238,7 @@ def evaluate(
         protected_block(p, segments, grid, feeder, sleep_cells(p, grid, request.night, request.zone))
         for p in request.parents
     )
-    shifts = tuple(
-        Shift(
-            who.member_id,
-            grid.edges[lo],
-            grid.edges[hi],
-            grid.sum(grid.wakes, lo, hi),
-            grid.sum(grid.feeds, lo, hi),
-        )
-        for who, lo, hi in segments
-    )
+    shifts = _shifts(segments, grid)
     gaps = explain.uncovered(request, [(s.start, s.end) for s in shifts])
     plan = explain.feasible(request, pattern, shifts, blocks, by_hand=True)
     return replace(plan, unmet=(*gaps, *plan.unmet))
