@@ -9,20 +9,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from twofold.db import Prepared, moment
 from twofold.households.models import Member
 from twofold.nights.models import Shift
 from twofold.nights.presenters import shift_line
 from twofold.nights.selectors import tonight
 
+# Compiled once (see twofold.db.Prepared): Today is on every member's screen.
+_TONIGHT = Prepared(
+    lambda household, night: (
+        Shift.objects.filter(plan__household_id=household, plan__night=night)
+        .order_by("start")
+        .values_list("member_id", "member__display_name", "start", "end", "plan_id")
+    ),
+    household=int,
+    night=dt.date,
+)
+
 
 def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
     household = member.household
     day = tonight(household, now)
-    rows = list(
-        Shift.objects.filter(plan__household_id=household.pk, plan__night=day)
-        .order_by("start")
-        .values_list("member_id", "member__display_name", "start", "end", "plan_id")
-    )
+    rows = [
+        (who, name, moment(start), moment(end), plan)
+        for who, name, start, end, plan in _TONIGHT.fetch(household=household.pk, night=day)
+    ]
     if not member.is_parent:
         rows = [r for r in rows if r[0] == member.pk]
     if not rows:

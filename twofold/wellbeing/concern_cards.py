@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from twofold.db import Prepared
 from twofold.households.models import Member
-from twofold.wellbeing.selectors import open_concern_about
+from twofold.wellbeing.models import Concern
 
 
 @dataclass(frozen=True)
@@ -21,16 +22,28 @@ class ConcernCard:
     close_url: str
 
 
+# The oldest open concern about this parent, compiled once (see twofold.db.Prepared): Today is on every
+# parent's screen. A concern from a parent who has since left would speak for someone no longer here.
+_OPEN_CONCERN = Prepared(
+    lambda member: (
+        Concern.objects.filter(about_id=member, closed_at__isnull=True, raised_by__left_at__isnull=True)
+        .order_by("pk")
+        .values_list("pk")[:1]
+    ),
+    member=int,
+)
+
+
 def concern_card(*, member: Member) -> ConcernCard | None:
     if not member.is_parent:
         return None
-    concern = open_concern_about(member=member)
-    # A concern from a parent who has since left would speak for someone who is no longer here.
-    if concern is None or concern.raised_by.left_at is not None:
+    found = _OPEN_CONCERN.fetch(member=member.pk)
+    if not found:
         return None
+    (concern_id,) = found[0]
     return ConcernCard(
-        concern_id=concern.pk,
+        concern_id=concern_id,
         # The wellbeing page, where the two-question quick check is offered first.
         check_url=reverse("wellbeing:home"),
-        close_url=reverse("wellbeing_concern:close", kwargs={"concern_id": concern.pk}),
+        close_url=reverse("wellbeing_concern:close", kwargs={"concern_id": concern_id}),
     )

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from twofold.db import Prepared, RawTimestamp, moment
 from twofold.households.models import Child, Member
 from twofold.wellbeing.models import Screening
 from twofold.wellbeing.sealing import unseal
@@ -80,6 +81,18 @@ def is_elevated(document: dict[str, object] | None) -> bool:
     return bool(document.get("safety_flag")) or int(str(document.get("severity", 0))) > 0
 
 
+# Compiled once (see twofold.db.Prepared): Today is on every parent's screen.
+_LATEST_SCREEN = Prepared(
+    lambda member: (
+        Screening.objects.filter(member_id=member, finished_at__isnull=False)
+        .order_by("-finished_at")
+        .annotate(finished_s=RawTimestamp("finished_at"))
+        .values_list("finished_s", "sealed_result")[:1]
+    ),
+    member=int,
+)
+
+
 def screening_offer(
     *, member: Member, now: dt.datetime, children: Sequence[Child] | None = None
 ) -> Offer | None:
@@ -91,18 +104,11 @@ def screening_offer(
     if children is None:
         children = list(Child.objects.filter(household_id=member.household_id))
     child = max(children, key=lambda c: (c.birth_date, c.pk), default=None)
-    latest = (
-        Screening.objects.filter(member=member, finished_at__isnull=False)
-        .order_by("-finished_at")
-        .values_list("finished_at", "sealed_result")
-        .first()
-    )
     screens = []
-    if latest is not None:
-        finished_at, sealed = latest
+    for finished_at, sealed in _LATEST_SCREEN.fetch(member=member.pk):
         screens.append(
             PastScreen(
-                finished_on=finished_at.astimezone(zone).date(),
+                finished_on=moment(finished_at).astimezone(zone).date(),  # type: ignore[union-attr]
                 elevated=is_elevated(unseal(sealed) if sealed else None),
             )
         )
