@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import FilteredRelation, Q
 
 from twofold.checkins import presenters, reveal
+from twofold.checkins.gaps import Answer
 from twofold.checkins.models import Agreement, Outcome, Weekday
 from twofold.checkins.schedule import window
 from twofold.db import Prepared
@@ -61,17 +62,9 @@ _AGREEMENTS = Prepared(
 
 
 @dataclass(frozen=True)
-class UsAnswer:
+class UsAnswer(Answer):
     """One parent's answer as the Us page shows it (the fields presenters.side_by_side reads)."""
 
-    member_id: int
-    name: str
-    care_share: int
-    night_share: int
-    fairness: int
-    sleep: int
-    mood: int
-    connection: int
     appreciated: str
     needed: str
 
