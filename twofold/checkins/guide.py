@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
-from twofold.checkins.gaps import RATINGS, Answer, Gap, estimates_total
-from twofold.checkins.thresholds import LOW_RATING
+from twofold.checkins.gaps import RATINGS, TOP_RATING, Answer, Gap, estimates_total
+from twofold.checkins.thresholds import LARGE_RATING_SPREAD, LARGE_SHARE_GAP, LOW_RATING
 
 MOST_PROMPTS = 3  # between the opening and the closing prompt, so the talk stays short
 
@@ -121,28 +122,29 @@ RATING_PROMPTS = {"fairness": "fairness", "sleep": "sleep", "mood": "mood", "con
 SPREAD_PROMPTS = {"fairness": "expectations"}
 
 
-def _weights(gaps: Sequence[Gap], answers: Sequence[Answer]) -> dict[str, int]:
-    """How strongly each prompt is called for, on one 0-100 scale (ratings count ten to a point)."""
-    weights: dict[str, int] = {}
+def _weights(gaps: Sequence[Gap], answers: Sequence[Answer]) -> dict[str, Fraction]:
+    """How strongly each prompt is called for: how far past its own threshold its reason is, the scale the
+    page's list of gaps is ordered by (gaps.py), so the guide follows the same order."""
+    weights: dict[str, Fraction] = {}
 
-    def want(key: str, weight: int) -> None:
-        weights[key] = max(weights.get(key, 0), weight)
+    def want(key: str, weight: Fraction) -> None:
+        weights[key] = max(weights.get(key, Fraction(0)), weight)
 
     for gap in gaps:
         if not gap.large:
             continue
         if gap.subject in ("night", "care"):
-            want(f"{gap.subject}_gap", gap.size)
+            want(f"{gap.subject}_gap", Fraction(gap.size, LARGE_SHARE_GAP))
         elif gap.subject in SPREAD_PROMPTS:
-            want(SPREAD_PROMPTS[gap.subject], gap.size * 10)
+            want(SPREAD_PROMPTS[gap.subject], Fraction(gap.size, LARGE_RATING_SPREAD))
     for subject in RATINGS:
         lowest = min((getattr(a, subject) for a in answers), default=None)
         if lowest is not None and lowest <= LOW_RATING:
-            want(RATING_PROMPTS[subject], (LOW_RATING + 1 - lowest) * 10 + 10)
+            want(RATING_PROMPTS[subject], Fraction(TOP_RATING - lowest, TOP_RATING - LOW_RATING))
     for subject in ("night", "care"):
         total = estimates_total(subject, answers)
         if total is not None and total > 100:
-            want("over_100", total - 100)
+            want("over_100", Fraction(total - 100, LARGE_SHARE_GAP))
     return weights
 
 

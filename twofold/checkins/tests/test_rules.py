@@ -220,8 +220,11 @@ def test_the_guide_opens_warmly_follows_the_largest_gaps_and_ends_with_an_agreem
     prompts = talk_guide(all_gaps([ALEX, SAM], LOG), [ALEX, SAM])
     keys = [p.key for p in prompts]
     assert keys[0] == "appreciate" and keys[1] == "gentle_start" and keys[-1] == "agree"
-    # fairness rated 2 (weight 40), spread 6 -> expectations (60), night gap 30, sleep 3 (weight 30).
-    assert keys[2:-1] == ["expectations", "fairness", "night_gap"]
+    # Each weighed by how far past its own threshold it is, as the page's list of gaps is: the night gap
+    # of 30 points is 30/15 = 2 and the fairness spread of 6 is 6/3 = 2 (a tie, kept in the guide's own
+    # order); the care gap of 20 points and fairness rated 2, (10-2)/(10-4), are both 4/3, and the care
+    # gap comes first in the guide's order; sleep rated 3 is 7/6.
+    assert keys[2:-1] == ["night_gap", "expectations", "care_gap"]
 
 
 def test_a_calm_week_gets_a_short_steady_guide():
