@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 import pytest
@@ -58,6 +59,11 @@ def world(db) -> World:
     )
     bo = add_child(member=robin, name="Bo", birth_date=dt.date(2026, 9, 1), feeding_method="formula")
     return World(alex=alex, sam=sam, pat=pat, ada=ada, robin=robin, bo=bo)
+
+
+def page_text(response) -> str:
+    """The page as a reader sees it: entities such as &#x27; turned back into characters."""
+    return html.unescape(response.content.decode())
 
 
 def client_for(member: Member) -> Client:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from zoneinfo import ZoneInfo
 
 from twofold.care.services import log_care_event
+from twofold.conftest import page_text as text  # noqa: F401  (the check-in tests import it from here)
 
 LONDON = ZoneInfo("Europe/London")
 W47 = dt.date(2026, 11, 16)
@@ -35,10 +35,6 @@ SAM_ANSWERS = {
     "appreciated": "Sam-appreciates-the-night-feeds",
     "needed": "Sam-needs-to-learn-the-sling",
 }
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def at(day: int, hour: int, minute: int = 0) -> dt.datetime:

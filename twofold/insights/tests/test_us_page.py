@@ -1,7 +1,6 @@
 """The Us page and the Today sleep card, through real requests on a hand-built log."""
 
 import datetime as dt
-import html
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -11,15 +10,11 @@ from django.urls import reverse
 
 from twofold.care.services import log_care_event
 from twofold.conftest import client_for
+from twofold.conftest import page_text as text
 
 LONDON = ZoneInfo("Europe/London")
 # Wednesday of ISO week 2026-W47 (16-22 November), midday.
 NOW = dt.datetime(2026, 11, 18, 12, 0, tzinfo=LONDON)
-
-
-def text(response) -> str:
-    """The page as a reader sees it: entities such as &#x27; turned back into characters."""
-    return html.unescape(response.content.decode())
 
 
 def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
