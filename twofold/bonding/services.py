@@ -114,6 +114,15 @@ def _check_active(member: Member, plan: BondingPlan, day: dt.date) -> None:
         )
 
 
+def _open_day(member: Member, plan: BondingPlan, activity: str, now: dt.datetime) -> dt.date:
+    """Today, for a known activity on a plan that is the member's own, active and not yet decided today."""
+    if activity not in BY_KEY:
+        raise ValidationError({"activity": UNKNOWN_ACTIVITY})
+    day = today_for(member, now)
+    _check_active(member, plan, day)
+    return day
+
+
 @transaction.atomic
 def do_activity(
     *,
@@ -128,10 +137,7 @@ def do_activity(
 ) -> PlanDay:
     """ "I did it": log the activity as care by the plan's parent, and mark today's suggestion done."""
     now = now or timezone.now()
-    if activity not in BY_KEY:
-        raise ValidationError({"activity": UNKNOWN_ACTIVITY})
-    day = today_for(member, now)
-    _check_active(member, plan, day)
+    day = _open_day(member, plan, activity, now)
     try:
         shape = care_shape(activity, bottle)
     except ValueError as error:
@@ -160,10 +166,7 @@ def skip_today(
     *, member: Member, plan: BondingPlan, activity: str, now: dt.datetime | None = None
 ) -> PlanDay:
     now = now or timezone.now()
-    if activity not in BY_KEY:
-        raise ValidationError({"activity": UNKNOWN_ACTIVITY})
-    day = today_for(member, now)
-    _check_active(member, plan, day)
+    day = _open_day(member, plan, activity, now)
     return PlanDay.objects.create(
         plan=plan, day=day, activity=activity, status=DayStatus.SKIPPED, created_at=now
     )
