@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "twofold.checkins",
     "twofold.nights",
     "twofold.bonding",
+    "twofold.home",
     "twofold.api",
 ]
 
