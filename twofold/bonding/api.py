@@ -19,13 +19,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from twofold.api import selectors as api_selectors
-from twofold.api.serializers import child_field
-from twofold.api.views import ScopedViewSet
 from twofold.bonding import documents, selectors, services
 from twofold.bonding.models import BondingPlan
 from twofold.bonding.reports import crying_report, settling_report, suggestion_of
 from twofold.care.models import Response as BabyResponse
+from twofold.care.selectors import events_for_user
+from twofold.households.api import ScopedViewSet, acting_member, child_field
 from twofold.households.models import Child, Household, Role
 from twofold.households.selectors import active_memberships
 
@@ -371,10 +370,10 @@ class ResponseView(APIView):
         serializer = ResponseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        event = api_selectors.events_for_user(user=request.user).filter(pk=data["event"]).first()
+        event = events_for_user(user=request.user).filter(pk=data["event"]).first()
         if event is None:
             raise serializers.ValidationError({"event": ["No such care event in your households."]})
-        member = api_selectors.acting_member(user=request.user, household_id=event.household_id)
+        member = acting_member(user=request.user, household_id=event.household_id)
         event = services.record_response(
             member=member,
             event=event,

@@ -17,10 +17,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from twofold.api.views import ScopedViewSet
+from twofold.households.api import ScopedViewSet, parent_household_for
 from twofold.households.models import Member, Role
 from twofold.households.selectors import active_memberships
-from twofold.insights.api import parent_household_for
 from twofold.nights import selectors, services
 from twofold.nights.against import NightAgainstPlan
 from twofold.nights.ask import Preference

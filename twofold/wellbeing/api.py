@@ -17,7 +17,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from twofold.api.views import ScopedViewSet
+from twofold.households.api import ScopedViewSet
 from twofold.households.models import Role
 from twofold.households.selectors import active_memberships
 from twofold.wellbeing import crisis
