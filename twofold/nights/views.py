@@ -376,7 +376,7 @@ def preferences(request: MemberRequest) -> HttpResponse:
     fairness = FairnessForm(posted, initial={"fairness": selectors.fairness_of(household).value})
     if posted is not None:
         if fairness.is_valid() and all(f.is_valid() for _, f in forms_):
-            members = {m.pk: m for m in request.household.members.filter(left_at__isnull=True)}
+            members = {m.pk: m for m in request.household.members.current()}
             for someone, form in forms_:
                 services.save_preference(
                     member=request.member, about=members[someone.member_id], preference=form.preference()
