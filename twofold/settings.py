@@ -124,7 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "care:today"
+LOGIN_REDIRECT_URL = "home:today"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: after this many failures for one account from one address, wait.

@@ -127,4 +127,4 @@ def close_concern(request: MemberRequest, concern_id: int) -> HttpResponse:
     concern = selectors.get_open_concern_about(member=request.member, concern_id=concern_id)
     services.close_concern(member=request.member, concern=concern)
     messages.info(request, NOT_NOW)
-    return redirect("care:today")
+    return redirect("home:today")

@@ -16,15 +16,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from twofold.care.export import (
-    CSV_COLUMNS,
-    events_csv,
-    export_document,
-    export_filename,
-    export_zip,
-)
+from twofold.care.export import CSV_COLUMNS, events_csv, export_filename
 from twofold.care.models import CareEvent
 from twofold.care.services import delete_care_event, log_care_event, start_timer
+from twofold.home.export import export_document, export_zip
 
 # British Summer Time: 12:00 UTC is 13:00 in London.
 SUMMER = dt.datetime(2026, 10, 20, 12, 0, tzinfo=dt.UTC)

@@ -8,7 +8,8 @@ from typing import Any, TextIO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from twofold.care.export import export_filename, export_json, find_household, write_events_csv
+from twofold.care.export import export_filename, find_household, write_events_csv
+from twofold.home.export import export_json
 from twofold.households.models import Household
 
 FORMATS = ("json", "csv", "both")
