@@ -17,10 +17,10 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from twofold.households import crisis
 from twofold.households.api import ScopedViewSet
 from twofold.households.models import Role
 from twofold.households.selectors import active_memberships, still_a_member
-from twofold.wellbeing import crisis
 from twofold.wellbeing.instruments import SAFETY_MESSAGE, SCORABLE, SCREEN_NOT_DIAGNOSIS
 from twofold.wellbeing.models import Screening
 from twofold.wellbeing.selectors import stored_result

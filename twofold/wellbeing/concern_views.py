@@ -16,9 +16,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from twofold.households import crisis
 from twofold.households.access import MemberRequest, parent_required
 from twofold.households.models import Member
-from twofold.wellbeing import crisis, selectors, services
+from twofold.wellbeing import selectors, services
 
 # Twofold's own words, not clinical advice: how to open a hard conversation kindly.
 GUIDANCE: tuple[tuple[str, str], ...] = (

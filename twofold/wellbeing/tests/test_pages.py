@@ -10,8 +10,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 from twofold.conftest import client_for
+from twofold.households.crisis import lines_for
 from twofold.wellbeing import services
-from twofold.wellbeing.crisis import lines_for
 from twofold.wellbeing.instruments import EPDS_NOT_OFFERED, PHQ9, SAFETY_MESSAGE, SCREEN_NOT_DIAGNOSIS
 from twofold.wellbeing.instruments.licensed import EPDS_TEXT_ENV, load_licensed_epds
 from twofold.wellbeing.models import Concern, Screening, SharingChoice

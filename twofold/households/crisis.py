@@ -1,4 +1,7 @@
-"""Crisis and support lines by country, from data/crisis_lines.json (copied from EVIDENCE.md §6).
+"""Crisis and support lines by the household's country, from data/crisis_lines.json (EVIDENCE.md §6).
+
+They live with the household, below every reading, because wellbeing's results, bonding's coping card and
+red flags, and anything later that meets a safety signal all show the same lines for the same country.
 
 Two rules from §6 shape this module: immediate danger always means the emergency number, so it comes first;
 and a support line is not a crisis line, so every line carries what it is for and support lines say so.

@@ -7,8 +7,7 @@ import datetime as dt
 
 import pytest
 
-from twofold.households.models import Country
-from twofold.wellbeing.crisis import (
+from twofold.households.crisis import (
     FALLBACK,
     ORDER,
     Kind,
@@ -17,6 +16,7 @@ from twofold.wellbeing.crisis import (
     lines_for,
     load_raw,
 )
+from twofold.households.models import Country
 
 RAW = load_raw()
 COUNTRIES = sorted(code for code in RAW["countries"] if code != FALLBACK)
