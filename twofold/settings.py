@@ -1,6 +1,6 @@
 """Twofold's settings. Every value comes from the environment; with none set, Twofold runs on SQLite.
 
-Each variable read here is listed in README.md (a test keeps the two in step).
+Each variable read here is listed in docs/configuration.md (a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "twofold-development-only-key-never-use-in-production"  # noqa: S105
 
-# Keys that seal screening answers at rest: Fernet keys, newest first (README, "Key rotation").
+# Keys that seal screening answers at rest: Fernet keys, newest first (docs/configuration.md, "Key rotation").
 TWOFOLD_ENCRYPTION_KEYS = env_list("TWOFOLD_ENCRYPTION_KEYS", [])
 if not TWOFOLD_ENCRYPTION_KEYS and not DEBUG:
     raise ImproperlyConfigured(
-        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key (see README, Configuration): it seals mood screening "
+        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key (see docs/configuration.md): it seals mood screening "
         "answers, and is kept apart from the database."
     )
-# A local file with the licensed EPDS wording; without it the EPDS is not offered (README, Wellbeing).
+# A local file with the licensed EPDS wording; without it the EPDS is not offered (docs/guide.md, Wellbeing).
 TWOFOLD_EPDS_TEXT_FILE = env_str("TWOFOLD_EPDS_TEXT_FILE")
 
 ALLOWED_HOSTS = env_list("TWOFOLD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
