@@ -35,7 +35,7 @@ def current_member(*, user_id: int, household_id: int | None) -> Member | None:
     return memberships.first()
 
 
-def household_ids_for_user(*, user_id: int) -> QuerySet[Member]:
+def household_ids_for_user(*, user_id: int | None) -> QuerySet[Member, int]:
     return active_memberships(user_id=user_id).values_list("household_id", flat=True)
 
 
