@@ -171,7 +171,7 @@ def crying_spans(*, child: Child, lo: dt.datetime, hi: dt.datetime) -> list[Cryi
     return [
         CryingSpan(
             member_id=by,
-            start=moment(start),  # type: ignore[arg-type]
+            start=moment(start),
             end=moment(end),
             running=bool(running),
             tried=tuple(json_value(tried) or ()),
@@ -207,7 +207,7 @@ def settling_sessions(*, child: Child, lo: dt.datetime, hi: dt.datetime) -> list
         session_from(
             member_id=by,
             kind=kind,
-            start=moment(start),  # type: ignore[arg-type]
+            start=moment(start),
             end=moment(end),
             response=response or "",
             settled_after_minutes=minutes,
