@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -87,7 +88,7 @@ _DAY_FIELDS = (
 )
 
 
-def _day_rows(values: list[tuple]) -> list[DayRow]:  # type: ignore[type-arg]
+def _day_rows(values: list[tuple[Any, ...]]) -> list[DayRow]:
     return [DayRow(p, _date(d), a, s, e, r or "", m) for p, d, a, s, e, r, m in values]
 
 
