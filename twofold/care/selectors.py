@@ -20,6 +20,9 @@ from twofold.households.api import User
 from twofold.households.models import Child, Member
 from twofold.households.selectors import household_ids_for_user
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 
 def events_for_user(*, user: User, include_deleted: bool = False) -> QuerySet[CareEvent]:
     """The API's view of the log: every household where the caller is still a member."""
@@ -33,9 +36,6 @@ def events_for_user(*, user: User, include_deleted: bool = False) -> QuerySet[Ca
 
 def running_timers_for_user(*, user: User) -> QuerySet[CareEvent]:
     return events_for_user(user=user).filter(running=True).order_by("start", "id")
-
-if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
 
 
 def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool = False) -> CareEvent:
