@@ -6,9 +6,9 @@ from typing import Any
 
 from rest_framework import serializers
 
-from twofold.api.serializers import child_field, member_field
 from twofold.care.models import Kind
 from twofold.care.selectors import HistoryFilter
+from twofold.households.api import child_field, member_field
 
 UNTIL_BEFORE_SINCE = "“until” is before “since”: swap them."
 

@@ -155,12 +155,12 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     form = ProfileForm(
         request.POST or None,
         prefix="me",
-        initial={"display_name": request.user.first_name},  # type: ignore[union-attr]
+        initial={"display_name": request.user.first_name},
     )
     if request.method == "POST" and form.is_valid():
         try:
             member = services.accept_invitation(
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 token=token,
                 **form.cleaned_data,
             )

@@ -42,7 +42,7 @@ class ReportHouseholdSerializer(serializers.Serializer[dict[str, object]]):
 
 
 class ReportWeekSerializer(serializers.Serializer[dict[str, object]]):
-    label = serializers.CharField(help_text="The ISO week, such as 2026-W47.")
+    label = serializers.CharField(help_text="The ISO week, such as 2026-W47.")  # type: ignore[assignment]  # the API field is named "label"; the stubs type Field.label as a string
     first_day = serializers.DateField(help_text="Monday, in the household's time zone.")
     last_day = serializers.DateField(help_text="Sunday, in the household's time zone (the last day counted).")
     start = serializers.DateTimeField(help_text="Monday 00:00 local, in UTC.")
@@ -143,7 +143,7 @@ class ReportThresholdsSerializer(serializers.Serializer[dict[str, object]]):
     short_sleep_minutes = serializers.IntegerField()
     short_sleep_nights = serializers.IntegerField()
     waking_gap_minutes = serializers.IntegerField()
-    source = serializers.CharField(
+    source = serializers.CharField(  # type: ignore[assignment]  # the API field is named "source"; the stubs type Field.source as a string
         help_text="Where the numbers come from: Twofold's own, not clinical cut-offs."
     )
 

@@ -21,7 +21,7 @@ class GuidanceItemSerializer(serializers.Serializer[dict[str, Any]]):
     id = serializers.CharField()
     urgency = serializers.CharField()
     text = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # the API field is named "source"; the stubs type Field.source as a string
     mark = serializers.CharField()
     url = serializers.CharField(allow_blank=True)
 

@@ -23,7 +23,7 @@ class CryingQuerySerializer(ChildQuerySerializer):
 
 class ParagraphSerializer(serializers.Serializer[dict[str, Any]]):
     text = serializers.CharField()
-    source = SourceSerializer(allow_null=True, help_text="null: Twofold's own words about the numbers.")
+    source = SourceSerializer(allow_null=True, help_text="null: Twofold's own words about the numbers.")  # type: ignore[assignment]  # the API field is named "source"; the stubs type Field.source as a string
 
 
 class WeekSerializer(serializers.Serializer[dict[str, Any]]):
@@ -67,7 +67,7 @@ class ColicSerializer(serializers.Serializer[dict[str, Any]]):
     wording = serializers.CharField()
     ask = serializers.CharField()
     caveats = serializers.ListField(child=serializers.CharField())
-    source = SourceSerializer()
+    source = SourceSerializer()  # type: ignore[assignment]  # the API field is named "source"; the stubs type Field.source as a string
 
 
 class CriterionSerializer(serializers.Serializer[dict[str, Any]]):
@@ -83,7 +83,7 @@ class RomeSerializer(serializers.Serializer[dict[str, Any]]):
     criteria = CriterionSerializer(many=True)
     research_long_days = serializers.BooleanField()
     ask = serializers.CharField()
-    source = SourceSerializer()
+    source = SourceSerializer()  # type: ignore[assignment]  # the API field is named "source"; the stubs type Field.source as a string
 
 
 class ColicChecksSerializer(serializers.Serializer[dict[str, Any]]):

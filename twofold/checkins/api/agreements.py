@@ -55,7 +55,7 @@ class AgreementSerializer(serializers.Serializer[dict[str, Any]]):
     changed_at = serializers.DateTimeField()
 
 
-def agreement_document(agreement: Agreement, *, user_id: int) -> dict[str, Any]:
+def agreement_document(agreement: Agreement, *, user_id: int | None) -> dict[str, Any]:
     return {
         "id": agreement.pk,
         "household": agreement.household_id,
@@ -102,11 +102,9 @@ class AgreementViewSet(
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset()) or []
-        return self.get_paginated_response(
-            AgreementSerializer(
-                [agreement_document(a, user_id=request.user.pk) for a in page], many=True
-            ).data
-        )
+        documents = [agreement_document(a, user_id=request.user.pk) for a in page]
+        data = AgreementSerializer(documents, many=True).data  # type: ignore[arg-type]  # the stubs type the instance as one item, even with many=True
+        return self.get_paginated_response(data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
         return Response(

@@ -29,12 +29,16 @@ NOT_YOURS = "You can only change your own answers."
 
 
 def _share() -> serializers.IntegerField:
-    messages = dict.fromkeys(("required", "invalid", "min_value", "max_value", "null"), SHARE_ERROR)
+    messages: dict[str, Any] = dict.fromkeys(
+        ("required", "invalid", "min_value", "max_value", "null"), SHARE_ERROR
+    )
     return serializers.IntegerField(min_value=0, max_value=100, error_messages=messages)
 
 
 def _rating() -> serializers.IntegerField:
-    messages = dict.fromkeys(("required", "invalid", "min_value", "max_value", "null"), RATING_ERROR)
+    messages: dict[str, Any] = dict.fromkeys(
+        ("required", "invalid", "min_value", "max_value", "null"), RATING_ERROR
+    )
     return serializers.IntegerField(min_value=0, max_value=10, error_messages=messages)
 
 
@@ -89,7 +93,7 @@ class CheckinSerializer(serializers.Serializer[dict[str, Any]]):
     changed_at = serializers.DateTimeField()
 
 
-def checkin_document(checkin: Checkin, *, user_id: int, now: dt.datetime) -> dict[str, Any]:
+def checkin_document(checkin: Checkin, *, user_id: int | None, now: dt.datetime) -> dict[str, Any]:
     state = selectors.week_state(household=checkin.household, monday=checkin.week, now=now)
     mine = checkin.member.user_id == user_id
     return {
@@ -156,7 +160,8 @@ class CheckinViewSet(
         now = timezone.now()
         page = self.paginate_queryset(self.get_queryset()) or []
         documents = [checkin_document(c, user_id=request.user.pk, now=now) for c in page]
-        return self.get_paginated_response(CheckinSerializer(documents, many=True).data)
+        data = CheckinSerializer(documents, many=True).data  # type: ignore[arg-type]  # the stubs type the instance as one item, even with many=True
+        return self.get_paginated_response(data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
         document = checkin_document(self.get_object(), user_id=request.user.pk, now=timezone.now())

@@ -79,9 +79,9 @@ class ReviewViewSet(mixins.ListModelMixin, ScopedViewSet):
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset()) or []
-        return self.get_paginated_response(
-            AgreementReviewSerializer([review_document(r) for r in page], many=True).data
-        )
+        documents = [review_document(r) for r in page]
+        data = AgreementReviewSerializer(documents, many=True).data  # type: ignore[arg-type]  # the stubs type the instance as one item, even with many=True
+        return self.get_paginated_response(data)
 
     def create(self, request: Request) -> Response:
         data = AgreementReviewWriteSerializer(data=request.data)
