@@ -1,0 +1,47 @@
+"""What the detail forms share: the base form and the fields that show a stored quantity in the household's
+unit (volumes in ml or fl oz) and keep it in the stored one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from twofold.care.kinds.base import Quantity
+from twofold.households.words import ml_to_unit, unit_to_ml
+
+
+class DetailForm(forms.Form):
+    def __init__(self, *args: Any, unit: str = "ml", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+
+    def details(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class VolumeField(forms.DecimalField):
+    """An amount typed in the household's unit, kept in ml."""
+
+    def __init__(self, *, unit: str, **kwargs: Any) -> None:
+        self.unit = unit
+        label = kwargs.pop("label", "Amount")
+        super().__init__(
+            label=f"{label} ({'fl oz' if unit == 'fl_oz' else 'ml'})",
+            min_value=Decimal("0.1"),
+            max_digits=6,
+            decimal_places=1,
+            **kwargs,
+        )
+
+    def clean(self, value: Any) -> Decimal | None:
+        amount = super().clean(value)
+        return None if amount is None else unit_to_ml(amount, self.unit)
+
+
+def form_value(quantity: Quantity, stored: Any, unit: str) -> Any:
+    """A stored quantity as its form field shows it."""
+    if stored is None:
+        return None
+    return ml_to_unit(stored, unit)
