@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from twofold.care.kinds import KEYS, Reading, keys_where
 
 # Which kinds count, and how, is each kind's definition's to say (twofold.care.kinds).
-# Kinds counted as care events at all: a note is not care work.
+# Kinds counted as care events at all: a note or a weighing is not care work.
 _CARE_KINDS = keys_where(reading=Reading.LOAD_EVENTS)
 NOT_CARE_KINDS = frozenset(KEYS) - _CARE_KINDS
 # The baby's sleep is not a parent's work: a sleep event counts as putting the baby down, with no minutes.

@@ -41,6 +41,7 @@ class Quantity(enum.Enum):
     """How a detail field's number is stored, so forms can show it in the household's unit."""
 
     VOLUME_ML = "volume_ml"  # shown in the household's volume unit (ml or fl oz)
+    MASS_G = "mass_g"  # shown in kg
 
 
 # The signature of a kind's one-line summary: its details, the household's locale and volume unit. An empty

@@ -59,6 +59,7 @@ def test_the_nappy_follows_the_households_wording():
 def test_counts_read_as_english_for_every_kind():
     assert count_phrase("settle", 2, "en-GB") == "2 crying spells"
     assert count_phrase("medicine", 1, "en-GB") == "1 dose of medicine"
+    assert count_phrase("weight", 2, "en-US") == "2 weighings"
     for kind in KEYS:
         assert count_phrase(kind, 1, "en-US").startswith("1 ")
 
@@ -74,7 +75,7 @@ def test_the_quick_log_tiles_come_from_the_registry_in_order():
 def test_the_rules_are_read_from_the_definitions():
     assert {"feed", "sleep", "settle"} == TIMER_KINDS
     assert {"feed", "nappy", "sleep", "settle", "bath", "skin_to_skin", "play"} == RESPONSE_KINDS
-    assert "nappy" not in LONGEST
+    assert "nappy" not in LONGEST and "weight" not in LONGEST
     assert LONGEST["sleep"] == dt.timedelta(hours=16)
 
 
