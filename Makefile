@@ -17,10 +17,11 @@ run: $(VENV)/.installed
 # Lint, then the whole suite (browser tests included) on SQLite, then on PostgreSQL when one answers.
 test: $(VENV)/.installed-dev chromium lint pytest pytest-pg
 
-# ruff lint and format check.
+# ruff lint and format check, then the import contracts (the floors of the house, pyproject.toml).
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 # Rewrite files to the house format.
 format: $(VENV)/.installed-dev

@@ -5,5 +5,5 @@ import os
 os.environ.setdefault("TWOFOLD_SECRET_KEY", "tests-only-secret-key-not-for-production")
 os.environ.setdefault("TWOFOLD_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("TWOFOLD_SECURE_COOKIES", "false")
-# A fixed test-only Fernet key; real deployments set their own (README, "Key rotation").
+# A fixed test-only Fernet key; real deployments set their own (docs/configuration.md, "Key rotation").
 os.environ.setdefault("TWOFOLD_ENCRYPTION_KEYS", "dGVzdHMtb25seS10d29mb2xkLXNlYWxpbmcta2V5LTA=")

@@ -1,6 +1,6 @@
 """Twofold's settings. Every value comes from the environment; with none set, Twofold runs on SQLite.
 
-Each variable read here is listed in README.md (a test keeps the two in step).
+Each variable read here is listed in docs/configuration.md (a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "twofold-development-only-key-never-use-in-production"  # noqa: S105
 
-# Keys that seal screening answers at rest: Fernet keys, newest first (README, "Key rotation").
+# Keys that seal screening answers at rest: Fernet keys, newest first (docs/configuration.md, "Key rotation").
 TWOFOLD_ENCRYPTION_KEYS = env_list("TWOFOLD_ENCRYPTION_KEYS", [])
 if not TWOFOLD_ENCRYPTION_KEYS and not DEBUG:
     raise ImproperlyConfigured(
-        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key (see README, Configuration): it seals mood screening "
+        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key (see docs/configuration.md): it seals mood screening "
         "answers, and is kept apart from the database."
     )
-# A local file with the licensed EPDS wording; without it the EPDS is not offered (README, Wellbeing).
+# A local file with the licensed EPDS wording; without it the EPDS is not offered (docs/guide.md, Wellbeing).
 TWOFOLD_EPDS_TEXT_FILE = env_str("TWOFOLD_EPDS_TEXT_FILE")
 
 ALLOWED_HOSTS = env_list("TWOFOLD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_htmx",
     "template_partials",
     "axes",
@@ -124,7 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "care:today"
+LOGIN_REDIRECT_URL = "home:today"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: after this many failures for one account from one address, wait.
@@ -188,6 +189,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI at /api/v1/docs/ is served from drf-spectacular-sidecar's static files, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI's validator badge would send the schema's address to swagger.io.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # Two choice sets share the field name "outcome" (a settle episode's and a check-in agreement's).
     "ENUM_NAME_OVERRIDES": {"AgreementOutcomeEnum": "twofold.checkins.models.Outcome"},
 }

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("twofold.home.urls")),
     path("", include("twofold.care.urls")),
     path("account/", include("twofold.accounts.urls")),
     path("household/", include("twofold.households.urls")),

@@ -7,62 +7,24 @@ service's call, so a page and the API give the same answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import DecimalField, Model, QuerySet
+from django.db.models import DecimalField, Model
 from django.utils import timezone
 from rest_framework import serializers
 
-from twofold.api import selectors
 from twofold.care.details import detail_of
 from twofold.care.kinds import DETAILED, KindDefinition
 from twofold.care.models import CareEvent, Kind
 from twofold.care.models import Response as BabyResponse
 from twofold.care.rules import TIMER_KINDS
 from twofold.care.services import NOT_A_TIMER
+from twofold.households.api import child_field, member_field
 from twofold.households.models import Child, Member
 
-CHOOSE_CHILD = "Choose a child in your household."
-CHOOSE_MEMBER = "Choose someone who is a member of your household."
 DETAILS_OF_ANOTHER_KIND = "These details belong to a {detail} event, and this is a {kind} event."
 KIND_IS_FIXED = "The kind cannot be changed: delete this event and log it again."
-
-
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
-    """A related id limited to the caller's households; another household's id reads as unknown.
-
-    The `queryset` given is only a marker of the model (for the schema); the real choices come from `scope`.
-    """
-
-    def __init__(self, *, scope: Callable[..., QuerySet[Any]], message: str, **kwargs: Any) -> None:
-        self.scope = scope
-        kwargs.setdefault("error_messages", {})["does_not_exist"] = message
-        super().__init__(**kwargs)
-
-    def get_queryset(self) -> QuerySet[Any]:
-        request = self.context.get("request")
-        user: AbstractBaseUser | AnonymousUser | None = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return self.queryset.none()  # type: ignore[union-attr]
-        return self.scope(user=user)
-
-
-def child_field(**kwargs: Any) -> ScopedPrimaryKeyField:
-    return ScopedPrimaryKeyField(
-        queryset=Child.objects.none(), scope=selectors.children_for_user, message=CHOOSE_CHILD, **kwargs
-    )
-
-
-def _active_members(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Member]:
-    return selectors.members_for_user(user=user, include_former=False)
-
-
-def member_field(*, include_former: bool = False, **kwargs: Any) -> ScopedPrimaryKeyField:
-    scope = selectors.members_for_user if include_former else _active_members
-    return ScopedPrimaryKeyField(queryset=Member.objects.none(), scope=scope, message=CHOOSE_MEMBER, **kwargs)
 
 
 # --- Households ---------------------------------------------------------------------------------------

@@ -1,9 +1,8 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from twofold.api import views
-from twofold.api.docs import ApiDocs
 from twofold.insights.api import WeekReportView
 from twofold.wellbeing.api import ScreeningViewSet
 
@@ -24,5 +23,5 @@ urlpatterns = [
     path("nights/", include("twofold.nights.api_urls")),
     path("bonding/", include("twofold.bonding.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", ApiDocs.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -12,14 +12,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from twofold.api import selectors
 from twofold.api.errors import details_nested_under
 from twofold.api.filters import EventFilterSerializer
 from twofold.api.serializers import (
@@ -32,9 +30,12 @@ from twofold.api.serializers import (
     TimerStopSerializer,
     details_in,
 )
+from twofold.care import selectors as care_selectors
 from twofold.care import services
 from twofold.care.models import CareEvent
 from twofold.care.selectors import filter_events
+from twofold.households import api as scope
+from twofold.households.api import ScopedViewSet
 from twofold.households.models import Child, Member
 
 
@@ -43,21 +44,9 @@ def _details_errors(kind: str) -> AbstractContextManager[None]:
     return details_nested_under(kind, serializer.Meta.fields if serializer else ())
 
 
-class ScopedViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
-    lookup_value_converter = "int"
-    # Details are nested objects, which form encodings cannot carry.
-    parser_classes = [JSONParser]
-
-    def http_method_not_allowed(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        # Look the object up first, so another household's id is a 404 whatever the method.
-        if (self.lookup_url_kwarg or self.lookup_field) in kwargs:
-            self.get_object()
-        return super().http_method_not_allowed(request, *args, **kwargs)
-
-
 def _event_response(view: ScopedViewSet, event: CareEvent, status_code: int = status.HTTP_200_OK) -> Response:
     # Fetched again through the scoped selector, so every kind's details come in one query.
-    fresh = selectors.events_for_user(user=view.request.user).get(pk=event.pk)
+    fresh = care_selectors.events_for_user(user=view.request.user).get(pk=event.pk)
     return Response(EventSerializer(fresh, context=view.get_serializer_context()).data, status=status_code)
 
 
@@ -83,7 +72,7 @@ class ChildViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
     serializer_class = ChildSerializer
 
     def get_queryset(self) -> QuerySet[Child]:
-        return selectors.children_for_user(user=self.request.user)
+        return scope.children_for_user(user=self.request.user)
 
 
 @extend_schema_view(
@@ -95,7 +84,7 @@ class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     serializer_class = MemberSerializer
 
     def get_queryset(self) -> QuerySet[Member]:
-        return selectors.members_for_user(user=self.request.user)
+        return scope.members_for_user(user=self.request.user)
 
 
 CREATED_OR_RETRIED = {
@@ -117,7 +106,8 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
     serializer_class = EventSerializer
 
     def get_queryset(self) -> QuerySet[CareEvent]:
-        return selectors.events_for_user(user=self.request.user, include_deleted=self.action == "restore")
+        deleted_too = self.action == "restore"
+        return care_selectors.events_for_user(user=self.request.user, include_deleted=deleted_too)
 
     def list(self, request: Request) -> Response:
         filters = EventFilterSerializer(data=request.query_params, context=self.get_serializer_context())
@@ -133,7 +123,7 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
         child: Child = data["child"]
         with _details_errors(data["kind"]):
             logged = services.log_care_event(
-                member=selectors.acting_member(user=request.user, household_id=child.household_id),
+                member=scope.acting_member(user=request.user, household_id=child.household_id),
                 child=child,
                 kind=data["kind"],
                 by=data.get("by"),
@@ -164,7 +154,7 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
         }
         with _details_errors(event.kind):
             services.update_care_event(
-                member=selectors.acting_member(user=request.user, household_id=event.household_id),
+                member=scope.acting_member(user=request.user, household_id=event.household_id),
                 event=event,
                 fields=fields,
                 details=details,
@@ -174,7 +164,7 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
     def destroy(self, request: Request, pk: int) -> Response:
         event = self.get_object()
         services.delete_care_event(
-            member=selectors.acting_member(user=request.user, household_id=event.household_id), event=event
+            member=scope.acting_member(user=request.user, household_id=event.household_id), event=event
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -183,7 +173,7 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
     def restore(self, request: Request, pk: int) -> Response:
         event = self.get_object()
         services.restore_care_event(
-            member=selectors.acting_member(user=request.user, household_id=event.household_id), event=event
+            member=scope.acting_member(user=request.user, household_id=event.household_id), event=event
         )
         return _event_response(self, event)
 
@@ -200,9 +190,9 @@ class TimerViewSet(mixins.ListModelMixin, ScopedViewSet):
 
     def get_queryset(self) -> QuerySet[CareEvent]:
         if self.action == "list":
-            return selectors.running_timers_for_user(user=self.request.user)
+            return care_selectors.running_timers_for_user(user=self.request.user)
         # Stopping a stopped timer is found, then refused with a message, rather than a bare 404.
-        return selectors.events_for_user(user=self.request.user)
+        return care_selectors.events_for_user(user=self.request.user)
 
     def create(self, request: Request) -> Response:
         serializer = TimerStartSerializer(data=request.data, context=self.get_serializer_context())
@@ -211,7 +201,7 @@ class TimerViewSet(mixins.ListModelMixin, ScopedViewSet):
         child: Child = data["child"]
         with _details_errors(data["kind"]):
             logged = services.start_timer(
-                member=selectors.acting_member(user=request.user, household_id=child.household_id),
+                member=scope.acting_member(user=request.user, household_id=child.household_id),
                 child=child,
                 kind=data["kind"],
                 by=data.get("by"),
@@ -234,7 +224,7 @@ class TimerViewSet(mixins.ListModelMixin, ScopedViewSet):
         data = serializer.validated_data
         with _details_errors(event.kind):
             services.stop_timer(
-                member=selectors.acting_member(user=request.user, household_id=event.household_id),
+                member=scope.acting_member(user=request.user, household_id=event.household_id),
                 event=event,
                 end=data.get("end"),
                 details=details_in(data, event.kind),

@@ -3,7 +3,10 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from twofold.bonding.api import CryingView, GuidanceView, PlanViewSet, ResponseView, TrendView
+from twofold.bonding.api.guidance import GuidanceView
+from twofold.bonding.api.plans import PlanViewSet
+from twofold.bonding.api.readings import CryingView, TrendView
+from twofold.bonding.api.responses import ResponseView
 
 router = SimpleRouter(use_regex_path=False)
 router.register("plans", PlanViewSet, basename="bonding-plan")

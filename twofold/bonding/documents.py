@@ -12,8 +12,8 @@ from twofold.bonding.evidence import Source
 from twofold.bonding.models import BondingPlan
 from twofold.bonding.reports import CaregiverTrend, CryingReport, Suggestion
 from twofold.bonding.trend import Paragraph
+from twofold.households.crisis import lines_for
 from twofold.households.models import Household
-from twofold.wellbeing.crisis import lines_for
 
 
 def _percent(share: Fraction | None) -> float | None:

@@ -24,9 +24,9 @@ from twofold.bonding.plan import (
 from twofold.bonding.reports import crying_report, settling_report, suggestion_of
 from twofold.bonding.rounding import whole_minutes
 from twofold.care.details import SETTLE_TECHNIQUES
+from twofold.households.crisis import Kind, lines_for
 from twofold.households.models import Child, Member
 from twofold.households.selectors import children_of, members_of
-from twofold.wellbeing.crisis import Kind, lines_for
 
 NOT_COVERED = (
     "Twofold has no sourced guidance yet on bath safety, on how to hold a baby, on using a sling safely, or "

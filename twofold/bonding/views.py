@@ -163,7 +163,7 @@ def respond(request: MemberRequest, event_id: int) -> HttpResponse:
     minutes, problem = _minutes(request.POST.get("settled_after_minutes", ""))
     if problem:
         messages.error(request, problem)
-        return _back(request, reverse("care:today"))
+        return _back(request, reverse("home:today"))
     try:
         services.record_response(
             member=request.member,
@@ -175,7 +175,7 @@ def respond(request: MemberRequest, event_id: int) -> HttpResponse:
         _say_errors(request, error)
     else:
         messages.success(request, "Response saved.")
-    return _back(request, reverse("care:today"))
+    return _back(request, reverse("home:today"))
 
 
 @require_POST
@@ -188,12 +188,12 @@ def stop_crying(request: MemberRequest, event_id: int) -> HttpResponse:
         stopped = services.stop_crying(member=request.member, event=event, settled=settled)
     except (ValidationError, PermissionDenied) as error:
         _say_errors(request, error)
-        return _back(request, reverse("care:today"))
+        return _back(request, reverse("home:today"))
     if not settled:
         messages.info(request, "Crying timer stopped. Here is what you can do right now.")
         return redirect("bonding:coping")
     messages.success(request, f"Crying stopped: settled after {stopped.settled_after_minutes} min.")
-    return _back(request, reverse("care:today"))
+    return _back(request, reverse("home:today"))
 
 
 @parent_required

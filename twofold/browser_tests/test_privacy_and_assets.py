@@ -83,3 +83,23 @@ def test_no_page_calls_a_third_party(
     assert elsewhere == []
     assert any(url.endswith("/twofold.css") for url in traffic.requested)  # sub-resources are recorded
     assert traffic.failures == []
+
+
+def test_the_api_docs_are_served_wholly_by_the_app(
+    world, logged_in: Callable[[Member], Page], live_server
+) -> None:
+    page = logged_in(world.alex)
+    traffic = Traffic()
+    traffic.record(page.context)
+
+    page.goto("/api/v1/docs/")
+    # Swagger UI draws the schema's title only once its script has run and fetched the schema.
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Twofold API")
+    expect(page.get_by_text("/api/v1/events/", exact=True).first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+    server = urlsplit(live_server.url).netloc
+    elsewhere = [url for url in traffic.requested if urlsplit(url).netloc != server]
+    assert elsewhere == []
+    assert any("/static/drf_spectacular_sidecar/swagger-ui-dist/" in url for url in traffic.requested)
+    assert traffic.failures == []

@@ -1,7 +1,6 @@
-"""A household's whole care log as JSON and CSV: to keep, to move elsewhere, or to open in a spreadsheet.
-
-Only what every parent of the household may see goes in. Data private to one member (screening results,
-to come) belongs in that member's own export, never in the household's.
+"""The care log's part of the household export: the household, its people and its log as JSON-ready
+values, and the events as CSV to open in a spreadsheet. The top floor (twofold.home.export) adds every
+other app's section and makes the zip.
 """
 
 from __future__ import annotations
@@ -9,8 +8,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
-import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, TextIO
@@ -107,7 +104,7 @@ def _json_value(value: Any) -> Any:
 # ---- JSON ----
 
 
-def export_document(household: Household) -> dict[str, Any]:
+def log_document(household: Household) -> dict[str, Any]:
     """The household, its members, children and log as plain JSON-ready values (three queries)."""
     members = {m.pk: m for m in Member.objects.filter(household=household).order_by("id")}
     children = {c.pk: c for c in Child.objects.filter(household=household).order_by("id")}
@@ -148,18 +145,7 @@ def export_document(household: Household) -> dict[str, Any]:
             for c in children.values()
         ],
         "events": [_event_json(event, members, children) for event in _events(household)],
-        **app_sections(household),
     }
-
-
-def app_sections(household: Household) -> dict[str, Any]:
-    """What the other apps keep for the household, each under its own key."""
-    # Imported here: those apps read the care log, so care must not import them at load time.
-    from twofold.bonding.export import export_section as bonding
-    from twofold.checkins.export import export_section as checkins
-    from twofold.nights.export import export_section as nights
-
-    return {"checkins": checkins(household), "nights": nights(household), "bonding": bonding(household)}
 
 
 def _person(member: Member) -> dict[str, Any]:
@@ -184,10 +170,6 @@ def _event_json(event: CareEvent, members: dict[int, Member], children: dict[int
         "details": {name: _json_value(value) for name, value in _details(event).items()},
         "deleted": False,
     }
-
-
-def export_json(household: Household) -> str:
-    return json.dumps(export_document(household), ensure_ascii=False, indent=2) + "\n"
 
 
 # ---- CSV ----
@@ -245,15 +227,3 @@ def events_csv(household: Household) -> str:
     out = io.StringIO()
     write_events_csv(household, out)
     return out.getvalue()
-
-
-# ---- Both, for a one-click download ----
-
-
-def export_zip(household: Household) -> bytes:
-    """A zip holding the JSON document and the events CSV, named for the household and today."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(export_filename(household, "json"), export_json(household))
-        archive.writestr(export_filename(household, "csv"), events_csv(household))
-    return buffer.getvalue()

@@ -15,7 +15,23 @@ from twofold.care.models import CareEvent, Kind
 from twofold.care.rows import EventRow, row_query, rows_from
 from twofold.care.rules import LONGEST_EVENT
 from twofold.db import Prepared
+from twofold.households.api import User
 from twofold.households.models import Child, Member
+from twofold.households.selectors import household_ids_for_user
+
+
+def events_for_user(*, user: User, include_deleted: bool = False) -> QuerySet[CareEvent]:
+    """The API's view of the log: every household where the caller is still a member."""
+    events = CareEvent.objects.filter(household_id__in=household_ids_for_user(user_id=user.pk))
+    if not include_deleted:
+        events = events.filter(deleted_at__isnull=True)
+    return events.select_related("household", "child", "by", "logged_by", *DETAIL_RELATIONS).order_by(
+        "-start", "-id"
+    )
+
+
+def running_timers_for_user(*, user: User) -> QuerySet[CareEvent]:
+    return events_for_user(user=user).filter(running=True).order_by("start", "id")
 
 
 def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool = False) -> CareEvent:

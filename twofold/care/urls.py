@@ -5,7 +5,6 @@ from twofold.care import views
 app_name = "care"
 
 urlpatterns = [
-    path("", views.today, name="today"),
     path("log/", views.quick_log, name="quick_log"),
     path("log/<str:kind>/", views.log_event, name="log_event"),
     path("timers/start/", views.start_timer, name="timer_start"),

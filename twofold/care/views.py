@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from twofold.bonding.today import today_context as bonding_today
 from twofold.care import selectors, services
 from twofold.care.forms import EventForm, TimerForm, detail_initial
 from twofold.care.history import history_filter_from
@@ -25,20 +24,12 @@ from twofold.care.models import CareEvent, Kind, NappyContents
 from twofold.care.paging import page_number, page_of
 from twofold.care.rows import EventRow
 from twofold.care.timeline import TimelineItem, timeline
-from twofold.checkins.today import today_context as checkin_today
+from twofold.care.undo import forget_undo, remember_undo, take_undo
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
-from twofold.insights.selectors import sleep_warning_for
-from twofold.nights.today import today_context as nights_today
-from twofold.wellbeing.today import today_context
 
-UNDO_KEY = "twofold_undo"
 HISTORY_PAGE_SIZE = 25  # about three phone screens
 HISTORY_FILTERS = ("child", "kind", "by", "date_from", "date_to")
-
-
-def _remember_undo(request: MemberRequest, event: CareEvent, action: str, text: str) -> None:
-    request.session[UNDO_KEY] = {"event": event.pk, "action": action, "text": text}
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponse:
@@ -78,7 +69,7 @@ def quick_log(request: MemberRequest) -> HttpResponse:
         "by_id": _chosen_by_id(request, members),
         "tiles": kind_tiles(request.household.locale),
         "running": selectors.running_timers(member=request.member),
-        "undo": request.session.pop(UNDO_KEY, None),
+        "undo": take_undo(request.session),
         "new_client_id": uuid.uuid4(),
         # One id for the three nappy buttons: a double tap on either logs one nappy, not two.
         "nappy_client_id": uuid.uuid4(),
@@ -187,7 +178,7 @@ def log_event(request: MemberRequest, kind: str) -> HttpResponse:
             else:
                 event = logged.event
                 text = f"{event_label(kind, request.household.locale)} logged for {event.child.name}"
-                _remember_undo(request, event, "delete", f"{text} ({event.by.display_name}).")
+                remember_undo(request.session, event, "delete", f"{text} ({event.by.display_name}).")
                 return redirect(f"{reverse('care:quick_log')}?child={event.child_id}")
     return _render_form(request, kind, event_form, detail_form, None)
 
@@ -249,7 +240,7 @@ def edit_event(request: MemberRequest, event_id: int) -> HttpResponse:
                 event_form.add_error(None, str(error))
             else:
                 messages.success(request, "Saved.")
-                return _back(request, reverse("care:today"))
+                return _back(request, reverse("home:today"))
     return _render_form(request, event.kind, event_form, detail_form, event)
 
 
@@ -263,10 +254,10 @@ def delete_event(request: MemberRequest, event_id: int) -> HttpResponse:
         messages.error(request, str(error))
     else:
         label = event_label(event.kind, request.household.locale)
-        _remember_undo(
-            request, event, "restore", f"{label} at {timezone.localtime(event.start):%H:%M} deleted."
+        remember_undo(
+            request.session, event, "restore", f"{label} at {timezone.localtime(event.start):%H:%M} deleted."
         )
-    return _back(request, reverse("care:today"))
+    return _back(request, reverse("home:today"))
 
 
 @require_POST
@@ -279,37 +270,13 @@ def restore_event(request: MemberRequest, event_id: int) -> HttpResponse:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
         messages.success(request, "Brought back.")
-    request.session.pop(UNDO_KEY, None)
-    return _back(request, reverse("care:today"))
+    forget_undo(request.session)
+    return _back(request, reverse("home:today"))
 
 
 def _timeline(request: MemberRequest, rows: list[EventRow]) -> list[TimelineItem]:
     household = request.household
     return timeline(rows, zone=household.zone, locale=household.locale, unit=household.volume_unit)
-
-
-@member_required
-def today(request: MemberRequest) -> HttpResponse:
-    now = timezone.now()
-    days, running = selectors.today(member=request.member, now=now)
-    household = request.household
-    for day in days:
-        day.items = timeline(
-            day.events, zone=household.zone, locale=household.locale, unit=household.volume_unit
-        )
-    warning = sleep_warning_for(household=request.household, now=now) if request.member.is_parent else None
-    context = {
-        "days": days,
-        "running": running,
-        "sleep_warning": warning,
-        "wellbeing": today_context(member=request.member, now=now, children=[d.child for d in days]),
-        "nights": nights_today(member=request.member, now=now),
-        "checkin": checkin_today(member=request.member, now=now),
-        "bonding": bonding_today(member=request.member, now=now),
-        "now": now,
-        "undo": request.session.pop(UNDO_KEY, None),
-    }
-    return render(request, "care/today.html", context)
 
 
 @member_required
@@ -336,7 +303,7 @@ def history(request: MemberRequest) -> HttpResponse:
         "items": _timeline(request, rows),
         "many_children": len({r.child_id for r in rows}) > 1,
         "query": query.urlencode(),
-        "undo": request.session.pop(UNDO_KEY, None),
+        "undo": take_undo(request.session),
     }
     template = "care/history.html#results" if request.htmx else "care/history.html"
     return render(request, template, context)

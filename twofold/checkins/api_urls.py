@@ -2,7 +2,9 @@
 
 from rest_framework.routers import SimpleRouter
 
-from twofold.checkins.api import AgreementViewSet, CheckinViewSet, ReviewViewSet
+from twofold.checkins.api.agreements import AgreementViewSet
+from twofold.checkins.api.answers import CheckinViewSet
+from twofold.checkins.api.reviews import ReviewViewSet
 
 router = SimpleRouter(use_regex_path=False)
 # Registered before the check-ins themselves, so "agreements" is never read as a check-in's id.

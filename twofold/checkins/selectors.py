@@ -29,7 +29,7 @@ def checkin_day_of(household: Household) -> int:
 
 
 def current_parents(household: Household) -> list[Member]:
-    return list(Member.objects.filter(household=household, role=Role.PARENT, left_at__isnull=True))
+    return list(Member.objects.current().parents().filter(household=household))
 
 
 @dataclass
@@ -116,7 +116,9 @@ class TodayCard:
 # Today's two reads, compiled once (see twofold.db.Prepared): Today is on every parent's screen.
 _TODAY_PARENTS = Prepared(
     lambda household: (
-        Member.objects.filter(household_id=household, role=Role.PARENT, left_at__isnull=True)
+        Member.objects.current()
+        .parents()
+        .filter(household_id=household)
         .order_by("joined_at", "id")
         .values_list("pk", "display_name", "household__checkin_settings__day")
     ),
@@ -235,7 +237,7 @@ def visible_checkin_ids(*, user: AbstractBaseUser | AnonymousUser, now: dt.datet
         CheckinSettings.objects.filter(household_id__in=households).values_list("household_id", "day")
     )
     parents: dict[int, list[Member]] = defaultdict(list)
-    for parent in Member.objects.filter(household_id__in=households, role=Role.PARENT, left_at__isnull=True):
+    for parent in Member.objects.current().parents().filter(household_id__in=households):
         parents[parent.household_id].append(parent)
     weeks: dict[tuple[int, dt.date], list[Checkin]] = defaultdict(list)
     for checkin in Checkin.objects.filter(household_id__in=households).only(

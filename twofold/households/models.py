@@ -67,6 +67,15 @@ class Role(models.TextChoices):
     HELPER = "helper", "Helper"
 
 
+class MemberQuerySet(models.QuerySet["Member"]):
+    def current(self) -> MemberQuerySet:
+        """Members who have not left. Rows outlive leaving, so every read of who is here starts here."""
+        return self.filter(left_at__isnull=True)
+
+    def parents(self) -> MemberQuerySet:
+        return self.filter(role=Role.PARENT)
+
+
 class Member(models.Model):
     """A person's place in a household. Rows outlive leaving, so the log keeps who did what."""
 
@@ -84,6 +93,8 @@ class Member(models.Model):
     )
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["household", "user"], name="one_membership_per_user")]

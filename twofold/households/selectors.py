@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from twofold.households.models import Child, Household, Invitation, Member
+from twofold.households.models import Child, Household, Invitation, Member, Role
+
+
+def still_a_member(relation: str) -> Q:
+    """Rows whose member, reached through `relation` ("member", "raised_by"), has not left the household."""
+    return Q(**{f"{relation}__left_at__isnull": True})
 
 
 def active_memberships(*, user_id: int) -> QuerySet[Member]:
-    return Member.objects.select_related("household").filter(user_id=user_id, left_at__isnull=True)
+    return Member.objects.current().select_related("household").filter(user_id=user_id)
+
+
+def current_parents(*, household_id: int) -> QuerySet[Member]:
+    return Member.objects.current().parents().filter(household_id=household_id)
+
+
+def has_current_helpers(*, household_id: int) -> bool:
+    return Member.objects.current().filter(household_id=household_id, role=Role.HELPER).exists()
 
 
 def current_member(*, user_id: int, household_id: int | None) -> Member | None:
@@ -32,7 +45,7 @@ def children_of(*, household: Household) -> QuerySet[Child]:
 
 def members_of(*, household: Household, include_former: bool = False) -> QuerySet[Member]:
     members = Member.objects.filter(household=household)
-    return members if include_former else members.filter(left_at__isnull=True)
+    return members if include_former else members.current()
 
 
 def get_child_for_member(*, member: Member, child_id: int) -> Child:

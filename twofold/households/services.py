@@ -201,14 +201,16 @@ def revoke_invitation(*, member: Member, invitation: Invitation) -> None:
 
 def _other_active_parents(member: Member) -> int:
     return (
-        Member.objects.filter(household_id=member.household_id, role=Role.PARENT, left_at=None)
+        Member.objects.current()
+        .parents()
+        .filter(household_id=member.household_id)
         .exclude(pk=member.pk)
         .count()
     )
 
 
 def _other_active_members(member: Member) -> int:
-    return Member.objects.filter(household_id=member.household_id, left_at=None).exclude(pk=member.pk).count()
+    return Member.objects.current().filter(household_id=member.household_id).exclude(pk=member.pk).count()
 
 
 def remove_member(*, by: Member, member: Member) -> None:

@@ -17,5 +17,4 @@ urlpatterns = [
     path("members/<int:member_id>/remove/", views.remove_member, name="member_remove"),
     path("leave/", views.leave, name="leave"),
     path("switch/", views.switch, name="switch"),
-    path("export/", views.export, name="export"),
 ]

@@ -168,7 +168,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "households/join_error.html", {"error": error.messages[0]}, status=400)
         request.session[SESSION_KEY] = member.household_id
         messages.success(request, f"You joined {member.household.name}.")
-        return redirect("care:today")
+        return redirect("home:today")
     return render(request, "households/join.html", {"form": form, "invitation": invitation})
 
 
@@ -195,7 +195,7 @@ def leave(request: MemberRequest) -> HttpResponse:
         return redirect("households:settings")
     request.session.pop(SESSION_KEY, None)
     messages.success(request, f"You left {request.household.name}.")
-    return redirect("care:today")
+    return redirect("home:today")
 
 
 @require_POST
@@ -209,16 +209,4 @@ def switch(request: HttpRequest) -> HttpResponse:
         return redirect("households:settings")
     request.session[SESSION_KEY] = chosen.household_id
     messages.success(request, f"You are now in {chosen.household.name}.")
-    return redirect("care:today")
-
-
-@parent_required
-def export(request: MemberRequest) -> HttpResponse:
-    """The household's whole log as JSON and CSV in one zip: the family's data is theirs to take."""
-    from twofold.care.export import export_zip
-
-    stamp = timezone.now().astimezone(request.household.zone).strftime("%Y-%m-%d")
-    response = HttpResponse(export_zip(request.household), content_type="application/zip")
-    filename = f"twofold-{request.household.pk}-{stamp}.zip"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return redirect("home:today")

@@ -6,8 +6,6 @@ never tells anyone which households exist or who is in them.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -15,35 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from twofold.households.models import Household, Role
-from twofold.households.selectors import active_memberships
+from twofold.households.api import parent_household_for
 from twofold.insights.selectors import week_report_for
 from twofold.insights.serialize import report_document, requested_week
 
 NOT_YOURS = "No weekly report here: it is for the parents of a household you belong to."
-CHOOSE_HOUSEHOLD = (
-    "You are in several households: add household= with the id of one where you are a parent ({ids})."
-)
-
-
-def parent_household_for(*, user: AbstractBaseUser | AnonymousUser, household_id: int | None) -> Household:
-    """The household whose report the user may read, as one of its current parents; 404 otherwise.
-
-    Without an id, a user in one household gets that one; a user in several must say which.
-    """
-    memberships = list(active_memberships(user_id=user.pk).order_by("household_id"))
-    parent_of = [m.household_id for m in memberships if m.role == Role.PARENT]
-    if household_id is None:
-        if len(memberships) > 1 and parent_of:
-            raise serializers.ValidationError(
-                {"household": [CHOOSE_HOUSEHOLD.format(ids=", ".join(map(str, parent_of)))]}
-            )
-        member = memberships[0] if len(memberships) == 1 else None
-    else:
-        member = next((m for m in memberships if m.household_id == household_id), None)
-    if member is None or member.role != Role.PARENT:
-        raise Http404(NOT_YOURS)
-    return member.household
 
 
 class WeekReportQuerySerializer(serializers.Serializer[dict[str, object]]):
@@ -210,7 +184,7 @@ class WeekReportView(APIView):
         query = WeekReportQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         household = parent_household_for(
-            user=request.user, household_id=query.validated_data.get("household")
+            user=request.user, household_id=query.validated_data.get("household"), not_yours=NOT_YOURS
         )
         now = timezone.now()
         try:

@@ -151,5 +151,5 @@ def sleep_warning_for(*, household: Household, now: dt.datetime) -> SleepWarning
     short, parents = short_sleepers(household=household, now=now)
     if not short:
         return None
-    has_helpers = Member.objects.filter(household=household, role=Role.HELPER, left_at__isnull=True).exists()
+    has_helpers = Member.objects.current().filter(household=household, role=Role.HELPER).exists()
     return sleep_warning(short, parents, has_helpers)

@@ -5,6 +5,5 @@ from twofold.insights import views
 app_name = "insights"
 
 urlpatterns = [
-    path("", views.us, name="us"),
     path("summary/", views.summary, name="summary"),
 ]

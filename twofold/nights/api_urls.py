@@ -2,7 +2,8 @@
 
 from rest_framework.routers import SimpleRouter
 
-from twofold.nights.api import PlanViewSet, PreferenceViewSet
+from twofold.nights.api.plan_views import PlanViewSet
+from twofold.nights.api.preferences import PreferenceViewSet
 
 router = SimpleRouter(use_regex_path=False)
 router.register("plans", PlanViewSet, basename="nights-plan")

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from twofold.households.models import Child, FeedingMethod, Household, Member
+from twofold.households.selectors import still_a_member
 from twofold.insights.periods import Night, night_of, nights_between
 from twofold.insights.selectors import spans_between
 from twofold.insights.spans import CareSpan
@@ -81,8 +82,10 @@ def ended_nights(household: Household, now: dt.datetime, count: int) -> list[Nig
 
 
 def people_of(household: Household) -> tuple[Someone, ...]:
-    rows = Member.objects.filter(household=household, left_at__isnull=True).values_list(
-        "pk", "display_name", "role", "gave_birth"
+    rows = (
+        Member.objects.current()
+        .filter(household=household)
+        .values_list("pk", "display_name", "role", "gave_birth")
     )
     return tuple(Someone(pk, name, role, gave_birth) for pk, name, role, gave_birth in rows)
 
@@ -188,7 +191,7 @@ def calendar_member(token: str) -> Member | None:
     digest = hashlib.sha256(token.encode()).hexdigest()
     link = (
         CalendarLink.objects.select_related("member__household")
-        .filter(token_hash=digest, member__left_at__isnull=True)
+        .filter(still_a_member("member"), token_hash=digest)
         .first()
     )
     return link.member if link else None

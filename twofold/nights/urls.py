@@ -1,19 +1,19 @@
 from django.urls import path
 
-from twofold.nights import views
+from twofold.nights.views import planning, plans, settings
 
 app_name = "nights"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("plan/", views.make, name="make"),
-    path("week/", views.week, name="week"),
-    path("morning/", views.morning, name="morning"),
-    path("preferences/", views.preferences, name="preferences"),
-    path("calendar/", views.calendar, name="calendar"),
-    path("calendar/<str:token>.ics", views.calendar_feed, name="feed"),
-    path("plans/<int:night_plan_id>/", views.plan, name="plan"),
-    path("plans/<int:night_plan_id>/edit/", views.edit, name="edit"),
-    path("plans/<int:night_plan_id>/delete/", views.delete, name="delete"),
-    path("plans/<int:night_plan_id>/against-log/", views.against, name="against"),
+    path("", planning.home, name="home"),
+    path("plan/", planning.make, name="make"),
+    path("week/", planning.week, name="week"),
+    path("morning/", plans.morning, name="morning"),
+    path("preferences/", settings.preferences, name="preferences"),
+    path("calendar/", settings.calendar, name="calendar"),
+    path("calendar/<str:token>.ics", settings.calendar_feed, name="feed"),
+    path("plans/<int:night_plan_id>/", plans.plan, name="plan"),
+    path("plans/<int:night_plan_id>/edit/", plans.edit, name="edit"),
+    path("plans/<int:night_plan_id>/delete/", plans.delete, name="delete"),
+    path("plans/<int:night_plan_id>/against-log/", plans.against, name="against"),
 ]

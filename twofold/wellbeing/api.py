@@ -17,10 +17,10 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from twofold.api.views import ScopedViewSet
+from twofold.households import crisis
+from twofold.households.api import ScopedViewSet
 from twofold.households.models import Role
-from twofold.households.selectors import active_memberships
-from twofold.wellbeing import crisis
+from twofold.households.selectors import active_memberships, still_a_member
 from twofold.wellbeing.instruments import SAFETY_MESSAGE, SCORABLE, SCREEN_NOT_DIAGNOSIS
 from twofold.wellbeing.models import Screening
 from twofold.wellbeing.selectors import stored_result
@@ -31,11 +31,8 @@ def screenings_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[S
     """Finished results the user may read: their own, as a current parent, and those shared with them by
     another current parent of the same household. Helpers, and households they left, give none."""
     parent_of = active_memberships(user_id=user.pk).filter(role=Role.PARENT)
-    shared = Q(
-        household_id__in=parent_of.values("household_id"),
-        shared=True,
-        member__role=Role.PARENT,
-        member__left_at__isnull=True,
+    shared = still_a_member("member") & Q(
+        household_id__in=parent_of.values("household_id"), shared=True, member__role=Role.PARENT
     )
     return (
         Screening.objects.filter(finished_at__isnull=False)

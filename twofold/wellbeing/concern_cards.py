@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from twofold.db import Prepared
 from twofold.households.models import Member
+from twofold.households.selectors import still_a_member
 from twofold.wellbeing.models import Concern
 
 
@@ -26,7 +27,7 @@ class ConcernCard:
 # parent's screen. A concern from a parent who has since left would speak for someone no longer here.
 _OPEN_CONCERN = Prepared(
     lambda member: (
-        Concern.objects.filter(about_id=member, closed_at__isnull=True, raised_by__left_at__isnull=True)
+        Concern.objects.filter(still_a_member("raised_by"), about_id=member, closed_at__isnull=True)
         .order_by("pk")
         .values_list("pk")[:1]
     ),

@@ -12,15 +12,14 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from twofold.households import crisis
 from twofold.households.access import MemberRequest, parent_required
-from twofold.households.models import Member, Role
-from twofold.households.selectors import members_of
-from twofold.wellbeing import crisis, services
-from twofold.wellbeing.models import Concern
+from twofold.households.models import Member
+from twofold.wellbeing import selectors, services
 
 # Twofold's own words, not clinical advice: how to open a hard conversation kindly.
 GUIDANCE: tuple[tuple[str, str], ...] = (
@@ -56,15 +55,6 @@ SENT = "Sent. {name} will see a gentle invitation on their Today."
 NOT_NOW = "All right. The quick check is there whenever you want it."
 
 
-def _other_parents(member: Member) -> list[Member]:
-    return list(
-        members_of(household=member.household)
-        .filter(role=Role.PARENT)
-        .exclude(pk=member.pk)
-        .order_by("joined_at", "id")
-    )
-
-
 class ConcernForm(forms.Form):
     about = forms.ModelChoiceField(
         queryset=Member.objects.none(),
@@ -95,7 +85,7 @@ def _page(request: MemberRequest, **context: Any) -> dict[str, Any]:
 @parent_required
 @require_http_methods(["GET", "POST"])
 def raise_concern(request: MemberRequest) -> HttpResponse:
-    others = _other_parents(request.member)
+    others = selectors.other_parents(member=request.member)
     form = ConcernForm(request.POST or None, others=others)
     status = 200
     if request.method == "POST":
@@ -124,11 +114,7 @@ def raise_concern(request: MemberRequest) -> HttpResponse:
 @parent_required
 def sent(request: MemberRequest) -> HttpResponse:
     """After raising it: the guidance and the lines again, for when the moment comes."""
-    latest = (
-        Concern.objects.filter(raised_by=request.member, household_id=request.household.pk)
-        .select_related("about")
-        .first()
-    )
+    latest = selectors.latest_concern_raised_by(member=request.member)
     if latest is None:
         return redirect("wellbeing_concern:start")
     # Only the name the raiser chose: never whether the invitation was seen, taken up or put aside.
@@ -139,11 +125,7 @@ def sent(request: MemberRequest) -> HttpResponse:
 @require_POST
 def close_concern(request: MemberRequest, concern_id: int) -> HttpResponse:
     """ "Not now" on the invitation. Only the parent it is about can put it aside."""
-    concern = Concern.objects.filter(
-        pk=concern_id, household_id=request.household.pk, about=request.member
-    ).first()
-    if concern is None:
-        raise Http404("No such invitation for you.")
+    concern = selectors.get_open_concern_about(member=request.member, concern_id=concern_id)
     services.close_concern(member=request.member, concern=concern)
     messages.info(request, NOT_NOW)
-    return redirect("care:today")
+    return redirect("home:today")

@@ -2,7 +2,7 @@
 
 Keys come from TWOFOLD_ENCRYPTION_KEYS: Fernet keys separated by commas, newest first. Values are sealed
 with the newest and opened with any, so a new key can be put in front and old values re-sealed with
-`twofold reseal` before the old key is removed (README, "Key rotation").
+`twofold reseal` before the old key is removed (docs/configuration.md, "Key rotation").
 """
 
 from __future__ import annotations

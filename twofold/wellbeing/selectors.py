@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from twofold.households.models import Member
+from twofold.households.selectors import still_a_member
 from twofold.wellbeing.models import Concern, Screening
 from twofold.wellbeing.sealing import unseal
 
@@ -30,11 +31,11 @@ def shared_with(*, member: Member) -> QuerySet[Screening]:
         return Screening.objects.none()
     return (
         Screening.objects.filter(
+            still_a_member("member"),
             household_id=member.household_id,
             shared=True,
             finished_at__isnull=False,
             member__role="parent",
-            member__left_at__isnull=True,
         )
         .exclude(member=member)
         .select_related("member")
@@ -57,3 +58,30 @@ def stored_result(screening: Screening) -> dict[str, Any] | None:
 
 def open_concern_about(*, member: Member) -> Concern | None:
     return Concern.objects.filter(about=member, closed_at__isnull=True).select_related("raised_by").first()
+
+
+def other_parents(*, member: Member) -> list[Member]:
+    """The current parents a concern can be about: everyone who parents here but the one raising it."""
+    return list(
+        Member.objects.current()
+        .parents()
+        .filter(household_id=member.household_id)
+        .exclude(pk=member.pk)
+        .order_by("joined_at", "id")
+    )
+
+
+def latest_concern_raised_by(*, member: Member) -> Concern | None:
+    return (
+        Concern.objects.filter(raised_by=member, household_id=member.household_id)
+        .select_related("about")
+        .first()
+    )
+
+
+def get_open_concern_about(*, member: Member, concern_id: int) -> Concern:
+    """An invitation the member may put aside: only the parent it is about; anyone else gets 404."""
+    concern = Concern.objects.filter(pk=concern_id, household_id=member.household_id, about=member).first()
+    if concern is None:
+        raise Http404("No such invitation for you.")
+    return concern

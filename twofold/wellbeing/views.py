@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from twofold.households.access import MemberRequest, parent_required
+from twofold.households.crisis import CountryLines, Kind, Line, lines_for
 from twofold.households.models import Role
 from twofold.households.selectors import members_of
 from twofold.wellbeing import charts, selectors, services
-from twofold.wellbeing.crisis import CountryLines, Kind, Line, lines_for
 from twofold.wellbeing.forms import AnswerForm
 from twofold.wellbeing.instruments import (
     EPDS_NOT_OFFERED,

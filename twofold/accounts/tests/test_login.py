@@ -25,7 +25,7 @@ def test_logging_in_with_the_email_in_any_case_works(client):
     response = client.post(LOGIN, {"username": " Jo@EXAMPLE.com", "password": PASSWORD})
 
     assert logged_in_user_id(client) == user.pk
-    assert response["Location"] == reverse("care:today")
+    assert response["Location"] == reverse("home:today")
 
 
 @pytest.mark.django_db
@@ -58,7 +58,7 @@ def test_login_goes_on_to_a_safe_next_page_and_ignores_an_unsafe_one(client):
     unsafe = client.post(LOGIN, {**credentials, "next": "http://evil.example/"})
 
     assert safe["Location"] == "/household/join/abc/"
-    assert unsafe["Location"] == reverse("care:today")
+    assert unsafe["Location"] == reverse("home:today")
 
 
 @pytest.mark.django_db

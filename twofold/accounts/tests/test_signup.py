@@ -33,7 +33,7 @@ def test_sign_up_creates_a_user_with_the_lower_cased_email_and_logs_them_in(clie
     assert user.check_password(PASSWORD)
     assert logged_in_user_id(client) == user.pk
     assert response.status_code == 302
-    assert response["Location"] == reverse("care:today")
+    assert response["Location"] == reverse("home:today")
 
 
 @pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_sign_up_goes_on_to_a_safe_next_page(client):
 def test_sign_up_ignores_a_next_page_on_another_site(client):
     response = client.post(SIGNUP, {**sign_up_data(), "next": "http://evil.example/steal"})
 
-    assert response["Location"] == reverse("care:today")
+    assert response["Location"] == reverse("home:today")
     assert User.objects.count() == 1
 
 

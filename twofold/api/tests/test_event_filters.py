@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from twofold.api.filters import UNTIL_BEFORE_SINCE
-from twofold.api.serializers import CHOOSE_CHILD
 from twofold.care.services import log_care_event
+from twofold.households.api import CHOOSE_CHILD
 from twofold.households.services import add_child
 
 EVENTS = "/api/v1/events/"

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from twofold.api.serializers import CHOOSE_CHILD, CHOOSE_MEMBER
 from twofold.care.models import CareEvent
 from twofold.care.services import BY_NOT_MEMBER
+from twofold.households.api import CHOOSE_CHILD, CHOOSE_MEMBER
 from twofold.households.services import accept_invitation, invite, leave_household
 
 EVENTS = "/api/v1/events/"

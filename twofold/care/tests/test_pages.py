@@ -31,7 +31,7 @@ def test_parent_logs_a_nappy_and_today_shows_it_under_their_name(world):
     assert response.status_code == 302, response.content.decode()[:2000]
     event = CareEvent.objects.get(kind="nappy")
     assert event.by == world.sam and event.logged_by == world.sam and event.nappy.contents == "wet"
-    page = sam.get(reverse("care:today")).content.decode()
+    page = sam.get(reverse("home:today")).content.decode()
     assert "Nappy: wet" in page
     assert 'data-member="Sam"' in page
 
@@ -81,7 +81,7 @@ def test_pages_render_for_each_kind(world):
 
 def test_timeline_escapes_what_people_typed(world):
     log_care_event(member=world.alex, child=world.ada, kind="note", note='<script>alert("x")</script> & more')
-    page = client_for(world.alex).get(reverse("care:today")).content.decode()
+    page = client_for(world.alex).get(reverse("home:today")).content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more" in page
 
@@ -120,7 +120,7 @@ def test_today_finds_the_last_feed_even_days_ago(world):
         member=world.sam, child=world.ada, kind="feed", start=three_days, details={"method": "breast"}
     )
     log_care_event(member=world.sam, child=world.ada, kind="nappy", details={"contents": "dirty"})
-    page = client_for(world.alex).get(reverse("care:today")).content.decode()
+    page = client_for(world.alex).get(reverse("home:today")).content.decode()
     assert "3 days ago" in page and "just now" in page
 
 
@@ -151,7 +151,7 @@ def test_fluid_ounce_households_type_and_read_fluid_ounces(world):
     assert response.status_code == 302
     event = CareEvent.objects.get(kind="feed")
     assert event.feed.amount_ml == Decimal("118.3")  # 4 US fl oz
-    page = client.get(reverse("care:today")).content.decode()
+    page = client.get(reverse("home:today")).content.decode()
     assert "Bottle of formula, 4.0 fl oz" in page
     assert "Amount (fl oz)" in client.get(reverse("care:log_event", args=["feed"])).content.decode()
 
@@ -163,7 +163,7 @@ def test_a_parent_downloads_the_whole_log_in_one_click(world):
 
     log_care_event(member=world.sam, child=world.ada, kind="nappy", details={"contents": "both"})
     log_care_event(member=world.robin, child=world.bo, kind="bath")
-    response = client_for(world.alex).get(reverse("households:export"))
+    response = client_for(world.alex).get(reverse("home:export"))
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     assert "attachment" in response["Content-Disposition"]
     archive = zipfile.ZipFile(io.BytesIO(response.content))

@@ -37,7 +37,7 @@ def _queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("url_name", ["care:today", "care:history", "care:quick_log"])
+@pytest.mark.parametrize("url_name", ["home:today", "care:history", "care:quick_log"])
 def test_query_count_does_not_grow_with_the_log(world, url_name):
     client = client_for(world.alex)
     _fill(world, days=7)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from twofold.care.models import CareEvent
 from twofold.care.services import log_care_event, start_timer
+from twofold.households.services import remove_member
 
 
 def test_retry_does_not_duplicate(world):
@@ -111,3 +112,9 @@ def test_restoring_a_sleep_timer_while_another_runs_is_refused(world):
     start_timer(member=world.alex, child=world.ada, kind="sleep")
     with pytest.raises(ValidationError, match="already running"):
         restore_care_event(member=world.alex, event=first)
+
+
+def test_care_by_a_removed_helper_stays_in_the_log_under_their_name(world):
+    log_care_event(member=world.pat, child=world.ada, kind="bath")
+    remove_member(by=world.alex, member=world.pat)
+    assert CareEvent.objects.get(kind="bath").by == world.pat

@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from twofold.care.demo import create_demo_household
-from twofold.care.export import export_document
+from twofold.checkins.export import export_section
 from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.checkins.selectors import current_state, log_shares
 from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
@@ -25,7 +25,7 @@ def test_the_export_has_revealed_check_ins_and_agreements_but_no_unrevealed_answ
         submit_checkin(
             member=world.alex, answers={**ALEX_ANSWERS, "needed": "unrevealed-need"}, now=NEXT_WEEK
         )
-        section = export_document(world.alex.household)["checkins"]
+        section = export_section(world.alex.household)
 
     assert section["checkin_day"] == "Sunday"
     assert [w["week"] for w in section["weeks"]] == ["2026-W47"]

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from twofold.care.export import export_document
+from twofold.checkins.export import export_section
 from twofold.checkins.models import Agreement
 from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS, W47, known_week, text
@@ -55,9 +55,9 @@ def test_the_other_parent_learns_only_that_alex_has_answered(world):
     assert listed["count"] == 0
     assert_nothing_of_alex(json.dumps(listed))
 
-    exported = json.dumps(export_document(world.alex.household))
+    exported = json.dumps(export_section(world.alex.household))
     assert "Alex-appreciates" not in exported
-    assert export_document(world.alex.household)["checkins"]["weeks"] == []
+    assert export_section(world.alex.household)["weeks"] == []
 
 
 @time_machine.travel(NOW, tick=False)
@@ -83,7 +83,7 @@ def test_last_weeks_reviews_stay_private_until_this_weeks_reveal(world):
     assert "Alex: not kept" not in page
     assert api_for(world.sam).get("/api/v1/checkins/reviews/").json()["count"] == 0
     assert api_for(world.alex).get("/api/v1/checkins/reviews/").json()["count"] == 1
-    assert export_document(world.alex.household)["checkins"]["agreements"][0]["reviews"] == []
+    assert export_section(world.alex.household)["agreements"][0]["reviews"] == []
 
     submit_checkin(member=world.sam, answers=SAM_ANSWERS, reviews={agreement.pk: "partly"}, now=NOW)
     page = text(client_for(world.sam).get("/checkin/"))
@@ -141,7 +141,7 @@ def test_a_closed_check_in_shows_what_was_answered_to_everyone(world):
         page = text(client_for(world.sam).get("/checkin/?week=2026-W47"))
         assert "Alex-appreciates-the-bath-routine" in page
         assert "Side by side" in page
-        exported = export_document(world.alex.household)["checkins"]["weeks"]
+        exported = export_section(world.alex.household)["weeks"]
         assert [w["week"] for w in exported] == ["2026-W47"]
         assert exported[0]["answers"][0]["appreciated"] == "Alex-appreciates-the-bath-routine"
     assert W47.isoformat() == "2026-11-16"

@@ -15,9 +15,10 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from twofold.care.services import log_care_event
+from twofold.households.api import CHOOSE_HOUSEHOLD
 from twofold.households.models import Role
 from twofold.households.services import accept_invitation, invite
-from twofold.insights.api import CHOOSE_HOUSEHOLD, NOT_YOURS
+from twofold.insights.api import NOT_YOURS
 from twofold.insights.tests.test_serialize import DETAILS, NOW, WEEK, log_the_week
 
 URL = "/api/v1/insights/"

@@ -44,7 +44,7 @@ def _two_nights(world):
 @time_machine.travel(NOW, tick=False)
 def test_us_page_tells_who_carried_the_nights(world):
     _two_nights(world)
-    page = text(client_for(world.sam).get(reverse("insights:us")))
+    page = text(client_for(world.sam).get(reverse("home:us")))
     assert "Alex handled 3 of 4 night wakings; Sam 1." in page
     # Alex: night 1 free 22:00-00:00, 00:35-03:00, 03:35-07:00 -> 3 h 25; night 2: 02:35-07:00 -> 4 h 25.
     # Sam: night 1 22:00-05:00 -> 7 h; night 2 the whole 9 h.
@@ -54,22 +54,22 @@ def test_us_page_tells_who_carried_the_nights(world):
 
 @time_machine.travel(NOW, tick=False)
 def test_helpers_and_outsiders_cannot_open_us(world):
-    assert client_for(world.pat).get(reverse("insights:us")).status_code == 404
+    assert client_for(world.pat).get(reverse("home:us")).status_code == 404
     assert client_for(world.pat).get(reverse("insights:summary")).status_code == 404
-    page = text(client_for(world.robin).get(reverse("insights:us")))
+    page = text(client_for(world.robin).get(reverse("home:us")))
     assert "Alex" not in page and "Sam" not in page
 
 
 @time_machine.travel(NOW, tick=False)
 def test_a_malformed_week_says_how_to_write_it(world):
-    response = client_for(world.alex).get(reverse("insights:us") + "?week=47")
+    response = client_for(world.alex).get(reverse("home:us") + "?week=47")
     assert response.status_code == 400
     assert "Write it like 2026-W47" in text(response)
 
 
 @time_machine.travel(NOW, tick=False)
 def test_a_future_week_shows_this_week(world):
-    response = client_for(world.alex).get(reverse("insights:us") + "?week=2027-W02")
+    response = client_for(world.alex).get(reverse("home:us") + "?week=2027-W02")
     assert response.status_code == 200
     assert "has not happened yet" in text(response)
 
@@ -77,7 +77,7 @@ def test_a_future_week_shows_this_week(world):
 @time_machine.travel(NOW, tick=False)
 def test_earlier_weeks_can_be_opened(world):
     _two_nights(world)
-    page = text(client_for(world.alex).get(reverse("insights:us") + "?week=2026-W46"))
+    page = text(client_for(world.alex).get(reverse("home:us") + "?week=2026-W46"))
     assert "No night wakings were logged this week." in page
     assert "?week=2026-W47" in page  # the way back to this week
 
@@ -93,15 +93,15 @@ def test_weekly_summary_prints_the_same_sentences(world):
 @time_machine.travel(NOW, tick=False)
 def test_charts_have_a_text_equivalent(world):
     _two_nights(world)
-    page = text(client_for(world.alex).get(reverse("insights:us")))
+    page = text(client_for(world.alex).get(reverse("home:us")))
     assert page.count("<svg") == 2 and page.count('role="img"') == 2
     assert "<caption" in page and "3 h 25" in page
 
 
 def _queries(client) -> int:
-    client.get(reverse("insights:us"))  # the first look works out and keeps the finished nights
+    client.get(reverse("home:us"))  # the first look works out and keeps the finished nights
     with CaptureQueriesContext(connection) as ctx:
-        assert client.get(reverse("insights:us")).status_code == 200
+        assert client.get(reverse("home:us")).status_code == 200
     return len(ctx.captured_queries)
 
 
@@ -126,23 +126,23 @@ def _short_nights(world, member, days=(15, 16, 17)):
 def test_today_warns_both_parents_after_three_short_nights(world):
     _short_nights(world, world.alex)
     for parent in (world.alex, world.sam):
-        page = text(client_for(parent).get(reverse("care:today")))
+        page = text(client_for(parent).get(reverse("home:today")))
         assert "Alex's longest sleep has been under 4 hours for 3 nights running." in page
         assert "Sam handles the wakings in one half of the night" in page
-    helper_page = text(client_for(world.pat).get(reverse("care:today")))
+    helper_page = text(client_for(world.pat).get(reverse("home:today")))
     assert "under 4 hours" not in helper_page
 
 
 @time_machine.travel(NOW, tick=False)
 def test_two_short_nights_are_not_yet_a_warning(world):
     _short_nights(world, world.alex, days=(16, 17))
-    page = text(client_for(world.alex).get(reverse("care:today")))
+    page = text(client_for(world.alex).get(reverse("home:today")))
     assert "Sleep is running short" not in page
 
 
 @time_machine.travel(dt.datetime(2026, 11, 23, 9, 0, tzinfo=LONDON), tick=False)
 def test_on_a_monday_morning_us_opens_on_last_week(world):
     _two_nights(world)
-    page = text(client_for(world.alex).get(reverse("insights:us")))
+    page = text(client_for(world.alex).get(reverse("home:us")))
     assert "This week has only just begun, so here is last week." in page
     assert "Alex handled 3 of 4 night wakings; Sam 1." in page

@@ -66,8 +66,8 @@ def test_raising_a_concern_invites_the_other_parent_once(world):
 def test_the_partner_sees_an_invitation_that_names_nobody(world):
     services.raise_concern(member=world.alex, about=world.sam)
 
-    today = client_for(world.sam).get(reverse("care:today")).content.decode()
-    alex_today = client_for(world.alex).get(reverse("care:today")).content.decode()
+    today = client_for(world.sam).get(reverse("home:today")).content.decode()
+    alex_today = client_for(world.alex).get(reverse("home:today")).content.decode()
 
     card = today[today.index('aria-labelledby="concern-card-h"') :]
     card = card[: card.index("</section>")]
@@ -87,13 +87,13 @@ def test_helpers_cannot_raise_or_see_a_concern(world):
     assert pat.get(SENT).status_code == 404
     assert pat.post(close_url(concern)).status_code == 404
     assert concern_card(member=world.pat) is None
-    assert CARD_TEXT not in pat.get(reverse("care:today")).content.decode()
+    assert CARD_TEXT not in pat.get(reverse("home:today")).content.decode()
     assert Concern.objects.get().closed_at is None
 
 
 def test_no_one_can_raise_a_concern_about_another_households_parent(world):
     response = client_for(world.alex).post(START, {"about": world.robin.pk})
-    robin_today = client_for(world.robin).get(reverse("care:today")).content.decode()
+    robin_today = client_for(world.robin).get(reverse("home:today")).content.decode()
 
     assert response.status_code == 400
     assert "Choose the other parent in your household." in response.content.decode()
@@ -136,10 +136,10 @@ def test_not_now_closes_the_invitation_only_for_the_parent_it_is_about(world):
 
     by_sam = client_for(world.sam).post(close_url(concern))
 
-    assert by_sam.status_code == 302 and by_sam.url == reverse("care:today")
+    assert by_sam.status_code == 302 and by_sam.url == reverse("home:today")
     assert Concern.objects.get().closed_at is not None
     assert concern_card(member=world.sam) is None
-    assert CARD_TEXT not in client_for(world.sam).get(reverse("care:today")).content.decode()
+    assert CARD_TEXT not in client_for(world.sam).get(reverse("home:today")).content.decode()
 
 
 def test_another_household_cannot_close_it(world):
@@ -155,7 +155,7 @@ def test_the_raisers_pages_never_show_the_partners_results(world):
     take_phq9(world.sam, {1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 9: 2})
     alex = client_for(world.alex)
 
-    pages = [alex.get(url).content.decode() for url in (START, SENT, reverse("care:today"))]
+    pages = [alex.get(url).content.decode() for url in (START, SENT, reverse("home:today"))]
     pages.append(alex.post(START, {"about": world.sam.pk}, follow=True).content.decode())
 
     for page in pages:

@@ -124,10 +124,10 @@ def test_the_wrapper_sees_a_recent_elevated_result(world):
 def test_the_offer_is_on_the_parents_own_today_and_goes_once_they_check_in(world):
     Child.objects.filter(pk=world.ada.pk).update(birth_date=timezone.localdate() - dt.timedelta(days=15))
     client = client_for(world.sam)
-    html = client.get(reverse("care:today")).content.decode()
+    html = client.get(reverse("home:today")).content.decode()
     assert "Ada is 2 weeks old" in html
     assert reverse("wellbeing:take", kwargs={"instrument": "phq2"}) in html
-    assert "Ada is 2 weeks old" not in client_for(world.pat).get(reverse("care:today")).content.decode()
+    assert "Ada is 2 weeks old" not in client_for(world.pat).get(reverse("home:today")).content.decode()
 
     _take(world.sam, answers_for_total(PHQ9, 2))
-    assert "Ada is 2 weeks old" not in client.get(reverse("care:today")).content.decode()
+    assert "Ada is 2 weeks old" not in client.get(reverse("home:today")).content.decode()

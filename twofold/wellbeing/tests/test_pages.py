@@ -10,8 +10,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 from twofold.conftest import client_for
+from twofold.households.crisis import lines_for
 from twofold.wellbeing import services
-from twofold.wellbeing.crisis import lines_for
 from twofold.wellbeing.instruments import EPDS_NOT_OFFERED, PHQ9, SAFETY_MESSAGE, SCREEN_NOT_DIAGNOSIS
 from twofold.wellbeing.instruments.licensed import EPDS_TEXT_ENV, load_licensed_epds
 from twofold.wellbeing.models import Concern, Screening, SharingChoice
@@ -83,7 +83,7 @@ def test_leaving_and_coming_back_resumes_at_the_next_question(world):
         client.post(page, {"item": number, "answer": 2})
 
     # Away to Today, then back through the Wellbeing page: the same screening, at question 4.
-    client.get(reverse("care:today"))
+    client.get(reverse("home:today"))
     home = text(client.get(reverse("wellbeing:home")))
     assert page in home
     response = client.post(reverse("wellbeing:take", kwargs={"instrument": "phq9"}))
@@ -326,7 +326,7 @@ def test_a_helper_gets_404_on_every_wellbeing_page(world):
         assert getattr(pat, method)(url, {"item": 1, "answer": 1, "shared": "0"}).status_code == 404, url
     assert Screening.objects.count() == 1 and Screening.objects.get().shared
     assert not SharingChoice.objects.filter(member=world.pat).exists()
-    assert "Wellbeing" not in text(pat.get(reverse("care:today")))
+    assert "Wellbeing" not in text(pat.get(reverse("home:today")))
 
 
 def test_another_household_gets_404(world):
@@ -356,7 +356,7 @@ def test_an_empty_wellbeing_page_is_warm(world):
 
 
 def test_parents_see_the_wellbeing_link_in_the_menu(world):
-    html = text(client_for(world.sam).get(reverse("care:today")))
+    html = text(client_for(world.sam).get(reverse("home:today")))
     assert f'href="{reverse("wellbeing:home")}"' in html
 
 

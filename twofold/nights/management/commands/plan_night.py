@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 from django.utils import timezone
 
-from twofold.households.models import Household, Member, Role
+from twofold.households.models import Household, Member
 from twofold.nights import services
 from twofold.nights.explain import about, duration
 from twofold.nights.plans import Plan
@@ -63,9 +63,7 @@ class Command(BaseCommand):
     def _plans(
         self, household: Household, day: dt.date, *, week: bool, save: bool, now: dt.datetime
     ) -> list[Plan]:
-        first_parent = Member.objects.filter(
-            household=household, role=Role.PARENT, left_at__isnull=True
-        ).first()
+        first_parent = Member.objects.current().parents().filter(household=household).first()
         if first_parent is None:
             raise CommandError(NO_PARENT)
         if save:

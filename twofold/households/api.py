@@ -1,0 +1,126 @@
+"""What an API caller can reach, for every app's API: the households where the caller is still a member.
+
+A person may belong to several households (a parent helping a sibling, say), so the API is scoped by the
+user's active memberships rather than by the one household the pages have chosen. Anything outside that
+scope is simply absent: lookups raise 404 and related ids read as unknown. Apps build their viewsets on
+`ScopedViewSet` and their related fields on `ScopedPrimaryKeyField`, so the scoping lives here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+from django.http import Http404
+from rest_framework import serializers, viewsets
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from twofold.households.models import Child, Household, Member, Role
+from twofold.households.selectors import active_memberships, household_ids_for_user
+
+User = AbstractBaseUser | AnonymousUser
+
+CHOOSE_CHILD = "Choose a child in your household."
+CHOOSE_MEMBER = "Choose someone who is a member of your household."
+NOT_A_PARENT_HERE = "Nothing here: this is for the parents of a household you belong to."
+CHOOSE_HOUSEHOLD = (
+    "You are in several households: add household= with the id of one where you are a parent ({ids})."
+)
+
+
+def children_for_user(*, user: User) -> QuerySet[Child]:
+    return Child.objects.filter(household_id__in=household_ids_for_user(user_id=user.pk)).select_related(
+        "household"
+    )
+
+
+def members_for_user(*, user: User, include_former: bool = True) -> QuerySet[Member]:
+    """Former members stay listed (flagged inactive): the log still names them as who did the care."""
+    members = Member.objects.filter(household_id__in=household_ids_for_user(user_id=user.pk))
+    return members if include_former else members.current()
+
+
+def acting_member(*, user: User, household_id: int) -> Member:
+    """The caller's own membership in a household: services act as this member there."""
+    member = active_memberships(user_id=user.pk).filter(household_id=household_id).first()
+    if member is None:
+        raise Http404("You are not a member of this household.")
+    return member
+
+
+def parent_household_for(
+    *, user: User, household_id: int | None, not_yours: str = NOT_A_PARENT_HERE
+) -> Household:
+    """The household the caller asks about, as one of its current parents; 404 (with `not_yours`) otherwise.
+
+    Without an id, a user in one household gets that one; a user in several must say which.
+    """
+    memberships = list(active_memberships(user_id=user.pk).order_by("household_id"))
+    parent_of = [m.household_id for m in memberships if m.role == Role.PARENT]
+    if household_id is None:
+        if len(memberships) > 1 and parent_of:
+            raise serializers.ValidationError(
+                {"household": [CHOOSE_HOUSEHOLD.format(ids=", ".join(map(str, parent_of)))]}
+            )
+        member = memberships[0] if len(memberships) == 1 else None
+    else:
+        member = next((m for m in memberships if m.household_id == household_id), None)
+    if member is None or member.role != Role.PARENT:
+        raise Http404(not_yours)
+    return member.household
+
+
+def parent_household_ids(*, user: User) -> QuerySet[Member]:
+    return active_memberships(user_id=user.pk).parents().values_list("household_id", flat=True)
+
+
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    """A related id limited to the caller's households; another household's id reads as unknown.
+
+    The `queryset` given is only a marker of the model (for the schema); the real choices come from `scope`.
+    """
+
+    def __init__(self, *, scope: Callable[..., QuerySet[Any]], message: str, **kwargs: Any) -> None:
+        self.scope = scope
+        kwargs.setdefault("error_messages", {})["does_not_exist"] = message
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet[Any]:
+        request = self.context.get("request")
+        user: User | None = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.queryset.none()  # type: ignore[union-attr]
+        return self.scope(user=user)
+
+
+def child_field(**kwargs: Any) -> ScopedPrimaryKeyField:
+    return ScopedPrimaryKeyField(
+        queryset=Child.objects.none(), scope=children_for_user, message=CHOOSE_CHILD, **kwargs
+    )
+
+
+def _current_members_for_user(*, user: User) -> QuerySet[Member]:
+    return members_for_user(user=user, include_former=False)
+
+
+def member_field(*, include_former: bool = False, **kwargs: Any) -> ScopedPrimaryKeyField:
+    scope = members_for_user if include_former else _current_members_for_user
+    return ScopedPrimaryKeyField(queryset=Member.objects.none(), scope=scope, message=CHOOSE_MEMBER, **kwargs)
+
+
+class ScopedViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """The base of every API viewset: integer ids, JSON bodies, and 404 before 405 for others' objects."""
+
+    lookup_value_converter = "int"
+    # Details are nested objects, which form encodings cannot carry.
+    parser_classes = [JSONParser]
+
+    def http_method_not_allowed(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Look the object up first, so another household's id is a 404 whatever the method.
+        if (self.lookup_url_kwarg or self.lookup_field) in kwargs:
+            self.get_object()
+        return super().http_method_not_allowed(request, *args, **kwargs)
