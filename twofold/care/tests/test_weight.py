@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from twofold.care.export import CSV_COLUMNS, events_csv, export_document
+from twofold.care.export import CSV_COLUMNS, events_csv, log_document
 from twofold.care.forms import detail_initial
 from twofold.care.kinds import Reading, definition, keys_where
 from twofold.care.kinds.inputs import format_kg
@@ -20,7 +20,6 @@ from twofold.care.kinds.weight import WeightForm
 from twofold.care.models import TOO_HEAVY, TOO_LIGHT, CareEvent
 from twofold.care.services import log_care_event
 from twofold.conftest import client_for
-from twofold.insights.spans import NOT_CARE_KINDS, WAKING_KINDS
 
 
 def weigh(world, grams, **fields):
@@ -54,7 +53,7 @@ def test_a_saved_weight_shows_in_kg_when_edited(world):
     assert detail_initial(event, "ml") == {"grams": Decimal("4.35")}
 
 
-def test_a_parent_logs_a_weight_through_the_page_and_today_shows_it(world):
+def test_a_parent_logs_a_weight_through_the_page_and_history_shows_it(world):
     alex = client_for(world.alex)
     response = alex.post(
         reverse("care:log_event", args=["weight"]),
@@ -69,7 +68,7 @@ def test_a_parent_logs_a_weight_through_the_page_and_today_shows_it(world):
     assert response.status_code == 302, response.content.decode()[:2000]
     event = CareEvent.objects.get(kind="weight")
     assert event.weight.grams == 4350
-    assert "Weight, 4.35 kg" in alex.get(reverse("care:today")).content.decode()
+    assert "Weight, 4.35 kg" in alex.get(reverse("care:history")).content.decode()
 
 
 def test_a_weight_typed_in_grams_by_mistake_is_explained_on_the_page(world):
@@ -141,7 +140,6 @@ def test_a_weight_is_not_care_work_and_in_no_reading():
     weight = definition("weight")
     assert not weight.care_work and not weight.timed and not weight.response
     assert all("weight" not in keys_where(reading=reading) for reading in Reading)
-    assert "weight" in NOT_CARE_KINDS and "weight" not in WAKING_KINDS
 
 
 # ---- The export ----
@@ -149,7 +147,7 @@ def test_a_weight_is_not_care_work_and_in_no_reading():
 
 def test_the_export_holds_a_weight_in_grams(world):
     event = weigh(world, 4350, start=timezone.now() - dt.timedelta(hours=1))
-    events = {e["id"]: e for e in export_document(world.alex.household)["events"]}
+    events = {e["id"]: e for e in log_document(world.alex.household)["events"]}
     assert (events[event.pk]["kind"], events[event.pk]["details"]) == ("weight", {"grams": 4350})
     assert CSV_COLUMNS[-1] == "weight_grams"
     header, line = events_csv(world.alex.household).splitlines()[:2]
