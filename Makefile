@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 RUN_ENV := TWOFOLD_DEBUG=true TWOFOLD_DATA_DIR=$(CURDIR)/var
 
-.PHONY: run test lint format bench pytest pytest-pg chromium clean
+.PHONY: run test lint typecheck format bench pytest pytest-pg chromium clean
 
 # Serve the app on SQLite at http://127.0.0.1:8000 with a demo household.
 run: $(VENV)/.installed
@@ -14,14 +14,20 @@ run: $(VENV)/.installed
 	$(RUN_ENV) $(BIN)/twofold demo --if-empty
 	$(RUN_ENV) $(BIN)/twofold runserver 127.0.0.1:8000
 
-# Lint, then the whole suite (browser tests included) on SQLite, then on PostgreSQL when one answers.
-test: $(VENV)/.installed-dev chromium lint pytest pytest-pg
+# Lint and type-check, then the whole suite (browser tests included) on SQLite, then on PostgreSQL
+# when one answers.
+test: $(VENV)/.installed-dev chromium lint typecheck pytest pytest-pg
 
 # ruff lint and format check, then the import contracts (the floors of the house, pyproject.toml).
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+
+# mypy with the Django and DRF plugins (pyproject.toml); the plugin loads the settings, which need a key or
+# development mode.
+typecheck: $(VENV)/.installed-dev
+	TWOFOLD_DEBUG=true $(BIN)/mypy
 
 # Rewrite files to the house format.
 format: $(VENV)/.installed-dev

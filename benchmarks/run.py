@@ -79,6 +79,8 @@ def main() -> None:
     user = get_user_model().objects.get(username="alex@demo.twofold")
     member = Member.objects.get(user=user)
     child = member.household.children.first()
+    if child is None:
+        raise SystemExit("The demo household has no child: the benchmark logs care for one.")
     client = Client()
     client.force_login(user)
     print(f"log size: {CareEvent.objects.filter(household=member.household).count()} events")

@@ -11,10 +11,14 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from django.db import connection
 from django.db.models import Func, QuerySet, TextField
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler, _AsSqlType
 
 
 class RawTimestamp(Func):
@@ -26,13 +30,21 @@ class RawTimestamp(Func):
 
     output_field = TextField()
 
-    def as_sqlite(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
+    def as_sqlite(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any) -> _AsSqlType:
         return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS TEXT)", **extra)
 
-    def as_postgresql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> _AsSqlType:
         return self.as_sql(compiler, connection, template="%(expressions)s", **extra)
 
 
+@overload
+def moment(value: str | dt.datetime) -> dt.datetime: ...
+@overload
+def moment(value: None) -> None: ...
+@overload
+def moment(value: str | dt.datetime | None) -> dt.datetime | None: ...
 def moment(value: str | dt.datetime | None) -> dt.datetime | None:
     """A stored UTC time as an aware datetime, whichever way the driver returned it."""
     if value is None:
@@ -59,7 +71,8 @@ def fetch(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
 
 
 class Prepared:
@@ -118,4 +131,5 @@ class Prepared:
                 bound[i] = self._adapt(value)
         with connection.cursor() as cursor:
             cursor.execute(sql, bound)
-            return cursor.fetchall()
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+            return rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.forms import (
@@ -13,6 +13,7 @@ from django.contrib.auth.forms import (
     SetPasswordMixin,
     UsernameField,
 )
+from django.contrib.auth.models import User
 
 PASSWORD_HELP = "A few words you will remember beat a short jumble. At least 8 characters."  # noqa: S105 (a hint, not a password)
 PASSWORDS_DIFFER = "The two passwords don't match. Type them again."
@@ -27,7 +28,15 @@ def _new_password_fields(label: str) -> tuple[forms.CharField, forms.CharField]:
     return first, again
 
 
-class SignUpForm(SetPasswordMixin, forms.Form):
+# Django's password forms are generic over the user model only to the type checker, not at runtime.
+if TYPE_CHECKING:
+    _SetPasswordMixin = SetPasswordMixin[User]
+    _SetPasswordForm = SetPasswordForm[User]
+else:
+    _SetPasswordMixin, _SetPasswordForm = SetPasswordMixin, SetPasswordForm
+
+
+class SignUpForm(_SetPasswordMixin, forms.Form):
     error_messages = {"password_mismatch": PASSWORDS_DIFFER}
 
     email = forms.EmailField(
@@ -44,9 +53,10 @@ class SignUpForm(SetPasswordMixin, forms.Form):
     password, password_again = _new_password_fields("Password")
 
     def clean_email(self) -> str:
-        return self.cleaned_data["email"].strip().lower()
+        email: str = self.cleaned_data["email"]
+        return email.strip().lower()
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, Any] | None:
         self.validate_passwords("password", "password_again")
         return super().clean()
 
@@ -61,7 +71,8 @@ class LoginForm(AuthenticationForm):
     error_messages = {**AuthenticationForm.error_messages, "invalid_login": WRONG_LOGIN}
 
     def clean_username(self) -> str:
-        return self.cleaned_data["username"].strip().lower()
+        username: str = self.cleaned_data["username"]
+        return username.strip().lower()
 
 
 class ChangePasswordForm(PasswordChangeForm):
@@ -86,6 +97,6 @@ class ResetRequestForm(PasswordResetForm):
     )
 
 
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(_SetPasswordForm):
     error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORDS_DIFFER}
     new_password1, new_password2 = _new_password_fields("New password")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -24,7 +24,7 @@ def email_is_taken(*, email: str) -> bool:
 
 
 @transaction.atomic
-def sign_up(*, email: str, name: str, password: str) -> AbstractUser:
+def sign_up(*, email: str, name: str, password: str) -> User:
     """Make an account. Raises ValidationError keyed by email, name or password; saves nothing then."""
     email = normalise_email(email)
     if email_is_taken(email=email):

@@ -30,10 +30,11 @@ def crying_chart_svg(rows: Sequence[CryingDayRow], *, title_id: str, title: str)
     width = max(2.0, step - 3)
     parts: list[str] = []
     for minutes in range(0, int(top) + 1, 60):
-        y = n(_y(minutes, top))
+        tick_y = n(_y(minutes, top))
         parts.append(
-            f'<line class="grid" x1="{LEFT}" x2="{WIDTH}" y1="{y}" y2="{y}"/>'
-            f'<text class="tick" x="{LEFT - 6}" y="{y}" text-anchor="end" dy="4">{minutes // 60} h</text>'
+            f'<line class="grid" x1="{LEFT}" x2="{WIDTH}" y1="{tick_y}" y2="{tick_y}"/>'
+            f'<text class="tick" x="{LEFT - 6}" y="{tick_y}" text-anchor="end" dy="4">'
+            f"{minutes // 60} h</text>"
         )
     for i, row in enumerate(rows):
         y = _y(row.day.minutes, top)
@@ -49,12 +50,13 @@ def crying_chart_svg(rows: Sequence[CryingDayRow], *, title_id: str, title: str)
             )
     # The band over the bars, see-through, so neither hides the other.
     for i, row in enumerate(rows):
-        band = row.norm.band if row.norm is not None else None
-        if band is not None:
+        norm = row.norm
+        if norm is not None and norm.band is not None:
+            band = norm.band
             high, low = _y(band.mean_high, top), _y(band.mean_low, top)
-            label = f"Typical for week {row.norm.week}: {band.text}"  # type: ignore[union-attr]
+            label = f"Typical for week {norm.week}: {band.text}"
             parts.append(
-                f'<rect class="norm-band{" interpolated" if row.norm.interpolated else ""}" '  # type: ignore[union-attr]
+                f'<rect class="norm-band{" interpolated" if norm.interpolated else ""}" '
                 f'x="{n(LEFT + i * step)}" y="{n(high - 2)}" width="{n(step)}" height="{n(low - high + 4)}">'
                 f"<title>{escape(label)}</title></rect>"
             )

@@ -113,7 +113,8 @@ def _rome(check: RomeCheck) -> dict[str, Any]:
 def crying_days_document(report: CryingReport) -> list[dict[str, Any]]:
     rows = []
     for r in report.rows:
-        band = r.norm.band if r.norm is not None else None
+        norm = r.norm
+        band = norm.band if norm is not None else None
         rows.append(
             {
                 "date": r.day.day.isoformat(),
@@ -122,15 +123,15 @@ def crying_days_document(report: CryingReport) -> list[dict[str, Any]]:
                 "untimed_episodes": r.day.untimed,
                 "week_of_life": r.week,
                 "norm": None
-                if band is None
+                if norm is None or band is None
                 else {
                     "mean_low": band.mean_low,
                     "mean_high": band.mean_high,
                     "sd_low": band.sd_low,
                     "sd_high": band.sd_high,
-                    "interpolated": r.norm.interpolated,  # type: ignore[union-attr]
+                    "interpolated": norm.interpolated,
                 },
-                "norm_wording": r.norm.wording if r.norm is not None else "",
+                "norm_wording": norm.wording if norm is not None else "",
             }
         )
     return rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -87,7 +88,7 @@ _DAY_FIELDS = (
 )
 
 
-def _day_rows(values: list[tuple]) -> list[DayRow]:  # type: ignore[type-arg]
+def _day_rows(values: list[tuple[Any, ...]]) -> list[DayRow]:
     return [DayRow(p, _date(d), a, s, e, r or "", m) for p, d, a, s, e, r, m in values]
 
 
@@ -171,7 +172,7 @@ def crying_spans(*, child: Child, lo: dt.datetime, hi: dt.datetime) -> list[Cryi
     return [
         CryingSpan(
             member_id=by,
-            start=moment(start),  # type: ignore[arg-type]
+            start=moment(start),
             end=moment(end),
             running=bool(running),
             tried=tuple(json_value(tried) or ()),
@@ -207,7 +208,7 @@ def settling_sessions(*, child: Child, lo: dt.datetime, hi: dt.datetime) -> list
         session_from(
             member_id=by,
             kind=kind,
-            start=moment(start),  # type: ignore[arg-type]
+            start=moment(start),
             end=moment(end),
             response=response or "",
             settled_after_minutes=minutes,

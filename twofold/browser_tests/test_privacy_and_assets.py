@@ -63,7 +63,8 @@ def test_styles_and_scripts_load(world, logged_in: Callable[[Member], Page]) -> 
     assert failures == []
     expect(page.locator("body")).to_have_css("background-color", LIGHT_BACKGROUND)
     # The skip link is moved off screen by the stylesheet until it gets focus.
-    assert page.get_by_role("link", name="Skip to content").bounding_box()["x"] < 0
+    box = page.get_by_role("link", name="Skip to content").bounding_box()
+    assert box is not None and box["x"] < 0
     assert page.evaluate("typeof window.htmx") == "object"
 
 

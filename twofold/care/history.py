@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 from django import forms
 from django.http import QueryDict
@@ -23,11 +24,12 @@ class HistoryForm(forms.Form):
     date_to = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(
-        self, *args: object, children: Sequence[Child], people: Sequence[Member], **kwargs: object
+        self, *args: Any, children: Sequence[Child], people: Sequence[Member], **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["child"].choices = [("", "All children"), *((c.pk, c.name) for c in children)]  # type: ignore[attr-defined]
-        self.fields["by"].choices = [("", "Anyone"), *((m.pk, m.display_name) for m in people)]  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)
+        child, by = cast(forms.ChoiceField, self.fields["child"]), cast(forms.ChoiceField, self.fields["by"])
+        child.choices = [("", "All children"), *((c.pk, c.name) for c in children)]
+        by.choices = [("", "Anyone"), *((m.pk, m.display_name) for m in people)]
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
@@ -18,6 +19,9 @@ from twofold.db import Prepared
 from twofold.households.api import User
 from twofold.households.models import Child, Member
 from twofold.households.selectors import household_ids_for_user
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def events_for_user(*, user: User, include_deleted: bool = False) -> QuerySet[CareEvent]:
@@ -108,7 +112,13 @@ def _latest(kind: str, field: str = "start") -> Subquery:
     )
 
 
-def children_with_latest(*, member: Member) -> QuerySet[Child]:
+class LatestCare(TypedDict):
+    last_feed: dt.datetime | None
+    last_nappy: dt.datetime | None
+    last_sleep_end: dt.datetime | None
+
+
+def children_with_latest(*, member: Member) -> QuerySet[WithAnnotations[Child, LatestCare]]:
     """Children with the time of their last feed, nappy and sleep end, in one query."""
     return Child.objects.filter(household_id=member.household_id).annotate(
         last_feed=_latest(Kind.FEED),
@@ -157,7 +167,7 @@ def _latest_in(rows: list[EventRow]) -> dict[int, Latest]:
     return found
 
 
-def _latest_for(member: Member, rows: list[EventRow]) -> tuple[list[Child], dict[int, Latest]]:
+def _latest_for(member: Member, rows: list[EventRow]) -> tuple[Sequence[Child], dict[int, Latest]]:
     """The children and their latest care. The day's rows nearly always hold it; when one does not (a quiet
     day, a new household) one more query asks the whole log."""
     children = list(Child.objects.filter(household_id=member.household_id))
@@ -165,8 +175,8 @@ def _latest_for(member: Member, rows: list[EventRow]) -> tuple[list[Child], dict
     if all(len(latest.get(c.pk, {})) == 3 for c in children):
         return children, latest
     annotated = list(children_with_latest(member=member))
-    exact = {
-        c.pk: {Kind.FEED: c.last_feed, Kind.NAPPY: c.last_nappy, Kind.SLEEP: c.last_sleep_end}  # type: ignore[attr-defined]
+    exact: dict[int, Latest] = {
+        c.pk: {Kind.FEED: c.last_feed, Kind.NAPPY: c.last_nappy, Kind.SLEEP: c.last_sleep_end}
         for c in annotated
     }
     return annotated, exact

@@ -123,7 +123,9 @@ def log_care_event(
         with transaction.atomic():
             event.save()
             if detail is not None:
-                detail.event = event
+                # Every detail model has its event; build_detail (care/details.py) is typed as returning a
+                # bare Model until it names KindDetail.
+                detail.event = event  # type: ignore[attr-defined]
                 detail.save()
     except IntegrityError:
         # Two requests raced: the same client_id twice, or two sleeps started at once.

@@ -48,7 +48,7 @@ class CheckinSettings(models.Model):
         return f"{self.household}: {self.get_day_display()}"
 
 
-def _share() -> models.PositiveSmallIntegerField:
+def _share() -> models.PositiveSmallIntegerField[int, int]:
     return models.PositiveSmallIntegerField(
         validators=[
             MinValueValidator(0, message=SHARE_ERROR),
@@ -57,7 +57,7 @@ def _share() -> models.PositiveSmallIntegerField:
     )
 
 
-def _rating() -> models.PositiveSmallIntegerField:
+def _rating() -> models.PositiveSmallIntegerField[int, int]:
     return models.PositiveSmallIntegerField(
         validators=[
             MinValueValidator(0, message=RATING_ERROR),

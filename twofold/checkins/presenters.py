@@ -15,17 +15,34 @@ from twofold.households.models import Member
 
 
 class Answered(Protocol):
-    """A parent's answers: a Checkin, or the Us page's plain copy of one."""
+    """A parent's answers: a Checkin, or the Us page's plain copy of one (read-only: a frozen dataclass)."""
 
-    member_id: int
-    care_share: int
-    night_share: int
-    fairness: int
-    sleep: int
-    mood: int
-    connection: int
-    appreciated: str
-    needed: str
+    @property
+    def member_id(self) -> int: ...
+
+    @property
+    def care_share(self) -> int: ...
+
+    @property
+    def night_share(self) -> int: ...
+
+    @property
+    def fairness(self) -> int: ...
+
+    @property
+    def sleep(self) -> int: ...
+
+    @property
+    def mood(self) -> int: ...
+
+    @property
+    def connection(self) -> int: ...
+
+    @property
+    def appreciated(self) -> str: ...
+
+    @property
+    def needed(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ scope is simply absent: lookups raise 404 and related ids read as unknown. Apps 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from rest_framework import serializers, viewsets
 from rest_framework.parsers import JSONParser
@@ -74,11 +74,11 @@ def parent_household_for(
     return member.household
 
 
-def parent_household_ids(*, user: User) -> QuerySet[Member]:
+def parent_household_ids(*, user: User) -> QuerySet[Member, int]:
     return active_memberships(user_id=user.pk).parents().values_list("household_id", flat=True)
 
 
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Model]):
     """A related id limited to the caller's households; another household's id reads as unknown.
 
     The `queryset` given is only a marker of the model (for the schema); the real choices come from `scope`.
@@ -93,7 +93,8 @@ class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
         request = self.context.get("request")
         user: User | None = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
-            return self.queryset.none()  # type: ignore[union-attr]
+            # The marker is never None: DRF requires a queryset on a writable related field.
+            return cast("QuerySet[Any]", super().get_queryset()).none()
         return self.scope(user=user)
 
 
@@ -112,14 +113,17 @@ def member_field(*, include_former: bool = False, **kwargs: Any) -> ScopedPrimar
     return ScopedPrimaryKeyField(queryset=Member.objects.none(), scope=scope, message=CHOOSE_MEMBER, **kwargs)
 
 
-class ScopedViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+class ScopedViewSet(viewsets.GenericViewSet[Any]):
     """The base of every API viewset: integer ids, JSON bodies, and 404 before 405 for others' objects."""
 
     lookup_value_converter = "int"
     # Details are nested objects, which form encodings cannot carry.
     parser_classes = [JSONParser]
 
-    def http_method_not_allowed(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    # DRF hands its own Request here; django-stubs' View declares an HttpRequest, so the override differs.
+    def http_method_not_allowed(  # type: ignore[override]
+        self, request: Request, *args: Any, **kwargs: Any
+    ) -> Response:
         # Look the object up first, so another household's id is a 404 whatever the method.
         if (self.lookup_url_kwarg or self.lookup_field) in kwargs:
             self.get_object()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import zoneinfo
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
@@ -14,7 +15,7 @@ def _zones() -> list[tuple[str, str]]:
 
 
 class GaveBirthField(forms.TypedChoiceField):
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(
             choices=GAVE_BIRTH_CHOICES,
             coerce=lambda v: {"yes": True, "no": False}.get(v),
@@ -23,11 +24,20 @@ class GaveBirthField(forms.TypedChoiceField):
             label="Did you give birth to this baby?",
             help_text="Optional. Used only where the evidence differs between parents, "
             "such as mood-screening cut-offs. Never shown to others.",
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
 
 
-class HouseholdForm(forms.ModelForm):
+# ModelForm is generic only to the type checker: Django's class takes no subscript at runtime.
+if TYPE_CHECKING:
+    _HouseholdModelForm = forms.ModelForm[Household]
+    _MemberModelForm = forms.ModelForm[Member]
+    _ChildModelForm = forms.ModelForm[Child]
+else:
+    _HouseholdModelForm = _MemberModelForm = _ChildModelForm = forms.ModelForm
+
+
+class HouseholdForm(_HouseholdModelForm):
     time_zone = forms.ChoiceField(choices=_zones, initial="Europe/London")
 
     class Meta:
@@ -51,7 +61,7 @@ class HouseholdForm(forms.ModelForm):
         }
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(_MemberModelForm):
     gave_birth = GaveBirthField()
 
     class Meta:
@@ -61,7 +71,7 @@ class ProfileForm(forms.ModelForm):
         help_texts = {"relationship": "Optional: Mum, Papa, Mama, Dad, Grandma, Friend…"}
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(_ChildModelForm):
     class Meta:
         model = Child
         fields = ["name", "birth_date", "feeding_method"]

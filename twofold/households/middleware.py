@@ -17,6 +17,7 @@ class CurrentMemberMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # HttpRequest has no such attributes: they are attached here, and views read them as MemberRequest.
         request.member = None  # type: ignore[attr-defined]
         request.household = None  # type: ignore[attr-defined]
         timezone.deactivate()
@@ -24,8 +25,8 @@ class CurrentMemberMiddleware:
         if user is not None and user.is_authenticated:
             member = current_member(user_id=user.pk, household_id=request.session.get(SESSION_KEY))
             if member is not None:
-                request.member = member  # type: ignore[attr-defined]
-                request.household = member.household  # type: ignore[attr-defined]
+                request.member = member  # type: ignore[attr-defined]  # attached, as above
+                request.household = member.household  # type: ignore[attr-defined]  # attached, as above
                 # Forms read and pages show times in the household's zone, not the server's.
                 timezone.activate(member.household.zone)
         return self.get_response(request)

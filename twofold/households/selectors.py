@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from twofold.households.models import Child, Household, Invitation, Member, Role
+from twofold.households.models import Child, Household, Invitation, Member, MemberQuerySet, Role
 
 
 def still_a_member(relation: str) -> Q:
@@ -13,7 +13,10 @@ def still_a_member(relation: str) -> Q:
     return Q(**{f"{relation}__left_at__isnull": True})
 
 
-def active_memberships(*, user_id: int) -> QuerySet[Member]:
+def active_memberships(*, user_id: int | None) -> MemberQuerySet:
+    """A user's current memberships; an anonymous visitor (no id) has none."""
+    if user_id is None:
+        return Member.objects.none()
     return Member.objects.current().select_related("household").filter(user_id=user_id)
 
 
@@ -35,7 +38,7 @@ def current_member(*, user_id: int, household_id: int | None) -> Member | None:
     return memberships.first()
 
 
-def household_ids_for_user(*, user_id: int) -> QuerySet[Member]:
+def household_ids_for_user(*, user_id: int | None) -> QuerySet[Member, int]:
     return active_memberships(user_id=user_id).values_list("household_id", flat=True)
 
 

@@ -7,7 +7,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -40,7 +40,7 @@ def require_parent(member: Member) -> None:
 @transaction.atomic
 def create_household(
     *,
-    user: AbstractBaseUser,
+    user: User,
     name: str,
     display_name: str,
     time_zone: str = "Europe/London",
@@ -160,7 +160,7 @@ def find_invitation(*, token: str, now: dt.datetime | None = None) -> Invitation
 @transaction.atomic
 def accept_invitation(
     *,
-    user: AbstractBaseUser,
+    user: User,
     token: str,
     display_name: str,
     relationship: str = "",

@@ -84,9 +84,18 @@ def sleep_chart(
             longest = hours_minutes(duty.longest_sleep.get(parent.id))
             title = f"{parent.name}, night of {duty.night.of:%a %-d %b}: {longest}"
             bars.append(
-                Bar(x0 + j * bar_width, TOP + _plot_height() - height, bar_width - 2, height, j, title)
+                Bar(
+                    n(x0 + j * bar_width),
+                    n(TOP + _plot_height() - height),
+                    n(bar_width - 2),
+                    n(height),
+                    j,
+                    title,
+                )
             )
-    ticks = tuple(Tick(TOP + _plot_height() - h * scale, f"{h} h") for h in range(0, int(top_hours) + 1, 2))
+    ticks = tuple(
+        Tick(n(TOP + _plot_height() - h * scale), f"{h} h") for h in range(0, int(top_hours) + 1, 2)
+    )
     threshold_y = TOP + _plot_height() - threshold.total_seconds() / 3600 * scale
     return BarChart(tuple(bars), ticks, tuple(labels), n(threshold_y), "4 h: Twofold's short-sleep line")
 

@@ -71,7 +71,7 @@ def care_load(
 ) -> Load:
     """Load over care that started in [lo, hi). Every member named in member_ids appears, even with none."""
     members: dict[int, MemberLoad] = {m: MemberLoad(m) for m in member_ids}
-    totals = defaultdict(float)
+    totals: defaultdict[str, float] = defaultdict(float)
     for span in spans:
         if span.kind in NOT_CARE_KINDS or not lo <= span.start < hi:
             continue

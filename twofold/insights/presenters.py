@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from twofold.care.labels import event_label
 from twofold.care.models import Kind
@@ -101,7 +102,7 @@ def trend_rows(report: WeekReport, people: list[Person]) -> list[TableRow]:
     rows = []
     for point in report.trend:
         if point.wakings:
-            cells = [percent(point.night_share.get(p.id, 0)) for p in people]  # type: ignore[arg-type]
+            cells = [percent(point.night_share.get(p.id, Fraction(0))) for p in people]
         else:
             cells = ["—" for _ in people]
         rows.append(TableRow(point.week, (*cells, str(point.wakings))))

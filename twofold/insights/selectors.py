@@ -64,7 +64,7 @@ def spans_between(*, household: Household, lo: dt.datetime, hi: dt.datetime) -> 
     per-value datetime converters would cost more than all of the Us page's arithmetic.
     """
     return [
-        CareSpan(by, kind, moment(start), moment(end), bool(running))  # type: ignore[arg-type]
+        CareSpan(by, kind, moment(start), moment(end), bool(running))
         for by, kind, start, end, running in _SPANS.fetch(household=household.pk, lo=lo, hi=hi)
     ]
 

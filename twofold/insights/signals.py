@@ -26,16 +26,17 @@ def night_containing(moment: dt.datetime, household: Household) -> dt.date | Non
 
 def _forget(event: CareEvent, moments: list[dt.datetime | None]) -> None:
     household = event.household  # services set it, so this costs no query
-    nights = {night_containing(m, household) for m in moments if m is not None}
-    nights.discard(None)
+    found = (night_containing(m, household) for m in moments if m is not None)
+    nights = {night for night in found if night is not None}
     if nights:
-        forget(household_id=event.household_id, nights=nights)  # type: ignore[arg-type]
+        forget(household_id=event.household_id, nights=nights)
 
 
 @receiver(pre_save, sender=CareEvent)
 def remember_old_start(sender: type[CareEvent], instance: CareEvent, **kwargs: Any) -> None:
     # An edit can move an event out of a night: that night must be forgotten too.
     if instance.pk is not None:
+        # A note for post_save on this same instance; CareEvent does not declare it, so mypy cannot see it.
         instance._start_before_save = (  # type: ignore[attr-defined]
             CareEvent.objects.filter(pk=instance.pk).values_list("start", flat=True).first()
         )

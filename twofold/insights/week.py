@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from zoneinfo import ZoneInfo
@@ -77,7 +77,7 @@ def percent(share: Fraction) -> str:
     return f"{round(float(share) * 100)} %"
 
 
-def _is_night(settings: Settings) -> object:
+def _is_night(settings: Settings) -> Callable[[dt.datetime], bool]:
     def check(moment: dt.datetime) -> bool:
         local = moment.astimezone(settings.zone).time()
         return in_night(local, settings.night_start, settings.night_end)
@@ -221,7 +221,7 @@ def week_report(
         spans,
         lo=week.start,
         hi=week.end,
-        is_night=_is_night(settings),  # type: ignore[arg-type]
+        is_night=_is_night(settings),
         now=now,
         member_ids=[p.id for p in people],
     )

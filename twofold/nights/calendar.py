@@ -46,4 +46,5 @@ def feed(shifts: Sequence[FeedShift], *, household_name: str) -> bytes:
         event.add("description", f"{household_name}: your night shift, from Twofold's night plan.")
         event.add("transp", "OPAQUE")
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME
 
 from twofold.nights.ask import Preference
 from twofold.nights.evidence import DEFAULT_TARGET
@@ -50,7 +51,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, parents: list[tuple[int, str]], has_helper: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["feeder"].choices = [("", "Nobody")] + parents
+        cast(forms.ChoiceField, self.fields["feeder"]).choices = [("", "Nobody"), *parents]
         if not has_helper:
             del self.fields["helper_night"]
 
@@ -72,7 +73,7 @@ class WeekForm(PlanForm):
         self.fields["night"].help_text = "Plans this night and the six after it."
         if "helper_night" in self.fields:
             del self.fields["helper_night"]
-            self.fields["helper_nights"].choices = [
+            cast(forms.ChoiceField, self.fields["helper_nights"]).choices = [
                 (str(i), _day(first + dt.timedelta(days=i))) for i in range(7)
             ]
         else:
@@ -86,15 +87,23 @@ class ShiftForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].choices = [("", "Choose…")] + people
+        cast(forms.ChoiceField, self.fields["member"]).choices = [("", "Choose…"), *people]
 
 
-class BaseShiftFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
-    def rows(self) -> list[tuple[int, forms.Form]]:
+# BaseFormSet is generic over its form only to the type checker, not at runtime.
+if TYPE_CHECKING:
+    _ShiftFormSetBase = forms.BaseFormSet[ShiftForm]
+else:
+    _ShiftFormSetBase = forms.BaseFormSet
+
+
+class BaseShiftFormSet(_ShiftFormSetBase):
+    def rows(self) -> list[tuple[int, ShiftForm]]:
         """(index, form) of the shifts kept: filled in and not marked for deletion."""
         kept = []
         for i, form in enumerate(self.forms):
-            if not form.has_changed() or self._should_delete_form(form):
+            # What Django's private _should_delete_form checks: the form's ticked delete box.
+            if not form.has_changed() or form.cleaned_data.get(DELETION_FIELD_NAME, False):
                 continue
             kept.append((i, form))
         return kept

@@ -99,6 +99,8 @@ def sleep_cells(person: Person, grid: Grid, night: Night, zone: ZoneInfo) -> ran
 
 
 Segment = tuple[Person, int, int]  # who, first cell, cell after the last
+# Compared as a whole, larger is better: shortest block, parents' duty, fairness, fewer shifts, then ties.
+Score = tuple[dt.timedelta, float, float, int, tuple[int, ...], tuple[int, ...]]
 
 
 def _shifts(segments: Sequence[Segment], grid: Grid) -> tuple[Shift, ...]:
@@ -173,7 +175,7 @@ def _candidates(request: PlanRequest, grid: Grid) -> Iterator[tuple[Segment, ...
                     yield segments
 
 
-def _score(request: PlanRequest, grid: Grid, segments: tuple[Segment, ...], blocks: Sequence[Block]) -> tuple:
+def _score(request: PlanRequest, grid: Grid, segments: tuple[Segment, ...], blocks: Sequence[Block]) -> Score:
     shortest = min(b.length for b in blocks)
     # "Split evenly" means the parents' hours on duty, not their blocks: evening out blocks would hand
     # one parent a 15-minute shift whenever a helper already protects them both.
@@ -200,7 +202,7 @@ def plan_night(request: PlanRequest, pattern: NightPattern) -> Plan:
     feeder = request.feeder
     if request.feeding is Feeding.BREAST and feeder is None:
         return explain.infeasible(request, [explain.NO_FEEDER])
-    best: tuple | None = None
+    best: Score | None = None
     chosen: tuple[tuple[Segment, ...], tuple[Block, ...]] | None = None
     asleep = {p.member_id: sleep_cells(p, grid, request.night, request.zone) for p in request.parents}
     for segments in _candidates(request, grid):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from twofold.nights.against import Fit, NightAgainstPlan
@@ -53,14 +54,14 @@ class BlockRow:
 
 
 def block_rows(
-    protected: Sequence[Mapping[str, object]],
+    protected: Sequence[Mapping[str, Any]],  # NightPlan.protected: JSON from the database
     names: Mapping[int, str],
     targets: Mapping[int, dt.timedelta],
     zone: ZoneInfo,
 ) -> list[BlockRow]:
     rows = []
     for block in protected:
-        member = int(block["member"])  # type: ignore[call-overload]
+        member = int(block["member"])
         start = dt.datetime.fromisoformat(str(block["start"]))
         end = dt.datetime.fromisoformat(str(block["end"]))
         target = targets.get(member)

@@ -55,7 +55,10 @@ class ContactSerializer(serializers.Serializer[dict[str, Any]]):
 class LineSerializer(serializers.Serializer[dict[str, Any]]):
     name = serializers.CharField()
     kind = serializers.ChoiceField(choices=[kind.value for kind in crisis.Kind])
-    label = serializers.CharField(help_text="What it is for; support lines say they are not crisis lines.")
+    # The API's field is called label, which shadows Field.label (a str) in the stubs; DRF keeps them apart.
+    label = serializers.CharField(  # type: ignore[assignment]
+        help_text="What it is for; support lines say they are not crisis lines."
+    )
     is_crisis_line = serializers.BooleanField()
     purpose = serializers.CharField()
     hours = serializers.CharField(allow_null=True)
@@ -81,7 +84,7 @@ class SharedBySerializer(serializers.Serializer[dict[str, Any]]):
 class AnswerSerializer(serializers.Serializer[dict[str, Any]]):
     item = serializers.IntegerField(help_text="The question's number.")
     position = serializers.IntegerField(help_text="The answer's position down the page, 0 at the top.")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # shadows Field.label, as in LineSerializer
     score = serializers.IntegerField()
 
 
@@ -141,7 +144,8 @@ def resources_document(country: str, *, safety_flag: bool) -> dict[str, Any]:
     }
 
 
-def screening_document(screening: Screening, *, user_id: int, with_answers: bool) -> dict[str, Any]:
+def screening_document(screening: Screening, *, user_id: int | None, with_answers: bool) -> dict[str, Any]:
+    """The API's document for a screening, as `user_id` may see it; None (anonymous) owns no screening."""
     result = stored_result(screening) or {}
     instrument = SCORABLE[screening.instrument]
     own = screening.member.user_id == user_id
@@ -218,7 +222,9 @@ class ScreeningViewSet(ScopedViewSet):
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         documents = [screening_document(s, user_id=request.user.pk, with_answers=False) for s in page or []]
-        return self.get_paginated_response(ScreeningSerializer(documents, many=True).data)
+        # drf-stubs type a plain Serializer's instance as one item, even with many=True.
+        serializer = ScreeningSerializer(documents, many=True)  # type: ignore[arg-type]
+        return self.get_paginated_response(serializer.data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
         document = screening_document(self.get_object(), user_id=request.user.pk, with_answers=True)

@@ -7,7 +7,7 @@ other parent answers is never shown to the one who was worried.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -69,9 +69,8 @@ class ConcernForm(forms.Form):
 
     def __init__(self, *args: Any, others: list[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["about"]
-        field.queryset = Member.objects.filter(pk__in=[other.pk for other in others])  # type: ignore[attr-defined]
-        field.label_from_instance = lambda member: member.display_name  # type: ignore[attr-defined]
+        field = cast("forms.ModelChoiceField[Member]", self.fields["about"])
+        field.queryset = Member.objects.filter(pk__in=[other.pk for other in others])
         if len(others) == 1:
             # One other parent: nothing to choose, so the button alone sends it.
             field.widget = forms.HiddenInput()

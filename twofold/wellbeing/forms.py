@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -19,5 +19,7 @@ class AnswerForm(forms.Form):
     def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Positions, not scores: on the EPDS the same position scores differently from item to item.
-        self.fields["answer"].choices = [(option.position, option.label) for option in item.options]
+        cast(forms.ChoiceField, self.fields["answer"]).choices = [
+            (option.position, option.label) for option in item.options
+        ]
         self.fields["answer"].label = item.text

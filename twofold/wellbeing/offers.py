@@ -108,7 +108,7 @@ def screening_offer(
     for finished_at, sealed in _LATEST_SCREEN.fetch(member=member.pk):
         screens.append(
             PastScreen(
-                finished_on=moment(finished_at).astimezone(zone).date(),  # type: ignore[union-attr]
+                finished_on=moment(finished_at).astimezone(zone).date(),
                 elevated=is_elevated(unseal(sealed) if sealed else None),
             )
         )

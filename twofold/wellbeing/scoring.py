@@ -57,7 +57,7 @@ class Result:
         return self.subscale is not None and self.subscale.flagged
 
 
-def check_answers(instrument: Instrument, answers: Mapping[int, int]) -> dict[int, int]:
+def check_answers(instrument: Instrument, answers: Mapping[int, object]) -> dict[int, int]:
     """The answers as a plain dict, once every item has exactly one allowed answer.
 
     Raises AnswerError naming the first item at fault, so a form can show the message beside it."""
@@ -66,6 +66,7 @@ def check_answers(instrument: Instrument, answers: Mapping[int, int]) -> dict[in
     if unknown:
         first = sorted(unknown, key=str)[0]
         raise AnswerError(None, f"The {instrument.short_name} has no question {first!r}.")
+    checked: dict[int, int] = {}
     for item in instrument.items:
         if item.number not in answers:
             raise AnswerError(item.number, f"Please answer question {item.number}.")
@@ -77,7 +78,8 @@ def check_answers(instrument: Instrument, answers: Mapping[int, int]) -> dict[in
                 item.number,
                 f"Question {item.number}: {position!r} is not one of its answers (0 to {last}).",
             )
-    return {number: answers[number] for number in instrument.item_numbers}
+        checked[item.number] = position
+    return {number: checked[number] for number in instrument.item_numbers}
 
 
 def score(instrument: Instrument, answers: Mapping[int, int], gave_birth: bool | None) -> Result:

@@ -35,7 +35,7 @@ def without_csrf_token(page: bytes) -> str:
 
 
 def reset_link_in(message: mail.EmailMessage) -> str:
-    match = re.search(r"https?://testserver(/account/password/reset/\S+/\S+/)", message.body)
+    match = re.search(r"https?://testserver(/account/password/reset/\S+/\S+/)", str(message.body))
     assert match, message.body
     return match.group(1)
 

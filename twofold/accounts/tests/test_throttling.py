@@ -88,7 +88,9 @@ def test_resetting_the_password_lifts_the_pause(client):
     fail_to_log_in(client, "jo@example.com", settings.AXES_FAILURE_LIMIT)
 
     client.post(reverse("accounts:password_reset"), {"email": "jo@example.com"})
-    link = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
+    found = re.search(r"http://testserver(\S+)", str(mail.outbox[0].body))
+    assert found is not None
+    link = found.group(1)
     form_page = client.get(link, follow=True)
     new = "a-brand-new-passphrase-77"
     client.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})

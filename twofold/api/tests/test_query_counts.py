@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from twofold.care.services import log_care_event, start_timer
 
-KINDS = [
+KINDS: list[tuple[str, dict[str, Any] | None]] = [
     ("feed", {"method": "formula", "amount_ml": 90}),
     ("nappy", {"contents": "wet"}),
     ("sleep", {"place": "cot"}),

@@ -115,7 +115,7 @@ def test_stopping_without_an_end_stops_now(world, api_for):
 
     sleep.refresh_from_db()
     assert not sleep.running
-    assert sleep.end >= before
+    assert sleep.end is not None and sleep.end >= before
 
 
 def test_stopping_twice_says_it_already_stopped(world, api_for):

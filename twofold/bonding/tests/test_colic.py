@@ -2,6 +2,7 @@
 more than 3."""
 
 import datetime as dt
+from typing import Any
 
 from twofold.bonding.colic import (
     ASK_A_PROFESSIONAL,
@@ -93,7 +94,7 @@ def test_days_before_birth_are_ignored_and_quiet_weeks_are_counted_as_zero():
 
 
 def rome(**overrides):
-    answers = {
+    answers: dict[str, Any] = {
         "birth_date": BORN,
         "crying_from": dt.date(2026, 1, 20),
         "crying_until": None,

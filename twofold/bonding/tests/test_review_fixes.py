@@ -138,7 +138,7 @@ def test_the_trend_page_speaks_to_the_viewer_and_about_the_others(world):
 
 def test_a_plan_activity_reads_the_same_on_the_timeline_as_in_the_plan(world):
     activity = BY_KEY["talking_reading"]
-    logged_as = dict(care_shape("talking_reading").details)["activity"]
+    logged_as = str(care_shape("talking_reading").detail_dict()["activity"])
     assert activity.title == PlayActivity(logged_as).label
 
 

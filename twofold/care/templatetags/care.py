@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.middleware.csrf import get_token
@@ -12,24 +14,25 @@ from twofold.care.day import ago as _ago
 from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
 from twofold.care.timeline import RespondForm, TimelineItem, timeline_html
+from twofold.households.models import Household
 from twofold.households.words import format_volume
 
 register = template.Library()
 
 
 @register.filter
-def summary(event: EventRow, household: object) -> str:
-    return describe(event, household.locale, household.volume_unit)  # type: ignore[attr-defined]
+def summary(event: EventRow, household: Household) -> str:
+    return describe(event, household.locale, household.volume_unit)
 
 
 @register.filter
-def kind_label(kind: str, household: object) -> str:
-    return event_label(kind, household.locale)  # type: ignore[attr-defined]
+def kind_label(kind: str, household: Household) -> str:
+    return event_label(kind, household.locale)
 
 
 @register.filter
-def volume(ml: Decimal | None, household: object) -> str:
-    return format_volume(ml, household.volume_unit)  # type: ignore[attr-defined]
+def volume(ml: Decimal | None, household: Household) -> str:
+    return format_volume(ml, household.volume_unit)
 
 
 @register.simple_tag
@@ -46,13 +49,13 @@ def minutes(total: int) -> str:
 
 
 @register.filter
-def get(mapping: dict, key: object) -> object:
+def get(mapping: Mapping[Any, object], key: object) -> object:
     return mapping.get(key)
 
 
 @register.simple_tag
-def counted(kind: str, count: int, household: object) -> str:
-    return count_phrase(kind, count, household.locale)  # type: ignore[attr-defined]
+def counted(kind: str, count: int, household: Household) -> str:
+    return count_phrase(kind, count, household.locale)
 
 
 @register.simple_tag(takes_context=True)

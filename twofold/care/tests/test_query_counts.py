@@ -1,6 +1,7 @@
 """Today and History must cost the same number of queries with a week of log or a year of it."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -14,7 +15,7 @@ from twofold.conftest import client_for
 
 def _fill(world, days: int) -> None:
     now = timezone.now()
-    kinds = [
+    kinds: list[tuple[str, dict[str, Any]]] = [
         ("feed", {"method": "formula", "amount_ml": 90}),
         ("nappy", {"contents": "wet"}),
         ("sleep", {"place": "cot"}),

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -50,7 +50,7 @@ def test_withdrawn_invitation_no_longer_works(world):
 
 
 def test_helpers_cannot_invite(world):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.invite(member=world.pat, role=Role.PARENT)
 
 

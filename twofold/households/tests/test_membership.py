@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -19,7 +19,7 @@ def test_a_removed_helper_no_longer_reaches_the_household(world):
 
 
 def test_helper_cannot_remove_anyone(world):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.remove_member(by=world.pat, member=world.sam)
     response = client_for(world.pat).post(reverse("households:member_remove", args=[world.sam.pk]))
     assert response.status_code == 404

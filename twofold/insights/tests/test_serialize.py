@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,7 +35,7 @@ MONDAY = dt.date(2026, 11, 16)
 # The Monday after the week, at noon: every night of the week has ended.
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
-DETAILS = {
+DETAILS: dict[str, dict[str, Any]] = {
     "feed": {"method": "formula", "amount_ml": 90},
     "nappy": {"contents": "wet"},
     "sleep": {"place": "cot"},

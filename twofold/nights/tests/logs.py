@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from twofold.care.services import log_care_event
 
@@ -12,7 +13,10 @@ NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)  # Monday noon; tonight is
 TONIGHT = dt.date(2026, 11, 23)
 LAST_NIGHT = dt.date(2026, 11, 22)
 
-DETAILS = {"feed": {"method": "formula", "amount_ml": 90}, "nappy": {"contents": "wet"}}
+DETAILS: dict[str, dict[str, Any]] = {
+    "feed": {"method": "formula", "amount_ml": 90},
+    "nappy": {"contents": "wet"},
+}
 
 
 def at(day: int, hour: int, minute: int = 0) -> dt.datetime:

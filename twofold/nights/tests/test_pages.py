@@ -186,7 +186,7 @@ def test_a_week_is_planned_and_hand_edited_nights_are_kept(world):
 @time_machine.travel(NOW, tick=False)
 def test_preferences_are_kept_and_used_and_bad_times_refused(world):
     alex = client_for(world.alex)
-    data = {"fairness": "even"}
+    data: dict[str, str | list[str]] = {"fairness": "even"}
     for m in (world.alex, world.sam):
         data |= {f"m{m.pk}-target_minutes": "300", f"m{m.pk}-night_from": "", f"m{m.pk}-night_until": ""}
     data |= {f"m{world.sam.pk}-work_mornings": ["0", "1", "2", "3", "4"]}

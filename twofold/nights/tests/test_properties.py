@@ -69,7 +69,7 @@ def _person(request: PlanRequest, member_id: int) -> Person:
     return next(p for p in request.people if p.member_id == member_id)
 
 
-def _minutes_after(clock: dt.time, first: dt.time) -> int:
+def _minutes_after(clock: dt.time | dt.datetime, first: dt.time) -> int:
     """How far into the night a clock time is, counted from the night's first clock time."""
     return (clock.hour * 60 + clock.minute - first.hour * 60 - first.minute) % (24 * 60)
 
@@ -79,16 +79,17 @@ def _lived_stretch(person: Person, night: Night) -> tuple[dt.datetime, dt.dateti
     how the planner converts clock times: it begins the first time the local clock has reached
     `available_from` (a repeated hour does not begin it again; a skipped time begins it at the jump) and
     ends the first time after that the clock has reached `available_until`."""
-    if person.available_from is None:
+    available_from, available_until = person.available_from, person.available_until
+    if available_from is None or available_until is None:  # requests() sets both or neither
         return night.start, night.end
     first = night.start.astimezone(LONDON).time()
     begins = ends = None
     moment = night.start
     while moment < night.end and ends is None:
         into = _minutes_after(moment.astimezone(LONDON).time(), first)
-        if begins is None and into >= _minutes_after(person.available_from, first):
+        if begins is None and into >= _minutes_after(available_from, first):
             begins = moment
-        if begins is not None and into >= _minutes_after(person.available_until, first):
+        if begins is not None and into >= _minutes_after(available_until, first):
             ends = moment
         moment += dt.timedelta(minutes=1)
     return begins or night.end, ends or night.end

@@ -62,12 +62,14 @@ def test_self_harm_items_and_follow_ups():
     assert PHQ9.self_harm_item == 9
     assert EPDS_SCORING.self_harm_item == 10
     assert (GAD7.self_harm_item, PHQ2.self_harm_item, GAD2.self_harm_item) == (None, None, None)
+    assert PHQ2.follow_up is not None and GAD2.follow_up is not None
     assert (PHQ2.follow_up.at_least, PHQ2.follow_up.instrument) == (3, "phq9")
     assert (GAD2.follow_up.at_least, GAD2.follow_up.instrument) == (3, "gad7")
     assert PHQ9.follow_up is None and GAD7.follow_up is None and EPDS_SCORING.follow_up is None
 
 
 def test_only_verified_loinc_codes_are_shipped():
+    assert PHQ9.loinc is not None and GAD7.loinc is not None and EPDS_SCORING.loinc is not None
     assert (PHQ9.loinc.panel, PHQ9.loinc.total, PHQ9.item(9).loinc) == ("44249-1", "44261-6", "44260-8")
     assert (GAD7.loinc.panel, GAD7.loinc.total) == ("69737-5", "70274-6")
     assert (EPDS_SCORING.loinc.panel, EPDS_SCORING.loinc.total) == ("71354-5", None)

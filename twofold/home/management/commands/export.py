@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
@@ -53,7 +53,8 @@ class Command(BaseCommand):
             extensions = ("json", "csv") if format == "both" else (format,)
             for extension in extensions:
                 if output == STDOUT:
-                    self._write(extension, found, self.stdout)
+                    # Django's OutputWrapper is a text stream but not a TextIO; writing is all _write does.
+                    self._write(extension, found, cast(TextIO, self.stdout))
                 else:
                     path = Path(output).resolve() / export_filename(found, extension)
                     try:
