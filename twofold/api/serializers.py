@@ -64,7 +64,7 @@ class KindDetailSerializer(serializers.ModelSerializer[Model]):
 def _range_messages(model_field: Any) -> dict[str, str]:
     """The table's own messages for a number out of range. DRF turns range validators into min_value and
     max_value with its generic wording; the page and the API say the same thing."""
-    messages = {}
+    messages: dict[str, str] = {}
     for validator in model_field.validators:
         if "message" not in vars(validator):  # the validator's default wording
             continue

@@ -34,9 +34,10 @@ def detail_of(event: CareEvent) -> models.Model | None:
     if model is None:
         return None
     try:
-        return getattr(event, event.kind)
+        detail: models.Model = getattr(event, event.kind)
     except model.DoesNotExist:  # type: ignore[attr-defined]
         return None
+    return detail
 
 
 def build_detail(kind: str, event: CareEvent, fields: dict[str, Any]) -> models.Model | None:

@@ -49,7 +49,7 @@ class MassField(forms.DecimalField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_digits=12, decimal_places=3, **kwargs)
 
-    def clean(self, value: Any) -> int | None:  # type: ignore[override]
+    def clean(self, value: Any) -> int | None:
         kg = super().clean(value)
         return None if kg is None else int(kg * GRAMS_PER_KG)
 
