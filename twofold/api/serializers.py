@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import DecimalField, Model
 from django.utils import timezone
 from rest_framework import serializers
 
-from twofold.care.details import SETTLE_TECHNIQUES, detail_of
-from twofold.care.models import CareEvent, Feed, Kind, Medicine, Nappy, Play, Pumping, Settle, Sleep
+from twofold.care.details import detail_of
+from twofold.care.kinds import DETAILED, KindDefinition
+from twofold.care.models import CareEvent, Kind
 from twofold.care.models import Response as BabyResponse
 from twofold.care.rules import TIMER_KINDS
 from twofold.care.services import NOT_A_TIMER
@@ -59,74 +61,69 @@ class KindDetailSerializer(serializers.ModelSerializer[Model]):
         return detail_of(instance) if instance.kind == self.field_name else None
 
 
-class FeedSerializer(KindDetailSerializer):
-    class Meta:
-        model = Feed
-        fields = ["method", "side", "amount_ml"]
-        extra_kwargs = {
-            "side": {"help_text": "Breastfeeds only; defaults to both."},
-            "amount_ml": {"coerce_to_string": False, "help_text": "Bottle feeds only, in millilitres."},
-        }
+def _range_messages(model_field: Any) -> dict[str, str]:
+    """The table's own messages for a number out of range. DRF turns range validators into min_value and
+    max_value with its generic wording; the page and the API say the same thing."""
+    messages: dict[str, str] = {}
+    for validator in model_field.validators:
+        if "message" not in vars(validator):  # the validator's default wording
+            continue
+        if isinstance(validator, MinValueValidator):
+            messages.setdefault("min_value", str(validator.message))
+        elif isinstance(validator, MaxValueValidator):
+            messages.setdefault("max_value", str(validator.message))
+    return messages
 
 
-class NappySerializer(KindDetailSerializer):
-    class Meta:
-        model = Nappy
-        fields = ["contents"]
+def _detail_serializer(kind: KindDefinition) -> type[KindDetailSerializer]:
+    """A kind's details as a serializer, from its definition: the table's fields, amounts as numbers, lists
+    of choices as lists. Named after the table (`Feed`), which names its schema component."""
+    assert kind.detail is not None  # noqa: S101 - only kinds with a detail table are passed in
+    extra: dict[str, dict[str, Any]] = {}
+    for name in kind.detail_fields:
+        options: dict[str, Any] = {}
+        model_field = kind.detail._meta.get_field(name)
+        if isinstance(model_field, DecimalField):
+            options["coerce_to_string"] = False
+        if messages := _range_messages(model_field):
+            options["error_messages"] = messages
+        if name in kind.api_help and name not in kind.choice_lists:
+            options["help_text"] = kind.api_help[name]
+        if options:
+            extra[name] = options
+    declared = {
+        name: serializers.ListField(
+            child=serializers.ChoiceField(choices=list(choices.items())),
+            required=False,
+            help_text=kind.api_help.get(name, ""),
+        )
+        for name, choices in kind.choice_lists.items()
+    }
+    meta = type("Meta", (), {"model": kind.detail, "fields": list(kind.detail_fields), "extra_kwargs": extra})
+    name = f"{kind.detail.__name__}Serializer"
+    return type(name, (KindDetailSerializer,), {**declared, "Meta": meta, "__module__": __name__})
 
 
-class SleepSerializer(KindDetailSerializer):
-    class Meta:
-        model = Sleep
-        fields = ["place"]
-
-
-class SettleSerializer(KindDetailSerializer):
-    tried = serializers.ListField(
-        child=serializers.ChoiceField(choices=list(SETTLE_TECHNIQUES.items())),
-        required=False,
-        help_text="What was tried to soothe the baby, in any order.",
-    )
-
-    class Meta:
-        model = Settle
-        fields = ["tried", "outcome"]
-
-
-class PlaySerializer(KindDetailSerializer):
-    class Meta:
-        model = Play
-        fields = ["activity"]
-
-
-class PumpingSerializer(KindDetailSerializer):
-    class Meta:
-        model = Pumping
-        fields = ["amount_ml"]
-        extra_kwargs = {"amount_ml": {"coerce_to_string": False, "help_text": "In millilitres."}}
-
-
-class MedicineSerializer(KindDetailSerializer):
-    class Meta:
-        model = Medicine
-        fields = ["name", "dose"]
-
-
-# Keyed like care.details.DETAIL_MODELS; a test keeps the two in step when a kind is added.
-DETAIL_SERIALIZERS: dict[str, type[KindDetailSerializer]] = {
-    Kind.FEED: FeedSerializer,
-    Kind.NAPPY: NappySerializer,
-    Kind.SLEEP: SleepSerializer,
-    Kind.SETTLE: SettleSerializer,
-    Kind.PLAY: PlaySerializer,
-    Kind.PUMPING: PumpingSerializer,
-    Kind.MEDICINE: MedicineSerializer,
-}
+# One per kind with a detail table, in the registry's order.
+DETAIL_SERIALIZERS: dict[str, type[KindDetailSerializer]] = {d.key: _detail_serializer(d) for d in DETAILED}
 
 
 def detail(kind: str) -> KindDetailSerializer:
     """The optional nested field for one kind's details."""
     return DETAIL_SERIALIZERS[kind](required=False, allow_null=True, help_text=f"Only with kind “{kind}”.")
+
+
+class WithDetails:
+    """Adds the optional nested details of `detail_kinds` (every kind with details unless narrowed) after
+    the declared fields, so a new kind's details appear without touching the serializers."""
+
+    detail_kinds: tuple[str, ...] = tuple(DETAIL_SERIALIZERS)
+
+    def get_fields(self) -> dict[str, serializers.Field]:  # type: ignore[type-arg]
+        fields = super().get_fields()  # type: ignore[misc]
+        for kind in self.detail_kinds:
+            fields[kind] = detail(kind)
+        return fields  # type: ignore[no-any-return]
 
 
 def check_details_match(attrs: dict[str, Any], kind: str) -> None:
@@ -165,11 +162,10 @@ EVENT_FIELDS = [
     "note",
     "created_at",
     "updated_at",
-    *(str(kind) for kind in DETAIL_SERIALIZERS),
 ]
 
 
-class EventSerializer(serializers.ModelSerializer[CareEvent]):
+class EventSerializer(WithDetails, serializers.ModelSerializer[CareEvent]):
     """A care event to read, or a new one to log (`by` defaults to you, `start` to now)."""
 
     child = child_field()
@@ -178,13 +174,6 @@ class EventSerializer(serializers.ModelSerializer[CareEvent]):
         required=False, help_text="Generated by the client: sending the same one again logs nothing new."
     )
     start = serializers.DateTimeField(required=False, help_text="Defaults to now.")
-    feed = detail(Kind.FEED)
-    nappy = detail(Kind.NAPPY)
-    sleep = detail(Kind.SLEEP)
-    settle = detail(Kind.SETTLE)
-    play = detail(Kind.PLAY)
-    pumping = detail(Kind.PUMPING)
-    medicine = detail(Kind.MEDICINE)
 
     class Meta:
         model = CareEvent
@@ -220,32 +209,30 @@ class EventUpdateSerializer(EventSerializer):
 # --- Timers -------------------------------------------------------------------------------------------
 
 TIMER_CHOICES = [(kind, label) for kind, label in Kind.choices if kind in TIMER_KINDS]
+# The details a timer takes when it starts or stops: those of the kinds that can be timed.
+TIMER_DETAILS = tuple(kind for kind in DETAIL_SERIALIZERS if kind in TIMER_KINDS)
 
 
-class TimerStartSerializer(serializers.Serializer[CareEvent]):
+class TimerStartSerializer(WithDetails, serializers.Serializer[CareEvent]):
     child = child_field()
     kind = serializers.ChoiceField(choices=TIMER_CHOICES, error_messages={"invalid_choice": NOT_A_TIMER})
     by = member_field(required=False, help_text="Who is doing it; defaults to you.")
     client_id = serializers.UUIDField(required=False)
     start = serializers.DateTimeField(required=False, help_text="Defaults to now; earlier if you forgot.")
-    feed = detail(Kind.FEED)
-    sleep = detail(Kind.SLEEP)
-    settle = detail(Kind.SETTLE)
+    detail_kinds = TIMER_DETAILS
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         check_details_match(attrs, attrs["kind"])
         return attrs
 
 
-class TimerStopSerializer(serializers.Serializer[CareEvent]):
+class TimerStopSerializer(WithDetails, serializers.Serializer[CareEvent]):
     end = serializers.DateTimeField(required=False, help_text="Defaults to now.")
     response = serializers.ChoiceField(choices=BabyResponse.choices, required=False, allow_blank=True)
     settled_after_minutes = serializers.IntegerField(
         required=False, allow_null=True, min_value=0, max_value=600
     )
-    feed = detail(Kind.FEED)
-    sleep = detail(Kind.SLEEP)
-    settle = detail(Kind.SETTLE)
+    detail_kinds = TIMER_DETAILS
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         check_details_match(attrs, self.context["event"].kind)

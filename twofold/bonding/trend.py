@@ -28,6 +28,7 @@ from twofold.bonding.evidence import (
     Source,
 )
 from twofold.bonding.rounding import whole_minutes
+from twofold.care import kinds
 
 CALM_OR_SETTLED = frozenset({"calm", "settled"})
 # Twofold's own: a week with fewer sessions than this is too few to compare with another.
@@ -198,7 +199,7 @@ WHEN_TO_ASK = when_to_ask()
 # What counts as a settling session (Twofold's own choice): every crying episode, and the time together the
 # bonding plan is made of (skin-to-skin, a bath, play), whoever logged it; a feed or a nappy counts only when
 # it was logged from a bonding plan's suggestion.
-SESSION_KINDS = frozenset({"settle", "skin_to_skin", "bath", "play"})
+SESSION_KINDS = kinds.keys_where(reading=kinds.Reading.SETTLING_SESSION)
 SETTLED_OUTCOMES = frozenset({"settled", "asleep"})
 UNSETTLED_OUTCOMES = frozenset({"still_crying", "handed_over"})
 

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 
-from twofold.care.details import SETTLE_TECHNIQUES, detail_of
-from twofold.care.models import (
-    FeedMethod,
-    Kind,
-    NappyContents,
-    PlayActivity,
-    Response,
-    SettleOutcome,
-    Side,
-    SleepPlace,
-)
-from twofold.care.rules import RESPONSE_KINDS
+from twofold.care.details import detail_of
+from twofold.care.kinds import REGISTRY, definition
+from twofold.care.kinds.inputs import DetailForm, form_value
+from twofold.care.models import Response
 from twofold.households.models import Household, Member
 from twofold.households.selectors import children_of, members_of
-from twofold.households.words import ml_to_unit, unit_to_ml
 
-# Kinds whose form asks for an end time (the rest are a moment).
-DURATION_KINDS = frozenset(
-    {Kind.FEED, Kind.SLEEP, Kind.SETTLE, Kind.BATH, Kind.SKIN_TO_SKIN, Kind.PLAY, Kind.PUMPING}
-)
+__all__ = ["DETAIL_FORMS", "DetailForm", "EventForm", "TimerForm", "detail_initial"]
+
+# Each kind's detail form, from its definition; kinds without details have none.
+DETAIL_FORMS: dict[str, type[DetailForm]] = {str(d.key): d.form for d in REGISTRY if d.form is not None}
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -63,101 +53,17 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["child"].queryset = children_of(household=household)  # type: ignore[attr-defined]
         self.fields["by"].queryset = members_of(household=household)  # type: ignore[attr-defined]
-        if kind not in DURATION_KINDS:
+        kind_definition = definition(kind)
+        if not kind_definition.has_duration:
             del self.fields["end"]
             self.fields["start"].label = "When"
-        if kind not in RESPONSE_KINDS:
+        if not kind_definition.response:
             del self.fields["response"]
             del self.fields["settled_after_minutes"]
 
 
-class VolumeField(forms.DecimalField):
-    """An amount typed in the household's unit, kept in ml."""
-
-    def __init__(self, *, unit: str, **kwargs: Any) -> None:
-        self.unit = unit
-        label = kwargs.pop("label", "Amount")
-        super().__init__(
-            label=f"{label} ({'fl oz' if unit == 'fl_oz' else 'ml'})",
-            min_value=Decimal("0.1"),
-            max_digits=6,
-            decimal_places=1,
-            **kwargs,
-        )
-
-    def clean(self, value: Any) -> Decimal | None:
-        amount = super().clean(value)
-        return None if amount is None else unit_to_ml(amount, self.unit)
-
-
-class DetailForm(forms.Form):
-    def __init__(self, *args: Any, unit: str = "ml", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.unit = unit
-
-    def details(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
-
-
-class FeedForm(DetailForm):
-    method = forms.ChoiceField(choices=FeedMethod.choices, widget=forms.RadioSelect, label="Feed")
-    side = forms.ChoiceField(
-        choices=[("", "—"), *Side.choices], required=False, widget=forms.RadioSelect, label="Side"
-    )
-
-    def __init__(self, *args: Any, unit: str = "ml", **kwargs: Any) -> None:
-        super().__init__(*args, unit=unit, **kwargs)
-        self.fields["amount_ml"] = VolumeField(unit=unit, required=False, help_text="For bottle feeds.")
-
-
-class NappyForm(DetailForm):
-    contents = forms.ChoiceField(choices=NappyContents.choices, widget=forms.RadioSelect, label="It was")
-
-
-class SleepForm(DetailForm):
-    place = forms.ChoiceField(choices=[("", "Not noted"), *SleepPlace.choices], required=False, label="Where")
-
-
-class SettleForm(DetailForm):
-    tried = forms.MultipleChoiceField(
-        choices=list(SETTLE_TECHNIQUES.items()),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="What was tried",
-    )
-    outcome = forms.ChoiceField(
-        choices=[("", "—"), *SettleOutcome.choices], required=False, label="How it ended"
-    )
-
-
-class PlayForm(DetailForm):
-    activity = forms.ChoiceField(choices=PlayActivity.choices, widget=forms.RadioSelect, label="Activity")
-
-
-class PumpingForm(DetailForm):
-    def __init__(self, *args: Any, unit: str = "ml", **kwargs: Any) -> None:
-        super().__init__(*args, unit=unit, **kwargs)
-        self.fields["amount_ml"] = VolumeField(unit=unit, required=True)
-
-
-class MedicineForm(DetailForm):
-    name = forms.CharField(max_length=80, label="Medicine")
-    dose = forms.CharField(max_length=40, required=False, help_text="Such as “2.5 ml” or “1 drop”.")
-
-
-DETAIL_FORMS: dict[str, type[DetailForm]] = {
-    Kind.FEED: FeedForm,
-    Kind.NAPPY: NappyForm,
-    Kind.SLEEP: SleepForm,
-    Kind.SETTLE: SettleForm,
-    Kind.PLAY: PlayForm,
-    Kind.PUMPING: PumpingForm,
-    Kind.MEDICINE: MedicineForm,
-}
-
-
 class TimerForm(forms.Form):
-    kind = forms.ChoiceField(choices=[(k, k) for k in (Kind.FEED, Kind.SLEEP, Kind.SETTLE)])
+    kind = forms.ChoiceField(choices=[(d.key, d.key) for d in REGISTRY if d.timed])
     child = forms.ModelChoiceField(queryset=None)  # type: ignore[arg-type]
     by = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
     client_id = forms.UUIDField()
@@ -169,13 +75,14 @@ class TimerForm(forms.Form):
 
 
 def detail_initial(event: Any, unit: str) -> dict[str, Any]:
-    """A saved event's details as form initial values, amounts in the household's unit."""
+    """A saved event's details as form initial values, quantities in the units the form shows."""
     detail = detail_of(event)
     if detail is None:
         return {}
     initial = {
         f.name: getattr(detail, f.name) for f in detail._meta.concrete_fields if f.name not in ("id", "event")
     }
-    if initial.get("amount_ml") is not None:
-        initial["amount_ml"] = ml_to_unit(initial["amount_ml"], unit)
+    quantities = definition(event.kind).quantities
+    for name, quantity in quantities.items():
+        initial[name] = form_value(quantity, initial.get(name), unit)
     return initial

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     PLAY = "play", "Play"
     PUMPING = "pumping", "Pumping"
     MEDICINE = "medicine", "Medicine"
+    WEIGHT = "weight", "Weight"
     NOTE = "note", "Note"
 
 
@@ -196,3 +197,22 @@ class Medicine(KindDetail):
     event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="medicine")
     name = models.CharField(max_length=80)
     dose = models.CharField(max_length=40, blank=True)
+
+
+# A baby's plausible weight in grams: a very premature newborn to a child of about eight.
+LIGHTEST_GRAMS = 300
+HEAVIEST_GRAMS = 30_000
+TOO_LIGHT = "A weight under 0.3 kg (300 g) is not plausible for a baby: check the number."
+TOO_HEAVY = "A weight over 30 kg (30,000 g) is not plausible for a baby: check the number."
+
+
+class Weight(KindDetail):
+    """A weighing, in whole grams whatever unit it was entered in."""
+
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="weight")
+    grams = models.PositiveIntegerField(
+        validators=[
+            MinValueValidator(LIGHTEST_GRAMS, message=TOO_LIGHT),
+            MaxValueValidator(HEAVIEST_GRAMS, message=TOO_HEAVY),
+        ]
+    )

@@ -7,16 +7,19 @@ event cost more than the rest of the page together, so they read these rows inst
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db import models
 from django.db.models import QuerySet
 
+from twofold.care.kinds import DETAILED, find
 from twofold.care.models import CareEvent, Response
 from twofold.db import RawTimestamp, decimal, fetch, json_value, moment
 
-ROW_FIELDS: dict[str, str] = {
+_EVENT_FIELDS: dict[str, str] = {
     "id": "id",
     "kind": "kind",
     "child_id": "child_id",
@@ -29,17 +32,31 @@ ROW_FIELDS: dict[str, str] = {
     "response": "response",
     "settled_after_minutes": "settled_after_minutes",
     "note": "note",
-    "feed_method": "feed__method",
-    "feed_side": "feed__side",
-    "feed_amount_ml": "feed__amount_ml",
-    "nappy_contents": "nappy__contents",
-    "sleep_place": "sleep__place",
-    "settle_tried": "settle__tried",
-    "settle_outcome": "settle__outcome",
-    "play_activity": "play__activity",
-    "pumping_amount_ml": "pumping__amount_ml",
-    "medicine_name": "medicine__name",
-    "medicine_dose": "medicine__dose",
+}
+# Every kind's detail columns, through its one-to-one: a row holds the ones of its own kind.
+_DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {str(d.key): d.detail_fields for d in DETAILED}
+ROW_FIELDS: dict[str, str] = _EVENT_FIELDS | {
+    f"{kind}_{name}": f"{kind}__{name}" for kind, names in _DETAIL_COLUMNS.items() for name in names
+}
+
+
+def _reader(model: type[models.Model], name: str) -> Callable[[Any], Any]:
+    """How a raw value of a detail column becomes its Python value."""
+    field = model._meta.get_field(name)
+    if isinstance(field, models.DecimalField):
+        return decimal
+    if isinstance(field, models.JSONField):
+        return json_value
+    return lambda value: value
+
+
+# Per kind: (index of the column in a row, its field name, its reader).
+_DETAIL_READERS: dict[str, tuple[tuple[int, str, Callable[[Any], Any]], ...]] = {
+    str(d.key): tuple(
+        (list(ROW_FIELDS).index(f"{d.key}_{name}"), name, _reader(d.detail, name)) for name in d.detail_fields
+    )
+    for d in DETAILED
+    if d.detail is not None
 }
 
 _RESPONSES = dict(Response.choices)
@@ -59,17 +76,9 @@ class EventRow:
     response: str
     settled_after_minutes: int | None
     note: str
-    feed_method: str | None = None
-    feed_side: str | None = None
-    feed_amount_ml: Decimal | None = None
-    nappy_contents: str | None = None
-    sleep_place: str | None = None
-    settle_tried: list[str] | None = None
-    settle_outcome: str | None = None
-    play_activity: str | None = None
-    pumping_amount_ml: Decimal | None = None
-    medicine_name: str | None = None
-    medicine_dose: str | None = None
+    # The kind's own details by field name ({"method": "formula", "amount_ml": Decimal("120")}); empty
+    # for kinds without a detail table or an event whose details were never given.
+    details: dict[str, Any] = field(default_factory=dict)
 
     @property
     def minutes(self) -> int | None:
@@ -78,22 +87,30 @@ class EventRow:
         return int((self.end - self.start).total_seconds() // 60)
 
     @property
+    def day_volume_ml(self) -> Decimal | None:
+        """The milk this event adds to the day's total (a bottle feed's amount), if any."""
+        kind = find(self.kind)
+        return self.details.get(kind.day_volume) if kind is not None and kind.day_volume else None
+
+    @property
     def response_label(self) -> str:
         return _RESPONSES.get(self.response, "")
 
 
-_NAMES = list(ROW_FIELDS)
+_EVENT_COUNT = len(_EVENT_FIELDS)
 
 
 def _row(values: tuple[Any, ...]) -> EventRow:
-    row = dict(zip(_NAMES, values, strict=True))
+    row = dict(zip(_EVENT_FIELDS, values[:_EVENT_COUNT], strict=True))
     row["start"] = moment(row["start"])
     row["end"] = moment(row["end"])
     row["running"] = bool(row["running"])
-    row["feed_amount_ml"] = decimal(row["feed_amount_ml"])
-    row["pumping_amount_ml"] = decimal(row["pumping_amount_ml"])
-    row["settle_tried"] = json_value(row["settle_tried"])
-    return EventRow(**row)
+    readers = _DETAIL_READERS.get(row["kind"], ())
+    details = {name: read(values[index]) for index, name, read in readers}
+    # A left join with no detail row reads as every column null: the kind's details were never given.
+    if all(value is None for value in details.values()):
+        details = {}
+    return EventRow(**row, details=details)
 
 
 def row_query(events: QuerySet[CareEvent]) -> QuerySet[CareEvent]:

@@ -4,37 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from twofold.care.models import Kind
+from twofold.care.kinds import DETAILED, REGISTRY
 
 # Kinds a parent can start now and stop later.
-TIMER_KINDS: frozenset[str] = frozenset({Kind.FEED, Kind.SLEEP, Kind.SETTLE})
+TIMER_KINDS: frozenset[str] = frozenset(d.key for d in REGISTRY if d.timed)
 
 # Kinds that involve the baby's mood, so can carry the baby's response.
-RESPONSE_KINDS: frozenset[str] = frozenset(
-    {Kind.FEED, Kind.NAPPY, Kind.SLEEP, Kind.SETTLE, Kind.BATH, Kind.SKIN_TO_SKIN, Kind.PLAY}
-)
+RESPONSE_KINDS: frozenset[str] = frozenset(d.key for d in REGISTRY if d.response)
 
 # Kinds with their own detail table; the others (bath, skin-to-skin, note) need none.
-DETAIL_KINDS: frozenset[str] = frozenset(
-    {Kind.FEED, Kind.NAPPY, Kind.SLEEP, Kind.SETTLE, Kind.PLAY, Kind.PUMPING, Kind.MEDICINE}
-)
+DETAIL_KINDS: frozenset[str] = frozenset(d.key for d in DETAILED)
 
 # Phones and servers disagree by a little; more than this in the future is a mistake.
 CLOCK_SKEW = dt.timedelta(minutes=5)
 
-# Longer than these is almost certainly a forgotten timer or a typo.
-LONGEST: dict[str, dt.timedelta] = {
-    Kind.FEED: dt.timedelta(hours=3),
-    Kind.SLEEP: dt.timedelta(hours=16),
-    Kind.SETTLE: dt.timedelta(hours=6),
-    Kind.BATH: dt.timedelta(hours=2),
-    Kind.SKIN_TO_SKIN: dt.timedelta(hours=8),
-    Kind.PLAY: dt.timedelta(hours=6),
-    Kind.PUMPING: dt.timedelta(hours=2),
-    Kind.MEDICINE: dt.timedelta(hours=1),
-    Kind.NOTE: dt.timedelta(hours=24),
-}
-
+# Longer than these is almost certainly a forgotten timer or a typo; a nappy has no usual length.
+LONGEST: dict[str, dt.timedelta] = {d.key: d.longest for d in REGISTRY if d.longest is not None}
 
 LONGEST_EVENT = max(LONGEST.values())
 
@@ -77,8 +62,3 @@ def response_errors(*, kind: str, response: str, settled_after_minutes: int | No
     if settled_after_minutes is not None and response != "settled":
         errors["settled_after_minutes"] = "Minutes to settle go with the response “Settled”."
     return errors
-
-
-def default_feed_method(feeding_method: str) -> str:
-    """The feed a timer starts with, from the child's usual feeding; the parent can change it."""
-    return {"formula": "formula", "expressed": "expressed"}.get(feeding_method, "breast")

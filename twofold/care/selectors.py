@@ -195,7 +195,7 @@ def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[Eve
     for child in children:
         mine = [r for r in rows if r.child_id == child.pk]
         facts = [
-            EventFact(r.kind, r.child_id, r.by_id, r.start, r.end, r.feed_amount_ml, r.running) for r in mine
+            EventFact(r.kind, r.child_id, r.by_id, r.start, r.end, r.day_volume_ml, r.running) for r in mine
         ]
         asleep = next((r.start for r in mine if r.running and r.kind == Kind.SLEEP), None)
         last = latest.get(child.pk, {})

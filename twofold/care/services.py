@@ -12,13 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from twofold.care.details import build_detail, check_detail, detail_of
-from twofold.care.models import CareEvent, Kind
-from twofold.care.rules import (
-    TIMER_KINDS,
-    default_feed_method,
-    response_errors,
-    time_errors,
-)
+from twofold.care.kinds import KEYS, definition
+from twofold.care.models import CareEvent
+from twofold.care.rules import TIMER_KINDS, response_errors, time_errors
 from twofold.households.models import Child, Member
 
 NOT_A_TIMER = "Only feeds, sleeps and crying can be timed."
@@ -100,8 +96,8 @@ def log_care_event(
     existing = _existing(member, client_id) if running else None
     if existing is not None:
         return Logged(existing, created=False)
-    if kind not in Kind.values:
-        raise ValidationError({"kind": f"Unknown kind. Choose one of: {', '.join(Kind.values)}."})
+    if kind not in KEYS:
+        raise ValidationError({"kind": f"Unknown kind. Choose one of: {', '.join(KEYS)}."})
     by = by or member
     _check_child(member, child)
     _check_by(member, by)
@@ -154,8 +150,9 @@ def start_timer(
 ) -> Logged:
     if kind not in TIMER_KINDS:
         raise ValidationError({"kind": NOT_A_TIMER})
-    if kind == Kind.FEED and not details:
-        details = {"method": default_feed_method(child.feeding_method)}
+    starts_with = definition(kind).default_details
+    if not details and starts_with is not None:
+        details = starts_with(child.feeding_method)
     return log_care_event(
         member=member,
         child=child,

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from twofold.care.kinds import REGISTRY
 from twofold.care.labels import describe, event_label
 from twofold.care.rows import EventRow
 
@@ -37,7 +38,7 @@ class TimelineItem:
 
 
 # Kinds that involve the baby's mood and can take a one-tap response from the timeline.
-RESPOND_KINDS = frozenset({"settle", "skin_to_skin", "bath", "play", "feed"})
+RESPOND_KINDS: frozenset[str] = frozenset(d.key for d in REGISTRY if d.one_tap_response)
 RESPONSES = (("calm", "Calm"), ("fussy", "Fussy"), ("crying", "Crying"), ("settled", "Settled"))
 
 

@@ -16,13 +16,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from twofold.care import selectors, services
-from twofold.care.forms import DETAIL_FORMS, EventForm, TimerForm, detail_initial
+from twofold.care.forms import EventForm, TimerForm, detail_initial
 from twofold.care.history import history_filter_from
+from twofold.care.kinds import definition
 from twofold.care.labels import event_label, kind_tiles
 from twofold.care.models import CareEvent, Kind, NappyContents
 from twofold.care.paging import page_number, page_of
 from twofold.care.rows import EventRow
-from twofold.care.rules import default_feed_method
 from twofold.care.timeline import TimelineItem, timeline
 from twofold.care.undo import forget_undo, remember_undo, take_undo
 from twofold.households.access import MemberRequest, member_required
@@ -96,8 +96,9 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
         if request.GET.get("by", "").isdigit():
             initial["by"] = int(request.GET["by"])  # the form's choices keep it in the household
         chosen = next((c for c in children if c.pk == initial["child"]), None)
-        if kind == Kind.FEED and chosen is not None:
-            detail_data = {"method": default_feed_method(chosen.feeding_method)}
+        starts_with = definition(kind).default_details
+        if starts_with is not None and chosen is not None:
+            detail_data = starts_with(chosen.feeding_method)
     elif event is not None:
         initial = {
             "child": event.child_id,
@@ -111,7 +112,7 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
         }
         detail_data = detail_initial(event, household.volume_unit)
     event_form = EventForm(data, household=household, kind=kind, initial=initial)
-    detail_class = DETAIL_FORMS.get(kind)
+    detail_class = definition(kind).form
     detail_form = (
         detail_class(data, unit=household.volume_unit, initial=detail_data, prefix="d")
         if detail_class

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from twofold.care.kinds import KEYS, Reading, keys_where
+
+# Which kinds count, and how, is each kind's definition's to say (twofold.care.kinds).
+# Kinds counted as care events at all: a note or a weighing is not care work.
+_CARE_KINDS = keys_where(reading=Reading.LOAD_EVENTS)
+NOT_CARE_KINDS = frozenset(KEYS) - _CARE_KINDS
 # The baby's sleep is not a parent's work: a sleep event counts as putting the baby down, with no minutes.
-NO_MINUTES_KINDS = frozenset({"sleep"})
-# Notes are not care.
-NOT_CARE_KINDS = frozenset({"note"})
+NO_MINUTES_KINDS = _CARE_KINDS - keys_where(reading=Reading.LOAD_MINUTES)
 # What gets a parent out of bed at night. The baby sleeping does not; a note does not.
-WAKING_KINDS = frozenset({"feed", "nappy", "settle", "bath", "skin_to_skin", "play", "pumping", "medicine"})
+WAKING_KINDS = keys_where(reading=Reading.NIGHT_WAKING)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def test_a_prepared_read_matches_the_orm_for_any_values(world):
         )
         got = rows_from(PREPARED.fetch(household=world.alex.household_id, since=since, until=until))
         assert got == expected
-    assert got[0].feed_amount_ml == expected[0].feed_amount_ml
+    assert got[0].details["amount_ml"] == expected[0].details["amount_ml"]
 
 
 def test_a_prepared_read_must_use_every_value(db):

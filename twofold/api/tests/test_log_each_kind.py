@@ -40,6 +40,7 @@ EACH_KIND = [
         {"medicine": {"name": "Vitamin D drops", "dose": "1 drop"}},
         {"name": "Vitamin D drops", "dose": "1 drop"},
     ),
+    ("weight", {"weight": {"grams": 4350}}, {"grams": 4350}),
     ("bath", {}, None),
     ("skin_to_skin", {}, None),
     ("note", {}, None),

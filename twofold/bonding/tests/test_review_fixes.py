@@ -17,8 +17,7 @@ from twofold.bonding.plan import BY_KEY, care_shape
 from twofold.bonding.services import do_activity, start_plan
 from twofold.bonding.tests.helpers import at, cry
 from twofold.bonding.trend import Voice, WeekPoint, reading_for
-from twofold.care.labels import _ACTIVITIES
-from twofold.care.models import CareEvent
+from twofold.care.models import CareEvent, PlayActivity
 from twofold.care.services import log_care_event
 from twofold.conftest import client_for
 
@@ -140,7 +139,7 @@ def test_the_trend_page_speaks_to_the_viewer_and_about_the_others(world):
 def test_a_plan_activity_reads_the_same_on_the_timeline_as_in_the_plan(world):
     activity = BY_KEY["talking_reading"]
     logged_as = str(care_shape("talking_reading").detail_dict()["activity"])
-    assert activity.title == _ACTIVITIES[logged_as]
+    assert activity.title == PlayActivity(logged_as).label
 
 
 def test_today_shows_settled_after_the_minutes(world):
