@@ -57,8 +57,10 @@ class MemberSerializer(serializers.ModelSerializer[Member]):
 class KindDetailSerializer(serializers.ModelSerializer[Model]):
     """A kind's details, read from the event only when the event is of that kind (no extra queries)."""
 
-    def get_attribute(self, instance: CareEvent) -> Model | None:
-        return detail_of(instance) if instance.kind == self.field_name else None
+    def get_attribute(self, instance: Model) -> Model | None:
+        if not isinstance(instance, CareEvent) or instance.kind != self.field_name:
+            return None
+        return detail_of(instance)
 
 
 def _range_messages(model_field: Any) -> dict[str, str]:

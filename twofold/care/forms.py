@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
@@ -11,7 +11,7 @@ from twofold.care.details import detail_of
 from twofold.care.kinds import REGISTRY, definition
 from twofold.care.kinds.inputs import DetailForm, form_value
 from twofold.care.models import Response
-from twofold.households.models import Household, Member
+from twofold.households.models import Child, Household, Member
 from twofold.households.selectors import children_of, members_of
 
 __all__ = ["DETAIL_FORMS", "DetailForm", "EventForm", "TimerForm", "detail_initial"]
@@ -22,15 +22,24 @@ DETAIL_FORMS: dict[str, type[DetailForm]] = {str(d.key): d.form for d in REGISTR
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Member) -> str:  # type: ignore[override]
+if TYPE_CHECKING:
+    _MemberChoiceBase = forms.ModelChoiceField[Member]
+else:  # Django's form fields cannot be subscripted at run time
+    _MemberChoiceBase = forms.ModelChoiceField
+
+
+class MemberChoiceField(_MemberChoiceBase):
+    def label_from_instance(self, obj: Member) -> str:
         return obj.display_name
 
 
 class EventForm(forms.Form):
-    child = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    # The household's own choices are set in __init__; the empty querysets only say which model.
+    child: forms.ModelChoiceField[Child] = forms.ModelChoiceField(
+        queryset=Child.objects.none(), empty_label=None
+    )
     by = MemberChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+        queryset=Member.objects.none(),
         empty_label=None,
         label="Who did it",
         widget=forms.RadioSelect,
@@ -64,8 +73,10 @@ class EventForm(forms.Form):
 
 class TimerForm(forms.Form):
     kind = forms.ChoiceField(choices=[(d.key, d.key) for d in REGISTRY if d.timed])
-    child = forms.ModelChoiceField(queryset=None)  # type: ignore[arg-type]
-    by = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
+    child: forms.ModelChoiceField[Child] = forms.ModelChoiceField(queryset=Child.objects.none())
+    by: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
+        queryset=Member.objects.none(), required=False
+    )
     client_id = forms.UUIDField()
 
     def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
