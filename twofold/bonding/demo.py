@@ -11,6 +11,7 @@ from twofold.bonding.models import BondingPlan, DayStatus, PlanDay
 from twofold.bonding.plan import care_shape, suggestion_for
 from twofold.care.details import DETAIL_MODELS
 from twofold.care.models import CareEvent
+from twofold.households.demo import DemoFamily
 from twofold.households.models import Child, Member
 
 PLAN_WEEKS = 4
@@ -27,7 +28,8 @@ def _response(rng: random.Random, progress: float) -> str:
     return rng.choices(names, weights=weights)[0]
 
 
-def add_to_demo(*, members: dict[str, Member], children: list[Child], now: dt.datetime) -> None:
+def add_to_demo(family: DemoFamily) -> None:
+    members, children, now = family.members, family.children, family.now
     sam = members.get("sam")
     if sam is None or not children:
         return

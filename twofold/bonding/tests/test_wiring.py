@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from twofold.bonding import demo as bonding_demo
 from twofold.bonding import selectors
 from twofold.bonding.export import export_section
 from twofold.bonding.models import BondingPlan, DayStatus
@@ -16,8 +17,9 @@ from twofold.bonding.reports import crying_report, settling_report
 from twofold.bonding.services import do_activity, start_plan
 from twofold.bonding.tests.helpers import at, cry
 from twofold.bonding.trend import Reading, session_from
-from twofold.care.demo import create_demo_household
+from twofold.care import demo as care_demo
 from twofold.care.services import delete_care_event, log_care_event
+from twofold.households.demo import make_demo_family
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +103,9 @@ def test_the_export_carries_plans_trends_and_daily_crying(world):
 
 
 def test_the_demo_gives_sam_a_plan_with_responses_that_grow_calmer(db):
-    demo = create_demo_household(now=timezone.now())
+    demo = make_demo_family(weeks=8, children=1, seed=1, now=timezone.now())
+    care_demo.add_to_demo(demo)
+    bonding_demo.add_to_demo(demo)
     sam = demo.members["sam"]
     plan = BondingPlan.objects.get(member=sam)
     assert plan.status == "active"
