@@ -20,10 +20,13 @@ NEEDS_AN_OFFSET = (
     "{value!r} is not."
 )
 
+# The fixture (twofold/conftest.py) that runs the real console script in a child process.
+SUBPROCESS_FIXTURE = "run_twofold"
+
 _travel: time_machine.travel | None = None
 
 
-def test_now_from_environment(environ: dict[str, str] | os._Environ[str]) -> dt.datetime | None:
+def instant_from_environment(environ: dict[str, str] | os._Environ[str]) -> dt.datetime | None:
     """The instant TWOFOLD_TEST_NOW names, or None when it is unset or empty."""
     value = environ.get(TEST_NOW, "").strip()
     if not value:
@@ -39,13 +42,24 @@ def test_now_from_environment(environ: dict[str, str] | os._Environ[str]) -> dt.
 
 def pytest_configure(config: pytest.Config) -> None:
     global _travel
-    instant = test_now_from_environment(os.environ)
+    instant = instant_from_environment(os.environ)
     if instant is None:
         return
     # A fixed offset, not a zone: time_machine would also change the process's local zone for a ZoneInfo,
     # and the app must never read the process's zone anyway.
     _travel = time_machine.travel(instant, tick=True)
     _travel.start()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if _travel is None:
+        return
+    # The real `twofold` script runs in a child process, on the real clock: under a travelled clock it
+    # would prove nothing and cost seconds a run.
+    skip = pytest.mark.skip(reason=f"runs a subprocess on the real clock, not at {TEST_NOW}")
+    for item in items:
+        if SUBPROCESS_FIXTURE in getattr(item, "fixturenames", ()):
+            item.add_marker(skip)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
