@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from twofold.bonding import demo as bonding_demo
@@ -88,6 +89,7 @@ def test_the_settling_trend_counts_time_together_and_plan_activities_per_caregiv
     assert trends["Sam"].reading.reading is Reading.TOO_EARLY
 
 
+@time_machine.travel(NOW, tick=False)  # two days after the crying: the trend's weeks end at the real date
 def test_the_export_carries_plans_trends_and_daily_crying(world):
     plan = start_plan(member=world.sam, child=world.ada)
     cry(world.alex, world.ada, at(world.ada, dt.date(2026, 10, 20), 9), 20, outcome="settled")
