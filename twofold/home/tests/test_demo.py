@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from twofold.bonding.reports import settling_report
 from twofold.care.models import CareEvent
+from twofold.checkins.models import Checkin
+from twofold.checkins.selectors import current_state, log_shares
+from twofold.checkins.thresholds import LARGE_SHARE_GAP
 from twofold.home import demo as home_demo
 from twofold.home.demo import DEFAULT_SEED, create_demo_household, demo_option_errors
 from twofold.home.management.commands.demo import ALREADY_HAS_HOUSEHOLDS
@@ -152,3 +158,37 @@ def test_options_out_of_range_are_refused_with_what_to_change(options, message):
     with pytest.raises(CommandError, match=message):
         run_demo(**options)
     assert not Household.objects.exists()
+
+
+# ---- The story, whatever day the demo is made ----
+
+STORY_INSTANTS = [
+    dt.datetime(2026, 12, 1, 2, 45, tzinfo=dt.UTC),  # a Tuesday night: the check-in gap once read 14 here
+    dt.datetime(2027, 3, 28, 3, tzinfo=LONDON),  # Sunday, the morning the clocks go forward
+    dt.datetime(2027, 10, 31, 15, tzinfo=LONDON),  # Sunday, the day the clocks go back
+    dt.datetime(2027, 10, 31, 1, 30, fold=1, tzinfo=LONDON),  # the hour that happens twice, second time
+    dt.datetime(2027, 6, 14, 15, tzinfo=LONDON),  # a Monday afternoon in summer
+    dt.datetime(2027, 1, 2, 23, 30, tzinfo=LONDON),  # a Saturday, just into the night
+    dt.datetime(2027, 2, 17, 7, tzinfo=LONDON),  # a Wednesday, as the night ends
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("now", STORY_INSTANTS, ids=lambda now: now.isoformat())
+def test_the_demo_tells_the_same_story_whatever_day_it_is_made(now):
+    with time_machine.travel(now, tick=False):
+        demo = create_demo_household(now=now)
+        household, alex, sam = demo.household, demo.members["alex"], demo.members["sam"]
+        monday = current_state(household=household, now=now).monday
+        for back in (1, 2, 3):
+            week = monday - dt.timedelta(weeks=back)
+            log = log_shares(household=household, monday=week, now=now)
+            # The uneven nights: Alex handles most of them...
+            assert log.night is not None and log.night[alex.pk] > Fraction(7, 10)
+            # ...and Sam's estimate of his share is well above what the log shows.
+            said = Checkin.objects.get(member=sam, week=week).night_share
+            assert said - round(float(log.night[sam.pk]) * 100) >= LARGE_SHARE_GAP
+        # The baby grows calmer with Sam: the settling trend rises.
+        (trend,) = [t for t in settling_report(child=demo.children[0], now=now) if t.member_id == sam.pk]
+        weeks = [p for p in trend.weeks if p.with_response >= 3]
+        assert weeks[0].share < Fraction(1, 2) < weeks[-1].share
