@@ -390,6 +390,7 @@ class _ChildLog:
         tried = list(dict.fromkeys(rng.choices(techniques, weights=weights, k=rng.randint(1, 4))))
         if minutes >= 40 and "put_down" not in tried and rng.random() < 0.3:
             tried.append("put_down")
+        extra: dict[str, Any]
         if handed_over:
             outcome, extra = "handed_over", {"response": "crying"}
         elif rng.random() < 0.05:

@@ -234,11 +234,12 @@ def test_the_care_section_stores_the_planned_log_with_every_kinds_details():
     )
     for kind, model in DETAIL_MODELS.items():
         assert (
-            model.objects.filter(event__household=family.household).count()
+            model._default_manager.filter(event__household=family.household).count()
             == events.filter(kind=kind).count()
         )
     first = planned.events[0]
     stored = events.order_by("start", "id").select_related(first.kind).first()
+    assert stored is not None
     assert (stored.kind, stored.start, stored.end) == (first.kind, first.start, first.end)
     assert getattr(stored, first.kind).method == first.details["method"]
     assert family.household.created_at == planned.log_start
