@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 from collections import Counter, defaultdict
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
 from twofold.care import demo as care_demo
-from twofold.care import demo_plan as demo_plan_module
 from twofold.care.demo_plan import (
     DemoPlan,
     PlannedEvent,
@@ -23,7 +20,6 @@ from twofold.care.demo_plan import (
 from twofold.care.details import DETAIL_MODELS, SETTLE_TECHNIQUES, build_detail
 from twofold.care.models import CareEvent, Kind
 from twofold.care.rules import response_errors, time_errors
-from twofold.households import demo as households_demo
 from twofold.households.demo import CHILD_NAMES, make_demo_family
 
 LONDON = ZoneInfo("Europe/London")
@@ -243,22 +239,3 @@ def test_the_care_section_stores_the_planned_log_with_every_kinds_details():
     assert (stored.kind, stored.start, stored.end) == (first.kind, first.start, first.end)
     assert getattr(stored, first.kind).method == first.details["method"]
     assert family.household.created_at == planned.log_start
-
-
-# ---- Floors ----
-
-ABOVE_CARE = ("insights", "bonding", "wellbeing", "nights", "checkins", "home", "api")
-
-
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text())
-    names = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
-    return names | {
-        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
-    }
-
-
-@pytest.mark.parametrize("module", [care_demo, demo_plan_module, households_demo])
-def test_the_demos_lower_sections_import_nothing_from_the_floors_above(module):
-    imported = imported_modules(Path(module.__file__))
-    assert {name for name in imported if name.split(".")[:2][-1] in ABOVE_CARE} == set()
