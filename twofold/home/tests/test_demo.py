@@ -161,11 +161,15 @@ def test_options_out_of_range_are_refused_with_what_to_change(options, message):
 
 
 # ---- The story, whatever day the demo is made ----
+# The demo takes its dates from `now` alone, so unlike the shared fixtures (dated late 2026) it can be made
+# on 2026's clock changes too.
 
 STORY_INSTANTS = [
     dt.datetime(2026, 12, 1, 2, 45, tzinfo=dt.UTC),  # a Tuesday night: the check-in gap once read 14 here
-    dt.datetime(2027, 3, 28, 3, tzinfo=LONDON),  # Sunday, the morning the clocks go forward
-    dt.datetime(2027, 10, 31, 15, tzinfo=LONDON),  # Sunday, the day the clocks go back
+    dt.datetime(2026, 3, 29, 3, tzinfo=LONDON),  # Sunday, the morning the clocks go forward
+    dt.datetime(2026, 10, 25, 15, tzinfo=LONDON),  # Sunday, the day the clocks go back
+    dt.datetime(2027, 3, 28, 3, tzinfo=LONDON),  # the same, a year on
+    dt.datetime(2027, 10, 31, 15, tzinfo=LONDON),  # the same, a year on
     dt.datetime(2027, 10, 31, 1, 30, fold=1, tzinfo=LONDON),  # the hour that happens twice, second time
     dt.datetime(2027, 6, 14, 15, tzinfo=LONDON),  # a Monday afternoon in summer
     dt.datetime(2027, 1, 2, 23, 30, tzinfo=LONDON),  # a Saturday, just into the night
