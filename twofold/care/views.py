@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -71,12 +70,8 @@ def quick_log(request: MemberRequest) -> HttpResponse:
         "tiles": kind_tiles(request.household.locale),
         "running": selectors.running_timers(member=request.member),
         "undo": take_undo(request.session),
-        "new_client_id": uuid.uuid4(),
-        # One id for the three nappy buttons: a double tap on either logs one nappy, not two.
-        "nappy_client_id": uuid.uuid4(),
         "nappy_choices": NappyContents.choices,
         "now": timezone.now(),
-        "now_local": timezone.localtime(),
     }
     return render(request, "care/quick_log.html", context)
 
