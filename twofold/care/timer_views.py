@@ -89,9 +89,9 @@ def _stop(request: MemberRequest, event: CareEvent) -> HttpResponse:
             return outbox.answer(409, text)
         messages.error(request, text)
     else:
+        messages.success(request, f"{label} stopped. Add details if you like.")
         if outbox.from_outbox(request):
             return outbox.answer(200, f"{label} stopped.", event=event.pk)
-        messages.success(request, f"{label} stopped. Add details if you like.")
     return back_to(request, reverse("care:event_edit", args=[event.pk]))
 
 

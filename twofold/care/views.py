@@ -24,6 +24,7 @@ from twofold.care.paging import page_number, page_of
 from twofold.care.rows import EventRow
 from twofold.care.timeline import TimelineItem, timeline
 from twofold.care.undo import forget_undo, remember_undo, take_undo
+from twofold.care.worker import worker_context
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
 
@@ -182,9 +183,9 @@ def log_event(request: MemberRequest, kind: str) -> HttpResponse:
             else:
                 event = logged.event
                 text = f"{event_label(kind, request.household.locale)} logged for {event.child.name}"
+                remember_undo(request.session, event, "delete", f"{text} ({event.by.display_name}).")
                 if outbox.from_outbox(request):
                     return outbox.answer(201 if logged.created else 200, f"{text}.", event=event.pk)
-                remember_undo(request.session, event, "delete", f"{text} ({event.by.display_name}).")
                 return redirect(f"{reverse('care:quick_log')}?child={event.child_id}")
         if outbox.from_outbox(request):
             errors = outbox.form_errors(event_form, detail_form)
@@ -249,9 +250,9 @@ def delete_event(request: MemberRequest, event_id: int) -> HttpResponse:
         if changed_after_tap:
             # Changed on another phone between this tap and its arrival: the delete still wins, and says so.
             text += f" It had been changed at {outbox.at_local(event.updated_at)}, after you tapped delete."
+        remember_undo(request.session, event, "restore", text)
         if outbox.from_outbox(request):
             return outbox.answer(200, text, event=event.pk)
-        remember_undo(request.session, event, "restore", text)
     return back_to(request, reverse("home:today"))
 
 
@@ -325,12 +326,9 @@ def manifest(request: HttpRequest) -> JsonResponse:
     )
 
 
-SERVICE_WORKER = """// Twofold keeps health data on the server only: the worker caches nothing.
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
-self.addEventListener("fetch", () => {});
-"""
-
-
 def service_worker(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(SERVICE_WORKER, content_type="text/javascript")
+    """The service worker, scoped to the whole site; its version changes whenever what it caches does."""
+    context = worker_context()
+    response = render(request, "care/sw.js", context, content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response

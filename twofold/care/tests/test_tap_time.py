@@ -14,7 +14,7 @@ from twofold.care.taptime import AHEAD
 from twofold.conftest import client_for
 
 NOW = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)
-OUTBOX = {"HTTP_X_TWOFOLD_OUTBOX": "1"}
+OUTBOX = {"X-Twofold-Outbox": "1"}
 
 
 def iso(moment: dt.datetime) -> str:
@@ -51,7 +51,7 @@ def test_a_one_tap_nappy_sent_from_a_page_left_open_is_logged_at_the_tap(world):
 def test_a_nappy_that_waited_in_the_outbox_keeps_its_tap_time_and_answers_in_json(world):
     tapped = NOW - dt.timedelta(hours=2)
     response = client_for(world.sam).post(
-        reverse("care:log_event", args=["nappy"]), nappy(world, tapped=tapped, sent=NOW), **OUTBOX
+        reverse("care:log_event", args=["nappy"]), nappy(world, tapped=tapped, sent=NOW), headers=OUTBOX
     )
     assert response.status_code == 201
     assert response.json() == {
@@ -66,8 +66,8 @@ def test_a_nappy_that_waited_in_the_outbox_keeps_its_tap_time_and_answers_in_jso
 @time_machine.travel(NOW, tick=False)
 def test_a_retried_send_answers_200_and_logs_nothing_new(world):
     client, form = client_for(world.alex), nappy(world, tapped=NOW, sent=NOW)
-    first = client.post(reverse("care:log_event", args=["nappy"]), form, **OUTBOX)
-    again = client.post(reverse("care:log_event", args=["nappy"]), form, **OUTBOX)
+    first = client.post(reverse("care:log_event", args=["nappy"]), form, headers=OUTBOX)
+    again = client.post(reverse("care:log_event", args=["nappy"]), form, headers=OUTBOX)
     assert (first.status_code, again.status_code) == (201, 200)
     assert CareEvent.objects.filter(kind="nappy").count() == 1
 
@@ -85,7 +85,7 @@ def test_a_phone_clock_far_ahead_is_logged_at_arrival_and_the_event_says_so(worl
 @time_machine.travel(NOW, tick=False)
 def test_a_refused_log_from_the_outbox_answers_400_with_the_reason(world):
     form = nappy(world, tapped=NOW, sent=NOW) | {"d-contents": ""}
-    response = client_for(world.alex).post(reverse("care:log_event", args=["nappy"]), form, **OUTBOX)
+    response = client_for(world.alex).post(reverse("care:log_event", args=["nappy"]), form, headers=OUTBOX)
     assert response.status_code == 400
     assert response.json()["ok"] is False and response.json()["message"]
     assert not CareEvent.objects.exists()
@@ -98,10 +98,11 @@ def test_a_timer_starts_and_stops_at_its_taps(world):
     timer = uuid.uuid4()
     start = {"kind": "sleep", "child": world.ada.pk, "client_id": timer, "tapped_at": iso(started)}
     assert (
-        client.post(reverse("care:timer_start"), start | {"sent_at": iso(NOW)}, **OUTBOX).status_code == 201
+        client.post(reverse("care:timer_start"), start | {"sent_at": iso(NOW)}, headers=OUTBOX).status_code
+        == 201
     )
     stop = {"timer": str(timer), "tapped_at": iso(stopped), "sent_at": iso(NOW)}
-    response = client.post(reverse("care:timer_stop_by_client"), stop, **OUTBOX)
+    response = client.post(reverse("care:timer_stop_by_client"), stop, headers=OUTBOX)
     assert response.status_code == 200, response.content
     event = CareEvent.objects.get(client_id=timer)
     assert (event.start, event.end, event.running) == (started, stopped, False)
@@ -111,8 +112,8 @@ def test_a_timer_starts_and_stops_at_its_taps(world):
 def test_two_phones_starting_a_sleep_offline_make_one_sleep_and_the_second_is_told(world):
     first = {"kind": "sleep", "child": world.ada.pk, "client_id": uuid.uuid4(), "tapped_at": iso(NOW)}
     second = first | {"client_id": uuid.uuid4()}
-    assert client_for(world.alex).post(reverse("care:timer_start"), first, **OUTBOX).status_code == 201
-    response = client_for(world.sam).post(reverse("care:timer_start"), second, **OUTBOX)
+    assert client_for(world.alex).post(reverse("care:timer_start"), first, headers=OUTBOX).status_code == 201
+    response = client_for(world.sam).post(reverse("care:timer_start"), second, headers=OUTBOX)
     assert response.status_code == 409
     assert response.json()["message"] == (
         "Alex's phone already started a sleep for Ada at 03:00, so this one was not started. "
@@ -121,7 +122,7 @@ def test_two_phones_starting_a_sleep_offline_make_one_sleep_and_the_second_is_to
     assert CareEvent.objects.filter(kind="sleep").count() == 1
     # Its stop, queued behind the refused start, is told there is nothing to stop.
     stop = client_for(world.sam).post(
-        reverse("care:timer_stop_by_client"), {"timer": str(second["client_id"])}, **OUTBOX
+        reverse("care:timer_stop_by_client"), {"timer": str(second["client_id"])}, headers=OUTBOX
     )
     assert stop.status_code == 404 and "never started" in stop.json()["message"]
 
@@ -130,8 +131,8 @@ def test_two_phones_starting_a_sleep_offline_make_one_sleep_and_the_second_is_to
 def test_a_second_stop_is_told_when_the_timer_already_stopped(world):
     timer = start_timer(member=world.alex, child=world.ada, kind="feed", now=NOW - dt.timedelta(minutes=20))
     client = client_for(world.sam)
-    assert client.post(reverse("care:timer_stop", args=[timer.event.pk]), **OUTBOX).status_code == 200
-    again = client.post(reverse("care:timer_stop", args=[timer.event.pk]), **OUTBOX)
+    assert client.post(reverse("care:timer_stop", args=[timer.event.pk]), headers=OUTBOX).status_code == 200
+    again = client.post(reverse("care:timer_stop", args=[timer.event.pk]), headers=OUTBOX)
     assert again.status_code == 409 and again.json()["message"] == "Feed already stopped at 03:00."
 
 
@@ -142,12 +143,12 @@ def test_a_change_reaching_an_event_deleted_on_the_other_phone_says_who_deleted_
     ).event
     delete_care_event(member=world.sam, event=event, now=NOW - dt.timedelta(minutes=10))
     client = client_for(world.alex)
-    edit = client.post(reverse("care:event_edit", args=[event.pk]), {"note": "warm"}, **OUTBOX)
+    edit = client.post(reverse("care:event_edit", args=[event.pk]), {"note": "warm"}, headers=OUTBOX)
     assert edit.status_code == 410
     assert edit.json()["message"].startswith(
         "This bath was deleted by Sam at 02:50, so your change was not saved."
     )
-    again = client.post(reverse("care:event_delete", args=[event.pk]), **OUTBOX)
+    again = client.post(reverse("care:event_delete", args=[event.pk]), headers=OUTBOX)
     assert again.status_code == 410
     page = client.post(reverse("care:event_edit", args=[event.pk]), {"note": "warm"}, follow=True)
     assert "was deleted by Sam at 02:50" in page.content.decode()
@@ -162,7 +163,7 @@ def test_a_delete_arriving_after_a_change_elsewhere_still_deletes_and_says_so(wo
     response = client_for(world.sam).post(
         reverse("care:event_delete", args=[event.pk]),
         {"tapped_at": iso(tapped), "sent_at": iso(NOW)},
-        **OUTBOX,
+        headers=OUTBOX,
     )
     assert response.status_code == 200
     assert "It had been changed at 03:00, after you tapped delete." in response.json()["message"]
