@@ -42,9 +42,11 @@ TAP = """async () => {
   const fields = [];
   data.forEach((value, name) => fields.push([name, value]));
   const started = performance.now();
-  await TwofoldOutbox.add({url: form.action, fields: fields, label: "bench", tappedAt: new Date().toISOString()});
+  const item = {url: form.action, fields: fields, label: "bench", tappedAt: new Date().toISOString()};
+  await TwofoldOutbox.add(item);
   const results = await TwofoldOutbox.flush();
-  if (!results.length || results[results.length - 1].result.outcome !== "sent") { throw new Error("not sent"); }
+  const last = results[results.length - 1];
+  if (!last || last.result.outcome !== "sent") { throw new Error("not sent"); }
   return performance.now() - started;
 }"""
 BARE = """async () => {
