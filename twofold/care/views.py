@@ -72,6 +72,7 @@ def quick_log(request: MemberRequest) -> HttpResponse:
     members = _on_duty_first(list(members_of(household=request.household)), on_duty_id)
     child_id = _chosen_child_id(request, children)
     child = next((c for c in children if c.pk == child_id), None)
+    running = selectors.running_timers(member=request.member)
     context = {
         "children": children,
         "child_id": child_id,
@@ -79,7 +80,9 @@ def quick_log(request: MemberRequest) -> HttpResponse:
         "on_duty_id": on_duty_id,
         "by_id": _chosen_by_id(request, members),
         "tiles": kind_tiles(request.household.locale),
-        "running": selectors.running_timers(member=request.member),
+        "running": running,
+        # A breastfeed cannot start beside a running feed: Quick log says so instead of offering the sides.
+        "feed_running": any(r.kind == Kind.FEED and r.child_id == child_id for r in running),
         "undo": take_undo(request.session),
         "nappy_choices": NappyContents.choices,
         "shortcuts": (

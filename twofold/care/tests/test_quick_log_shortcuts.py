@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from html.parser import HTMLParser
 from typing import Any
@@ -13,8 +14,9 @@ from django.urls import reverse
 
 from twofold.care import hooks, selectors
 from twofold.care.models import CareEvent
-from twofold.care.services import log_care_event
+from twofold.care.services import log_care_event, start_timer
 from twofold.conftest import client_for, page_text
+from twofold.households.services import add_child
 
 # 15:00 in London: daytime, so no night plan is asked.
 NOW = dt.datetime(2026, 12, 2, 15, 0, tzinfo=dt.UTC)
@@ -160,8 +162,6 @@ def test_a_tap_on_start_right_runs_a_breastfeed_on_the_right(world):
 
 @time_machine.travel(NOW, tick=False)
 def test_a_feed_timer_started_without_a_side_keeps_its_defaults(world):
-    import uuid
-
     response = client_for(world.alex).post(
         reverse("care:timer_start"),
         {"kind": "feed", "child": world.ada.pk, "by": world.alex.pk, "client_id": str(uuid.uuid4())},
@@ -208,8 +208,6 @@ def test_shortcuts_are_each_childs_own(world):
 
 @time_machine.travel(NOW, tick=False)
 def test_the_shortcuts_follow_the_chosen_child(world):
-    from twofold.households.services import add_child
-
     cy = add_child(member=world.alex, name="Cy", birth_date=dt.date(2026, 10, 1), feeding_method="formula")
     feed(world, cy, "75", hours_ago=1)
     assert forms_on(quick_log(world.alex), "data-bottle") == []
@@ -251,3 +249,10 @@ def test_the_person_on_duty_comes_first_in_the_picker_and_the_viewer_stays_chose
     assert picker.index("Sam") < picker.index("Alex (you)") < picker.index("Pat")
     assert 'data-on-duty="1">Sam<small class="on-duty">on duty</small>' in picker
     assert all(f["data"]["by"] == str(world.alex.pk) for f in forms_on(page, "data-nappy"))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_no_breastfeed_start_is_offered_while_a_feed_runs(world):
+    start_timer(member=world.sam, child=world.ada, kind="feed", start=NOW - dt.timedelta(minutes=5))
+    page = quick_log(world.alex)
+    assert forms_on(page, "data-side") == [] and 'data-feed-running="1"' in page
