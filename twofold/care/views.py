@@ -69,6 +69,8 @@ def quick_log(request: MemberRequest) -> HttpResponse:
         return redirect("households:child_add")
     now = timezone.now()
     on_duty_id = hooks.on_duty(household=request.household, now=now)
+    if not request.member.is_parent and on_duty_id != request.member.pk:
+        on_duty_id = None  # nights are the parents' pages: a helper learns only of their own shift
     members = _on_duty_first(list(members_of(household=request.household)), on_duty_id)
     child_id = _chosen_child_id(request, children)
     child = next((c for c in children if c.pk == child_id), None)

@@ -247,7 +247,7 @@ def test_the_person_on_duty_comes_first_in_the_picker_and_the_viewer_stays_chose
     picker = page[page.index('aria-label="Who is doing it"') :]
     picker = picker[: picker.index("</nav>")]
     assert picker.index("Sam") < picker.index("Alex (you)") < picker.index("Pat")
-    assert 'data-on-duty="1">Sam<small class="on-duty">on duty</small>' in picker
+    assert 'data-on-duty="1">Sam <small class="on-duty">on duty</small>' in picker
     assert all(f["data"]["by"] == str(world.alex.pk) for f in forms_on(page, "data-nappy"))
 
 
@@ -256,3 +256,9 @@ def test_no_breastfeed_start_is_offered_while_a_feed_runs(world):
     start_timer(member=world.sam, child=world.ada, kind="feed", start=NOW - dt.timedelta(minutes=5))
     page = quick_log(world.alex)
     assert forms_on(page, "data-side") == [] and 'data-feed-running="1"' in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_helper_is_not_told_who_else_is_on_duty(world, sam_on_duty):
+    page = quick_log(world.pat)
+    assert "on duty" not in page and 'data-on-duty="1"' not in page

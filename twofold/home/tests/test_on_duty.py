@@ -59,3 +59,12 @@ def test_at_3am_quick_log_puts_sam_on_duty_first_and_still_logs_as_the_viewer(wo
     assert picker.count("on duty") == 1 and 'data-on-duty="1">Sam' in picker
     assert 'aria-current="true">Alex (you)' in picker  # who is recorded stays the viewer
     assert f'name="by" value="{world.alex.pk}"' in page
+
+
+@time_machine.travel(dt.datetime(2026, 12, 2, 3, tzinfo=dt.UTC), tick=False)
+def test_a_helper_on_duty_sees_their_own_shift_marked(world):
+    plan = NightPlan.objects.create(household=world.alex.household, night=LONDON_NIGHT, helper_night=True)
+    start, end = dt.datetime(2026, 12, 2, 2, tzinfo=dt.UTC), dt.datetime(2026, 12, 2, 7, tzinfo=dt.UTC)
+    Shift.objects.create(plan=plan, member=world.pat, start=start, end=end)
+    page = page_text(client_for(world.pat).get(reverse("care:quick_log")))
+    assert 'data-on-duty="1">Pat (you) <small class="on-duty">on duty</small>' in page
