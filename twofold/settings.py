@@ -5,6 +5,8 @@ Each variable read here is listed in docs/configuration.md (a test keeps the two
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -112,6 +114,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c join_collapse_limit=1 -c random_page_cost=1.1"
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two parents tapping at once must both be saved. SQLite's defaults lose one of them: a deferred
+    # transaction reads, then fails at once with "database is locked" when it tries to write after another
+    # writer (SQLite cannot wait there without breaking the snapshot it read). So:
+    # - IMMEDIATE transactions take the write lock when they begin, so every write transaction (each service
+    #   is `transaction.atomic`) waits its turn and reads what the one before it wrote; this is the
+    #   household-level serialisation PostgreSQL gets from `select_for_update`, which SQLite ignores;
+    # - WAL lets pages keep reading while someone writes, and with synchronous=NORMAL a commit costs no fsync
+    #   (a power cut may lose the last commits, never corrupt the file);
+    # - busy_timeout makes a writer wait up to 20 s for its turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000",
+        }
+    )
+    # Tests run on a file, not pytest-django's shared in-memory database: the live server's threads would
+    # otherwise share one connection, and the concurrency tests (twofold/tests/test_concurrency.py) would
+    # prove nothing. One file per test process, so test runs side by side do not meet.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"twofold-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -45,7 +45,9 @@ NOT_A_DAY = "Choose a day of the week."
 
 
 def _lock(household: Household) -> None:
-    # One writer per household at a time, so two parents answering together both see the reveal.
+    # One writer per household at a time, so two parents answering together both see the reveal. On
+    # PostgreSQL the row lock does it; SQLite ignores select_for_update, but there every write transaction
+    # begins IMMEDIATE (settings.py) and so already waits for the one before it. Callers are atomic.
     Household.objects.select_for_update().filter(pk=household.pk).first()
 
 

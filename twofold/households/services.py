@@ -169,7 +169,8 @@ def accept_invitation(
 ) -> Member:
     now = now or timezone.now()
     invitation = find_invitation(token=token, now=now)
-    # Lock the row so two people racing for one link cannot both join with it.
+    # Lock the row so two people racing for one link cannot both join with it (on SQLite, the IMMEDIATE
+    # transaction this runs in does the same: settings.py).
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise ValidationError(INVITATION_USED)
