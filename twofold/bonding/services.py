@@ -207,4 +207,4 @@ def stop_crying(
         response=Response.SETTLED if settled else Response.CRYING,
         settled_after_minutes=minutes if settled else None,
         now=now,
-    )
+    ).event

@@ -84,10 +84,12 @@ class CareEvent(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["household", "client_id"], name="one_event_per_client_id"),
+            # One running feed, sleep and crying timer per child: two phones starting one together make
+            # one timer, whichever arrives second is told (care/services.py).
             models.UniqueConstraint(
-                fields=["child"],
-                condition=Q(kind="sleep", running=True, deleted_at__isnull=True),
-                name="one_running_sleep_per_child",
+                fields=["child", "kind"],
+                condition=Q(running=True, deleted_at__isnull=True),
+                name="one_running_timer_per_child_and_kind",
             ),
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),

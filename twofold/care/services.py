@@ -18,7 +18,6 @@ from twofold.care.rules import TIMER_KINDS, response_errors, time_errors
 from twofold.households.models import Child, Member
 
 NOT_A_TIMER = "Only feeds, sleeps and crying can be timed."
-ALREADY_STOPPED = "This timer has already stopped."
 HELPER_EDITS_OWN = "Helpers can change only the care they did or logged."
 BY_NOT_MEMBER = "Choose someone who is a member of this household."
 
@@ -177,6 +176,13 @@ def check_can_change(member: Member, event: CareEvent) -> None:
         raise PermissionDenied(HELPER_EDITS_OWN)
 
 
+@dataclass(frozen=True)
+class Stopped:
+    event: CareEvent
+    # False when the timer had already stopped (another phone, a retried send): nothing was changed.
+    stopped: bool
+
+
 @transaction.atomic
 def stop_timer(
     *,
@@ -188,19 +194,23 @@ def stop_timer(
     settled_after_minutes: int | None = None,
     clock_note: str = "",
     now: dt.datetime | None = None,
-) -> CareEvent:
+) -> Stopped:
+    """End a running timer. A timer that has already stopped is returned as it is: the first end stands."""
     check_can_change(member, event)
-    if not event.running:
-        raise ValidationError(ALREADY_STOPPED)
+    # Read again under a row lock, so of two stops at once the second sees the first's end rather than
+    # overwriting it. SQLite ignores the lock; there this transaction begins IMMEDIATE and waits its turn.
+    current = CareEvent.objects.select_for_update().get(pk=event.pk)
+    if not current.running:
+        return Stopped(current, stopped=False)
     now = now or timezone.now()
-    event.end = end or now
-    event.running = False
+    current.end = end or now
+    current.running = False
     if clock_note:
-        event.clock_note = clock_note
+        current.clock_note = clock_note
     if response is not None:
-        event.response = response
-        event.settled_after_minutes = settled_after_minutes
-    return _save_changes(event, details, now)
+        current.response = response
+        current.settled_after_minutes = settled_after_minutes
+    return Stopped(_save_changes(current, details, now), stopped=True)
 
 
 @transaction.atomic

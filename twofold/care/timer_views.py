@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -21,6 +23,10 @@ CHOOSE_TIMER = "Choose a child and a timer, then try again."
 NEVER_STARTED = (
     "This timer never started on Twofold (its start was refused or discarded), so there is nothing to stop."
 )
+
+
+def already_stopped(label: str, end: dt.datetime) -> str:
+    return f"{label} had already stopped at {outbox.at_local(end)}."
 
 
 def _already_running(child: Child, kind: str, label: str) -> str:
@@ -81,18 +87,24 @@ def _stop(request: MemberRequest, event: CareEvent) -> HttpResponse:
         return redirect("home:today")
     tap = outbox.tap_of(request)
     try:
-        services.stop_timer(member=request.member, event=event, end=tap.at, clock_note=tap.clock_note)
+        result = services.stop_timer(
+            member=request.member, event=event, end=tap.at, clock_note=tap.clock_note
+        )
     except ValidationError as error:
         text = outbox.error_text(error)
-        if event.end is not None and not event.running:
-            text = f"{label} already stopped at {outbox.at_local(event.end)}."
         if outbox.from_outbox(request):
             return outbox.answer(409, text)
         messages.error(request, text)
     else:
-        messages.success(request, f"{label} stopped. Add details if you like.")
+        # A second stop (the other phone's, or a retry) changes nothing: the first end stands, and says when.
+        text = (
+            f"{label} stopped."
+            if result.stopped
+            else already_stopped(label, result.event.end or result.event.start)
+        )
+        messages.success(request, f"{text} Add details if you like.")
         if outbox.from_outbox(request):
-            return outbox.answer(200, f"{label} stopped.", event=event.pk)
+            return outbox.answer(200, text, event=event.pk)
     return back_to(request, reverse("care:event_edit", args=[event.pk]))
 
 

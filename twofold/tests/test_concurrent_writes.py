@@ -81,7 +81,11 @@ def test_many_quick_logs_at_once_are_all_kept(world, live_server):
         form = {"child": world.ada.pk, "by": world.alex.pk, "d-contents": "wet", "client_id": client_id}
         return lambda: phones[n % len(phones)].post(url, form, headers=OUTBOX)
 
-    answers = at_once([log(n, client_id) for n, client_id in enumerate(sent)])
+    # Eight at a time: the test server's listen queue holds ten connections, and a ninth phone in one
+    # household is already a crowd.
+    answers = []
+    for first in range(0, len(sent), 8):
+        answers += at_once([log(n, sent[n]) for n in range(first, first + 8)])
 
     assert sorted({a.status for a in answers}) == [201], [a for a in answers if a.status != 201]
     logged = set(CareEvent.objects.filter(kind="nappy").values_list("client_id", flat=True))

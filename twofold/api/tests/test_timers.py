@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from twofold.care.models import CareEvent
-from twofold.care.services import ALREADY_STOPPED, NOT_A_TIMER, start_timer
+from twofold.care.services import NOT_A_TIMER, start_timer
 
 TIMERS = "/api/v1/timers/"
 
@@ -118,15 +118,31 @@ def test_stopping_without_an_end_stops_now(world, api_for):
     assert sleep.end is not None and sleep.end >= before
 
 
-def test_stopping_twice_says_it_already_stopped(world, api_for):
-    sleep = start_timer(member=world.alex, child=world.ada, kind="sleep").event
+def test_stopping_twice_changes_nothing_and_returns_the_stopped_timer(world, api_for):
+    sleep = start_timer(
+        member=world.alex, child=world.ada, kind="sleep", start=timezone.now() - dt.timedelta(hours=1)
+    ).event
     client = api_for(world.alex)
-    client.post(f"{TIMERS}{sleep.pk}/stop/", {}, format="json")
+    first = client.post(f"{TIMERS}{sleep.pk}/stop/", {}, format="json").json()
 
-    response = client.post(f"{TIMERS}{sleep.pk}/stop/", {}, format="json")
+    response = client.post(
+        f"{TIMERS}{sleep.pk}/stop/", {"end": timezone.now(), "sleep": {"place": "cot"}}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json() == first
+    sleep.refresh_from_db()
+    assert sleep.end == dt.datetime.fromisoformat(first["end"]) and sleep.sleep.place == ""
+
+
+def test_a_second_feed_timer_for_the_same_child_is_refused(world, api_for):
+    api_for(world.alex).post(TIMERS, {"child": world.ada.pk, "kind": "feed"}, format="json")
+
+    response = api_for(world.sam).post(TIMERS, {"child": world.ada.pk, "kind": "feed"}, format="json")
 
     assert response.status_code == 400
-    assert response.json() == {"non_field_errors": [ALREADY_STOPPED]}
+    assert response.json() == {"kind": ["A feed timer is already running for Ada: stop it first."]}
+    assert CareEvent.objects.filter(kind="feed", running=True).count() == 1
 
 
 def test_a_stop_before_the_start_is_an_error_on_end(world, api_for):

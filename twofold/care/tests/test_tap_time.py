@@ -128,12 +128,21 @@ def test_two_phones_starting_a_sleep_offline_make_one_sleep_and_the_second_is_to
 
 
 @time_machine.travel(NOW, tick=False)
-def test_a_second_stop_is_told_when_the_timer_already_stopped(world):
+def test_a_second_stop_changes_nothing_and_says_when_the_timer_stopped(world):
     timer = start_timer(member=world.alex, child=world.ada, kind="feed", now=NOW - dt.timedelta(minutes=20))
     client = client_for(world.sam)
     assert client.post(reverse("care:timer_stop", args=[timer.event.pk]), headers=OUTBOX).status_code == 200
-    again = client.post(reverse("care:timer_stop", args=[timer.event.pk]), headers=OUTBOX)
-    assert again.status_code == 409 and again.json()["message"] == "Feed already stopped at 03:00."
+    later = {"tapped_at": iso(NOW + dt.timedelta(minutes=1)), "sent_at": iso(NOW + dt.timedelta(minutes=1))}
+    with time_machine.travel(NOW + dt.timedelta(minutes=1), tick=False):
+        again = client.post(reverse("care:timer_stop", args=[timer.event.pk]), later, headers=OUTBOX)
+    assert again.status_code == 200
+    assert again.json() == {
+        "ok": True,
+        "message": "Feed had already stopped at 03:00.",
+        "event": timer.event.pk,
+    }
+    timer.event.refresh_from_db()
+    assert (timer.event.end, timer.event.running) == (NOW, False)
 
 
 @time_machine.travel(NOW, tick=False)
