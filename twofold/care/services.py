@@ -232,6 +232,8 @@ def update_care_event(
         _check_by(member, fields["by"])
     if "child" in fields:
         _check_child(member, fields["child"])
+        if event.running:
+            _check_no_running_timer(fields["child"], event.kind, exclude_pk=event.pk)
     for name, value in fields.items():
         setattr(event, name, value)
     if event.running and event.end is not None:
@@ -273,5 +275,11 @@ def restore_care_event(*, member: Member, event: CareEvent) -> CareEvent:
         _check_no_running_timer(event.child, event.kind, exclude_pk=event.pk)
     event.deleted_at = None
     event.deleted_by = None
-    event.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    try:
+        with transaction.atomic():
+            event.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    except IntegrityError:
+        # The same timer was started on another phone since the check above.
+        _check_no_running_timer(event.child, event.kind, exclude_pk=event.pk)
+        raise
     return event

@@ -118,3 +118,41 @@ def test_care_by_a_removed_helper_stays_in_the_log_under_their_name(world):
     log_care_event(member=world.pat, child=world.ada, kind="bath")
     remove_member(by=world.alex, member=world.pat)
     assert CareEvent.objects.get(kind="bath").by == world.pat
+
+
+def test_a_second_running_feed_or_crying_timer_is_refused_like_a_sleep(world):
+    for kind in ("feed", "settle"):
+        start_timer(member=world.alex, child=world.ada, kind=kind)
+        with pytest.raises(ValidationError, match="already running"):
+            start_timer(member=world.sam, child=world.ada, kind=kind)
+        assert CareEvent.objects.filter(kind=kind, running=True).count() == 1
+
+
+def test_moving_a_running_timer_to_a_child_whose_same_timer_runs_is_refused(world):
+    import datetime as dt
+
+    from twofold.care.services import update_care_event
+    from twofold.households.services import add_child
+
+    twin = add_child(member=world.alex, name="Ben", birth_date=dt.date(2026, 10, 1), feeding_method="mixed")
+    start_timer(member=world.alex, child=twin, kind="feed")
+    feed = start_timer(member=world.alex, child=world.ada, kind="feed").event
+    with pytest.raises(ValidationError, match="already running for Ben"):
+        update_care_event(member=world.alex, event=feed, fields={"child": twin})
+
+
+def test_a_second_stop_changes_nothing(world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from twofold.care.services import stop_timer
+
+    event = start_timer(
+        member=world.alex, child=world.ada, kind="sleep", start=timezone.now() - dt.timedelta(hours=1)
+    ).event
+    first = stop_timer(member=world.alex, event=event)
+    again = stop_timer(member=world.sam, event=event, end=timezone.now(), details={"place": "cot"})
+    assert (first.stopped, again.stopped) == (True, False)
+    event.refresh_from_db()
+    assert event.end == first.event.end == again.event.end and event.sleep.place == ""
