@@ -55,7 +55,7 @@ class Frame:
 
 
 WIDE = Frame("wide", WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM)
-NARROW = Frame("narrow", 300, 220, 40, 14, 10, 32)
+NARROW = Frame("narrow", 300, 220, 44, 14, 10, 32)
 FRAMES = (WIDE, NARROW)
 
 
