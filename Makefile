@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 RUN_ENV := TWOFOLD_DEBUG=true TWOFOLD_DATA_DIR=$(CURDIR)/var
 
-.PHONY: run test lint typecheck format bench pytest pytest-pg chromium clean
+.PHONY: run test test-clock lint typecheck format bench pytest pytest-pg chromium clean
 
 # Serve the app on SQLite at http://127.0.0.1:8000 with a demo household.
 run: $(VENV)/.installed
@@ -14,9 +14,9 @@ run: $(VENV)/.installed
 	$(RUN_ENV) $(BIN)/twofold demo --if-empty
 	$(RUN_ENV) $(BIN)/twofold runserver 127.0.0.1:8000
 
-# Lint and type-check, then the whole suite (browser tests included) on SQLite, then on PostgreSQL
-# when one answers.
-test: $(VENV)/.installed-dev chromium lint typecheck pytest pytest-pg
+# Lint and type-check, then the whole suite (browser tests included) on SQLite, the time-sensitive tests at
+# several fixed instants, then the suite on PostgreSQL when one answers.
+test: $(VENV)/.installed-dev chromium lint typecheck pytest test-clock pytest-pg
 
 # ruff lint and format check, then the import contracts (the floors of the house, pyproject.toml).
 lint: $(VENV)/.installed-dev
@@ -42,6 +42,23 @@ bench: $(VENV)/.installed-dev
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
+
+# The instants `make test-clock` runs at, in household time (Europe/London): 03:00 and 15:00, a Sunday (the
+# check-in day) and a Monday, the mornings the clocks go forward and back, and December. Every fixture's dates
+# are in late 2026, so the clock changes are 2027's: 2026's come before the babies the tests log for were born.
+CLOCK_INSTANTS := 2026-12-06T15:00:00+00:00 2026-12-07T03:00:00+00:00 2027-03-28T03:00:00+01:00 \
+	2027-03-29T15:00:00+01:00 2027-10-31T03:00:00+00:00
+# The tests whose outcome could follow the clock: the demo, Today, Us, the check-in, nights and crying.
+CLOCK_TESTS := twofold/tests/test_pytest_clock.py twofold/home twofold/care twofold/insights twofold/checkins \
+	twofold/nights twofold/bonding
+
+# The time-sensitive tests (not the browser's) once at each of CLOCK_INSTANTS on SQLite; names the failing one.
+test-clock: $(VENV)/.installed-dev
+	@for instant in $(CLOCK_INSTANTS); do \
+		echo "== the clock at $$instant"; \
+		env -u DATABASE_URL TWOFOLD_TEST_NOW=$$instant $(BIN)/pytest -q -x $(CLOCK_TESTS) \
+			|| { echo "make test-clock: failed with the clock at $$instant"; exit 1; }; \
+	done
 
 pytest-pg: $(VENV)/.installed-dev
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \

@@ -9,8 +9,10 @@ import uuid
 
 from twofold.bonding.models import BondingPlan, DayStatus, PlanDay
 from twofold.bonding.plan import care_shape, suggestion_for
+from twofold.bonding.trend import SESSION_KINDS, SETTLED_OUTCOMES, UNSETTLED_OUTCOMES
 from twofold.care.details import DETAIL_MODELS
-from twofold.care.models import CareEvent
+from twofold.care.models import CareEvent, Settle, SettleOutcome
+from twofold.households.demo import DemoFamily
 from twofold.households.models import Child, Member
 
 PLAN_WEEKS = 4
@@ -27,7 +29,8 @@ def _response(rng: random.Random, progress: float) -> str:
     return rng.choices(names, weights=weights)[0]
 
 
-def add_to_demo(*, members: dict[str, Member], children: list[Child], now: dt.datetime) -> None:
+def add_to_demo(family: DemoFamily) -> None:
+    members, children, now = family.members, family.children, family.now
     sam = members.get("sam")
     if sam is None or not children:
         return
@@ -96,18 +99,54 @@ def add_to_demo(*, members: dict[str, Member], children: list[Child], now: dt.da
     _calmer_with_time(sam, child, now, rng)
 
 
+def calm_chance(progress: float) -> float:
+    """The chance that one of Sam's sessions is calm or settled, `progress` (0 to 1) from FIRST_WEEK's
+    weights to LAST_WEEK's."""
+    first = (FIRST_WEEK["calm"] + FIRST_WEEK["settled"]) / sum(FIRST_WEEK.values())
+    last = (LAST_WEEK["calm"] + LAST_WEEK["settled"]) / sum(LAST_WEEK.values())
+    return first + (last - first) * min(1.0, max(0.0, progress))
+
+
 def _calmer_with_time(sam: Member, child: Child, now: dt.datetime, rng: random.Random) -> None:
-    """Sam's time together since the birth (skin-to-skin, baths, play) re-rolled so the baby starts out
-    unsettled with Sam and grows calmer: the story of USERS.md situation 3, told by the demo's numbers."""
+    """Sam's time with the baby since the birth (crying spells, skin-to-skin, baths, play, the plan's
+    activities) given responses that start out unsettled and grow calmer: the story of USERS.md situation 3,
+    told by the demo's numbers.
+
+    Calm is dealt, not drawn: a running total adds each session's `calm_chance` and hands out a calm or
+    settled response each time it passes one, so every week follows the curve however few sessions it has,
+    and the trend rises whatever day the demo is made. Only which calm (or which unsettled) response is drawn.
+    """
     birth = dt.datetime.combine(child.birth_date, dt.time.min, tzinfo=sam.household.zone)
     span = max((now - birth).total_seconds(), 1.0)
     events = list(
-        CareEvent.objects.filter(child=child, by=sam, kind__in=("skin_to_skin", "bath", "play")).only(
-            "id", "start", "end", "response", "settled_after_minutes"
-        )
+        CareEvent.objects.filter(child=child, by=sam, kind__in=SESSION_KINDS)
+        .select_related("settle")
+        .order_by("start", "id")
     )
+    owed = 0.0
+    settles = []
     for event in events:
-        event.response = _response(rng, min(1.0, (event.start - birth).total_seconds() / span))
+        progress = (event.start - birth).total_seconds() / span
+        owed += calm_chance(progress)
+        calm = owed >= 1
+        if calm:
+            owed -= 1
         length = int(((event.end or event.start) - event.start).total_seconds() // 60)
+        if event.kind == "settle":
+            # A crying spell's response and outcome say the same thing (care/demo_plan.py keeps them so).
+            event.response = "settled" if calm else "crying"
+            event.settled_after_minutes = min(length, 600) if calm else None
+            settle = getattr(event, "settle", None)
+            if settle is not None:
+                if calm and settle.outcome not in SETTLED_OUTCOMES:
+                    settle.outcome = SettleOutcome.SETTLED
+                elif not calm and settle.outcome not in UNSETTLED_OUTCOMES:
+                    settle.outcome = SettleOutcome.STILL_CRYING
+                settles.append(settle)
+            continue
+        names = ("calm", "settled") if calm else ("fussy", "crying")
+        weights = [FIRST_WEEK[k] + (LAST_WEEK[k] - FIRST_WEEK[k]) * min(1.0, progress) for k in names]
+        event.response = rng.choices(names, weights=weights)[0]
         event.settled_after_minutes = rng.randint(2, max(2, length)) if event.response == "settled" else None
     CareEvent.objects.bulk_update(events, ["response", "settled_after_minutes"])
+    Settle.objects.bulk_update(settles, ["outcome"])

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from twofold.households.models import Member
+
+# The world's households are in London (twofold/conftest.py).
+WORLD_ZONE = "Europe/London"
 
 # Debian's Chromium: Playwright's own browser download is not used. The switches keep the browser from
 # calling Google's services in the background, so the only traffic is the app's.
@@ -111,3 +118,21 @@ def logged_in(new_person: Callable[[], Page], live_server) -> Callable[[Member],
         return page
 
     return open_as
+
+
+def next_ordinary_afternoon(now: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """15:00 household time on the next Wednesday after `now`: daytime, a weekday, and a night ahead
+    without a clock change (the clocks change on Sunday mornings)."""
+    today = now.astimezone(zone).date()
+    days = (2 - today.weekday()) % 7 or 7
+    return dt.datetime.combine(today + dt.timedelta(days=days), dt.time(15), tzinfo=zone)
+
+
+@pytest.fixture
+def an_ordinary_afternoon() -> Iterator[dt.datetime]:
+    """Runs the test (and the live server, which is in this process) at `next_ordinary_afternoon`, the clock
+    ticking on: for pages whose look or content follows the hour, such as the night theme. Forward only,
+    so everything the fixtures stored is in the past. Chromium keeps its own clock."""
+    afternoon = next_ordinary_afternoon(timezone.now(), ZoneInfo(WORLD_ZONE))
+    with time_machine.travel(afternoon, tick=True):
+        yield afternoon

@@ -12,7 +12,11 @@ from twofold.households.models import Member
 pytestmark = pytest.mark.browser
 
 
-def test_a_plan_is_made_edited_and_shown_on_today(world, logged_in: Callable[[Member], Page]) -> None:
+def test_a_plan_is_made_edited_and_shown_on_today(
+    world, an_ordinary_afternoon, logged_in: Callable[[Member], Page]
+) -> None:
+    # A weekday afternoon: tonight is a nine-hour night, so the even split falls at 02:30 (on the night the
+    # clocks change it would not).
     alex = logged_in(world.alex)
     alex.goto("/")
     alex.get_by_role("link", name="Make tonight's night plan").click()
@@ -40,7 +44,7 @@ def test_a_plan_is_made_edited_and_shown_on_today(world, logged_in: Callable[[Me
 
 
 def test_an_overlapping_edit_is_refused_in_the_browser_and_nothing_is_lost(
-    world, logged_in: Callable[[Member], Page]
+    world, an_ordinary_afternoon, logged_in: Callable[[Member], Page]
 ) -> None:
     alex = logged_in(world.alex)
     alex.goto("/nights/")

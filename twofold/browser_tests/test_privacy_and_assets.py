@@ -51,7 +51,8 @@ def visit(page: Page, pages: dict[str, str]) -> None:
         page.wait_for_load_state("networkidle")
 
 
-def test_styles_and_scripts_load(world, logged_in: Callable[[Member], Page]) -> None:
+def test_styles_and_scripts_load(world, an_ordinary_afternoon, logged_in: Callable[[Member], Page]) -> None:
+    # In the afternoon: from 22:00 the pages are dark by design (test_night.py), not the light theme below.
     page = logged_in(world.alex)
     failures: list[str] = []
     page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)

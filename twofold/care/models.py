@@ -50,9 +50,18 @@ class CareEvent(models.Model):
     )
     note = models.TextField(blank=True, max_length=2000)
     client_id = models.UUIDField(default=uuid.uuid4)
+    clock_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Why the server's time was used instead of the phone's time of the tap; empty otherwise.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # Who deleted it, so a parent whose change arrives after the delete is told who and when.
+    deleted_by = models.ForeignKey(
+        Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="care_deleted"
+    )
 
     class Meta:
         ordering = ["-start", "-id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -36,6 +37,27 @@ def events_for_user(*, user: User, include_deleted: bool = False) -> QuerySet[Ca
 
 def running_timers_for_user(*, user: User) -> QuerySet[CareEvent]:
     return events_for_user(user=user).filter(running=True).order_by("start", "id")
+
+
+def running_timer_of(*, child: Child, kind: str) -> CareEvent | None:
+    return (
+        CareEvent.objects.filter(child=child, kind=kind, running=True, deleted_at__isnull=True)
+        .select_related("logged_by")
+        .first()
+    )
+
+
+def get_event_by_client_id(*, member: Member, client_id: str) -> CareEvent | None:
+    """The household's event a page made with this client_id (deleted ones too); None when there is none."""
+    try:
+        wanted = uuid.UUID(client_id)
+    except ValueError:
+        return None
+    return (
+        CareEvent.objects.filter(household_id=member.household_id, client_id=wanted)
+        .select_related("household", "child", "deleted_by")
+        .first()
+    )
 
 
 def get_event_for_member(*, member: Member, event_id: int, include_deleted: bool = False) -> CareEvent:

@@ -87,6 +87,7 @@ def log_care_event(
     note: str = "",
     client_id: uuid.UUID | None = None,
     running: bool = False,
+    clock_note: str = "",
     now: dt.datetime | None = None,
 ) -> Logged:
     """Record care. A retried request with the same client_id returns the first event unchanged."""
@@ -114,6 +115,7 @@ def log_care_event(
         settled_after_minutes=settled_after_minutes,
         note=note,
         client_id=client_id or uuid.uuid4(),
+        clock_note=clock_note,
     )
     _validate(event, now)
     detail = build_detail(kind, event, details or {})
@@ -146,6 +148,7 @@ def start_timer(
     details: dict[str, Any] | None = None,
     client_id: uuid.UUID | None = None,
     start: dt.datetime | None = None,
+    clock_note: str = "",
     now: dt.datetime | None = None,
 ) -> Logged:
     if kind not in TIMER_KINDS:
@@ -162,6 +165,7 @@ def start_timer(
         client_id=client_id,
         start=start,
         running=True,
+        clock_note=clock_note,
         now=now,
     )
 
@@ -182,6 +186,7 @@ def stop_timer(
     details: dict[str, Any] | None = None,
     response: str | None = None,
     settled_after_minutes: int | None = None,
+    clock_note: str = "",
     now: dt.datetime | None = None,
 ) -> CareEvent:
     check_can_change(member, event)
@@ -190,6 +195,8 @@ def stop_timer(
     now = now or timezone.now()
     event.end = end or now
     event.running = False
+    if clock_note:
+        event.clock_note = clock_note
     if response is not None:
         event.response = response
         event.settled_after_minutes = settled_after_minutes
@@ -244,7 +251,8 @@ def delete_care_event(*, member: Member, event: CareEvent, now: dt.datetime | No
     """Deleting hides the event; undo brings it back whole."""
     check_can_change(member, event)
     event.deleted_at = now or timezone.now()
-    event.save(update_fields=["deleted_at", "updated_at"])
+    event.deleted_by = member
+    event.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
 
 
 def restore_care_event(*, member: Member, event: CareEvent) -> CareEvent:
@@ -254,5 +262,6 @@ def restore_care_event(*, member: Member, event: CareEvent) -> CareEvent:
     if event.running:
         _check_no_running_timer(event.child, event.kind, exclude_pk=event.pk)
     event.deleted_at = None
-    event.save(update_fields=["deleted_at", "updated_at"])
+    event.deleted_by = None
+    event.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     return event

@@ -122,7 +122,7 @@ def respond_html(item: TimelineItem, form: RespondForm | None) -> str:
         for value, label in RESPONSES
     )
     return (
-        f'<form method="post" action="{escape(item.respond_url)}" class="respond-inline" '
+        f'<form method="post" action="{escape(item.respond_url)}" class="respond-inline" data-log="Response" '
         f'aria-label="How did the baby respond to {escape(item.kind_label.lower())} at {escape(item.time)}?">'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(form.csrf_token)}">'
         f'<input type="hidden" name="next" value="{escape(form.next_url)}">{buttons}</form>'

@@ -1,14 +1,15 @@
 from django.urls import path
 
-from twofold.care import views
+from twofold.care import timer_views, views
 
 app_name = "care"
 
 urlpatterns = [
     path("log/", views.quick_log, name="quick_log"),
     path("log/<str:kind>/", views.log_event, name="log_event"),
-    path("timers/start/", views.start_timer, name="timer_start"),
-    path("timers/<int:event_id>/stop/", views.stop_timer, name="timer_stop"),
+    path("timers/start/", timer_views.start_timer, name="timer_start"),
+    path("timers/stop/", timer_views.stop_timer_by_client, name="timer_stop_by_client"),
+    path("timers/<int:event_id>/stop/", timer_views.stop_timer, name="timer_stop"),
     path("events/<int:event_id>/", views.edit_event, name="event_edit"),
     path("events/<int:event_id>/delete/", views.delete_event, name="event_delete"),
     path("events/<int:event_id>/restore/", views.restore_event, name="event_restore"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -15,8 +14,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from twofold.care import selectors, services
-from twofold.care.forms import EventForm, TimerForm, detail_initial
+from twofold.care import outbox, selectors, services
+from twofold.care.forms import EventForm, detail_initial
 from twofold.care.history import history_filter_from
 from twofold.care.kinds import definition
 from twofold.care.labels import event_label, kind_tiles
@@ -25,6 +24,7 @@ from twofold.care.paging import page_number, page_of
 from twofold.care.rows import EventRow
 from twofold.care.timeline import TimelineItem, timeline
 from twofold.care.undo import forget_undo, remember_undo, take_undo
+from twofold.care.worker import worker_context
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
 
@@ -32,7 +32,8 @@ HISTORY_PAGE_SIZE = 25  # about three phone screens
 HISTORY_FILTERS = ("child", "kind", "by", "date_from", "date_to")
 
 
-def _back(request: HttpRequest, default: str) -> HttpResponse:
+def back_to(request: HttpRequest, default: str) -> HttpResponse:
+    """Back to the page the form came from (`next`), if it is this site's; else to `default`."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
@@ -70,12 +71,8 @@ def quick_log(request: MemberRequest) -> HttpResponse:
         "tiles": kind_tiles(request.household.locale),
         "running": selectors.running_timers(member=request.member),
         "undo": take_undo(request.session),
-        "new_client_id": uuid.uuid4(),
-        # One id for the three nappy buttons: a double tap on either logs one nappy, not two.
-        "nappy_client_id": uuid.uuid4(),
         "nappy_choices": NappyContents.choices,
         "now": timezone.now(),
-        "now_local": timezone.localtime(),
     }
     return render(request, "care/quick_log.html", context)
 
@@ -112,6 +109,11 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
         }
         detail_data = detail_initial(event, household.volume_unit)
     event_form = EventForm(data, household=household, kind=kind, initial=initial)
+    if event is None:
+        # Left empty, or as the page filled it in (the page's script empties it then), a new event starts at
+        # the moment of the tap.
+        event_form.fields["start"].required = False
+        event_form.fields["start"].widget.attrs["data-now"] = "1"
     detail_class = definition(kind).form
     detail_form = (
         detail_class(data, unit=household.volume_unit, initial=detail_data, prefix="d")
@@ -159,19 +161,22 @@ def log_event(request: MemberRequest, kind: str) -> HttpResponse:
         valid = event_form.is_valid() & (detail_form is None or detail_form.is_valid())
         if valid:
             data = event_form.cleaned_data
+            # No start given (a one-tap log, or a form whose time was left as it was): the moment of the tap.
+            tap = outbox.tap_of(request)
             try:
                 logged = services.log_care_event(
                     member=request.member,
                     child=data["child"],
                     kind=kind,
                     by=data["by"],
-                    start=data["start"],
+                    start=data["start"] or tap.at,
                     end=data.get("end"),
                     details=detail_form.details() if detail_form else None,
                     response=data.get("response", ""),
                     settled_after_minutes=data.get("settled_after_minutes"),
                     note=data["note"],
                     client_id=data["client_id"],
+                    clock_note="" if data["start"] else tap.clock_note,
                 )
             except ValidationError as error:
                 _copy_errors(error, event_form, detail_form)
@@ -179,48 +184,21 @@ def log_event(request: MemberRequest, kind: str) -> HttpResponse:
                 event = logged.event
                 text = f"{event_label(kind, request.household.locale)} logged for {event.child.name}"
                 remember_undo(request.session, event, "delete", f"{text} ({event.by.display_name}).")
+                if outbox.from_outbox(request):
+                    return outbox.answer(201 if logged.created else 200, f"{text}.", event=event.pk)
                 return redirect(f"{reverse('care:quick_log')}?child={event.child_id}")
+        if outbox.from_outbox(request):
+            errors = outbox.form_errors(event_form, detail_form)
+            text = " ".join(message for messages_ in errors.values() for message in messages_)
+            return outbox.answer(400, text or "This could not be logged.", errors=errors)
     return _render_form(request, kind, event_form, detail_form, None)
-
-
-@require_POST
-@member_required
-def start_timer(request: MemberRequest) -> HttpResponse:
-    form = TimerForm(request.POST, household=request.household)
-    if not form.is_valid():
-        messages.error(request, "Choose a child and a timer, then try again.")
-        return redirect("care:quick_log")
-    data = form.cleaned_data
-    try:
-        services.start_timer(
-            member=request.member,
-            child=data["child"],
-            kind=data["kind"],
-            by=data["by"],
-            client_id=data["client_id"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return _back(request, f"{reverse('care:quick_log')}?child={data['child'].pk}")
-
-
-@require_POST
-@member_required
-def stop_timer(request: MemberRequest, event_id: int) -> HttpResponse:
-    event = selectors.get_event_for_member(member=request.member, event_id=event_id)
-    try:
-        services.stop_timer(member=request.member, event=event)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        label = event_label(event.kind, request.household.locale)
-        messages.success(request, f"{label} stopped. Add details if you like.")
-    return _back(request, reverse("care:event_edit", args=[event.pk]))
 
 
 @member_required
 def edit_event(request: MemberRequest, event_id: int) -> HttpResponse:
-    event = selectors.get_event_for_member(member=request.member, event_id=event_id)
+    event = selectors.get_event_for_member(member=request.member, event_id=event_id, include_deleted=True)
+    if event.deleted_at is not None:
+        return _deleted_meanwhile(request, event)
     event_form, detail_form = _forms(request, event.kind, event)
     if request.method == "POST":
         valid = event_form.is_valid() & (detail_form is None or detail_form.is_valid())
@@ -240,24 +218,42 @@ def edit_event(request: MemberRequest, event_id: int) -> HttpResponse:
                 event_form.add_error(None, str(error))
             else:
                 messages.success(request, "Saved.")
-                return _back(request, reverse("home:today"))
+                return back_to(request, reverse("home:today"))
     return _render_form(request, event.kind, event_form, detail_form, event)
+
+
+def _deleted_meanwhile(request: MemberRequest, event: CareEvent) -> HttpResponse:
+    """A change or a second delete reaching an event already deleted: say who deleted it and when."""
+    text = outbox.deleted_text(event, event_label(event.kind, request.household.locale))
+    if outbox.from_outbox(request):
+        return outbox.answer(410, text)
+    messages.error(request, text)
+    return redirect("home:today")
 
 
 @require_POST
 @member_required
 def delete_event(request: MemberRequest, event_id: int) -> HttpResponse:
-    event = selectors.get_event_for_member(member=request.member, event_id=event_id)
+    event = selectors.get_event_for_member(member=request.member, event_id=event_id, include_deleted=True)
+    if event.deleted_at is not None:
+        return _deleted_meanwhile(request, event)
+    changed_after_tap = event.updated_at > outbox.tap_of(request).at
     try:
         services.delete_care_event(member=request.member, event=event)
     except PermissionDenied as error:
+        if outbox.from_outbox(request):
+            return outbox.answer(403, str(error))
         messages.error(request, str(error))
     else:
         label = event_label(event.kind, request.household.locale)
-        remember_undo(
-            request.session, event, "restore", f"{label} at {timezone.localtime(event.start):%H:%M} deleted."
-        )
-    return _back(request, reverse("home:today"))
+        text = f"{label} at {outbox.at_local(event.start)} deleted."
+        if changed_after_tap:
+            # Changed on another phone between this tap and its arrival: the delete still wins, and says so.
+            text += f" It had been changed at {outbox.at_local(event.updated_at)}, after you tapped delete."
+        remember_undo(request.session, event, "restore", text)
+        if outbox.from_outbox(request):
+            return outbox.answer(200, text, event=event.pk)
+    return back_to(request, reverse("home:today"))
 
 
 @require_POST
@@ -271,7 +267,7 @@ def restore_event(request: MemberRequest, event_id: int) -> HttpResponse:
     else:
         messages.success(request, "Brought back.")
     forget_undo(request.session)
-    return _back(request, reverse("home:today"))
+    return back_to(request, reverse("home:today"))
 
 
 def _timeline(request: MemberRequest, rows: list[EventRow]) -> list[TimelineItem]:
@@ -330,12 +326,9 @@ def manifest(request: HttpRequest) -> JsonResponse:
     )
 
 
-SERVICE_WORKER = """// Twofold keeps health data on the server only: the worker caches nothing.
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
-self.addEventListener("fetch", () => {});
-"""
-
-
 def service_worker(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(SERVICE_WORKER, content_type="text/javascript")
+    """The service worker, scoped to the whole site; its version changes whenever what it caches does."""
+    context = worker_context()
+    response = render(request, "care/sw.js", context, content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,4 +1,4 @@
-"""What the nights app adds to the demo household (called by care/demo.py after the log is stored).
+"""What the nights app adds to the demo household (home/demo.py calls it after the log is stored).
 
 Preferences for Alex, Sam and Pat, and the planner's plans for last night and tonight, so the morning
 view and Today have something to show. Sam works weekday mornings, so on a weekday Sam takes the first
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from twofold.households.models import Child, Member
+from twofold.households.demo import DemoFamily
 from twofold.nights.ask import Preference
 from twofold.nights.selectors import last_night, tonight
 from twofold.nights.services import make_plan, save_preference
 
 
-def add_to_demo(*, members: dict[str, Member], children: list[Child], now: dt.datetime) -> None:
+def add_to_demo(family: DemoFamily) -> None:
+    members, now = family.members, family.now
     alex, sam, pat = members["alex"], members["sam"], members["pat"]
     save_preference(member=alex, about=alex, preference=Preference(night_until=dt.time(6, 30)))
     save_preference(
@@ -29,6 +30,6 @@ def add_to_demo(*, members: dict[str, Member], children: list[Child], now: dt.da
     household = alex.household
     yesterday = last_night(household, now)
     # Planned the evening before, as the family would have.
-    evening = household.zone and dt.datetime.combine(yesterday, dt.time(12, 0), tzinfo=household.zone)
+    evening = dt.datetime.combine(yesterday, dt.time(12, 0), tzinfo=household.zone)
     make_plan(member=alex, day=yesterday, now=evening.astimezone(dt.UTC))
     make_plan(member=alex, day=tonight(household, now), now=now)

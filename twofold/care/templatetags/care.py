@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -73,3 +74,9 @@ def timeline_lines(
         request = context["request"]
         form = RespondForm(str(get_token(request)), request.get_full_path(), member.pk, member.is_parent)
     return timeline_html(items, show_date=bool(show_date), show_child=bool(show_child), respond=form)
+
+
+@register.simple_tag
+def new_client_id() -> str:
+    """A fresh id for a form sent without the page's script; the script makes a new one at each tap."""
+    return str(uuid.uuid4())

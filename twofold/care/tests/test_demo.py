@@ -1,37 +1,26 @@
-"""The demo household: the planner's shape without a database, then the command end to end."""
+"""The demo's care log: the planner's shape without a database, then the care section storing it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.utils import timezone
 
-from twofold.care import demo as demo_module
-from twofold.care.demo import (
-    CHILD_NAMES,
-    DEMO_EXISTS,
-    DEMO_HOUSEHOLD_NAME,
-    DEMO_PASSWORD,
-    DEMO_PEOPLE,
+from twofold.care import demo as care_demo
+from twofold.care.demo_plan import (
     DemoPlan,
     PlannedEvent,
-    create_demo_household,
     demo_crying_minutes,
-    demo_option_errors,
     is_night,
     plan_demo,
 )
 from twofold.care.details import DETAIL_MODELS, SETTLE_TECHNIQUES, build_detail
-from twofold.care.management.commands.demo import ALREADY_HAS_HOUSEHOLDS
 from twofold.care.models import CareEvent, Kind
 from twofold.care.rules import response_errors, time_errors
-from twofold.households.models import Household, Member
+from twofold.households.demo import CHILD_NAMES, make_demo_family
 
 LONDON = ZoneInfo("Europe/London")
 # Eight weeks back from here crosses the clocks going forward (29 March 2026).
@@ -224,127 +213,29 @@ def test_twins_share_a_birth_date_and_each_have_a_log():
     assert {e.child for e in demo.events if e.kind == Kind.FEED} == {0, 1}
 
 
-def test_option_errors_say_what_to_change():
-    assert demo_option_errors(weeks=8, children=1) == []
-    assert demo_option_errors(weeks=1, children=3) == []
-    assert demo_option_errors(weeks=104, children=1) == []
-    [weeks] = demo_option_errors(weeks=0, children=1)
-    assert "--weeks from 1 to 104" in weeks
-    [children] = demo_option_errors(weeks=8, children=4)
-    assert "--children from 1 to 3" in children
-    assert len(demo_option_errors(weeks=105, children=0)) == 2
-
-
-# ---- The command, on the test database ----
-
-
-def run_demo(**options) -> str:
-    out = io.StringIO()
-    call_command("demo", stdout=out, **options)
-    return out.getvalue()
+# ---- The care section, on the test database ----
 
 
 @pytest.mark.django_db
-def test_demo_makes_the_household_its_people_and_a_baby():
-    output = run_demo(weeks=1)
-    household = Household.objects.get()
-    assert household.name == DEMO_HOUSEHOLD_NAME
-    assert (household.time_zone, household.country, household.locale) == ("Europe/London", "GB", "en-GB")
-    assert (household.night_start, household.night_end) == (dt.time(22), dt.time(7))
-    members = {m.user.email: m for m in Member.objects.select_related("user")}
-    assert set(members) == {p.email for p in DEMO_PEOPLE}
-    alex, sam, pat = (members[p.email] for p in DEMO_PEOPLE)
-    assert (alex.display_name, alex.role, alex.gave_birth) == ("Alex", "parent", True)
-    assert (sam.display_name, sam.role, sam.gave_birth) == ("Sam", "parent", False)
-    assert (pat.display_name, pat.role, pat.relationship) == ("Pat", "helper", "Grandma")
-    assert all(
-        m.user.username == m.user.email and m.user.check_password(DEMO_PASSWORD) for m in members.values()
-    )
-    [child] = household.children.all()
-    assert (child.name, child.feeding_method) == ("Robin", "mixed")
-    assert child.birth_date == timezone.localdate(timezone=LONDON) - dt.timedelta(weeks=1)
-    events = CareEvent.objects.filter(household=household)
-    assert events.count() > 100
-    assert not events.filter(running=True).exists()
-    assert set(events.values_list("by__display_name", flat=True)) >= {"Alex", "Sam"}
-    assert f"(id {household.pk})" in output
-    assert all(p.email in output for p in DEMO_PEOPLE)
-    assert DEMO_PASSWORD in output
-    assert "Open http://127.0.0.1:8000" in output
-
-
-@pytest.mark.django_db
-def test_demo_stores_the_planned_log_with_every_kinds_details(monkeypatch):
-    # The care log exactly as planned: the other apps' demo additions (a bonding plan's activities) are
-    # their own tests' business.
-    monkeypatch.setattr(demo_module, "_add_app_demos", lambda *args, **kwargs: None)
+def test_the_care_section_stores_the_planned_log_with_every_kinds_details():
     now = timezone.now()
-    demo = create_demo_household(weeks=2, children=1, seed=5, now=now)
+    family = make_demo_family(weeks=2, children=1, seed=5, now=now)
+    care_demo.add_to_demo(family)
     planned = plan_demo(seed=5, weeks=2, children=1, now=now, zone=LONDON)
-    events = CareEvent.objects.filter(household=demo.household)
-    assert demo.events == events.count() == len(planned.events)
+    events = CareEvent.objects.filter(household=family.household)
+    assert events.count() == len(planned.events)
     assert Counter(events.values_list("kind", flat=True)) == Counter(e.kind for e in planned.events)
     assert Counter(events.values_list("by__display_name", flat=True)) == Counter(
         e.by.title() for e in planned.events
     )
     for kind, model in DETAIL_MODELS.items():
         assert (
-            model.objects.filter(event__household=demo.household).count() == events.filter(kind=kind).count()
+            model._default_manager.filter(event__household=family.household).count()
+            == events.filter(kind=kind).count()
         )
     first = planned.events[0]
     stored = events.order_by("start", "id").select_related(first.kind).first()
+    assert stored is not None
     assert (stored.kind, stored.start, stored.end) == (first.kind, first.start, first.end)
     assert getattr(stored, first.kind).method == first.details["method"]
-    assert demo.household.created_at == planned.log_start
-
-
-@pytest.mark.django_db
-def test_twins_get_the_same_birth_date():
-    run_demo(weeks=1, children=2)
-    children = list(Household.objects.get().children.order_by("name"))
-    assert [c.name for c in children] == ["Kit", "Robin"]
-    assert children[0].birth_date == children[1].birth_date
-
-
-@pytest.mark.django_db
-def test_running_the_demo_again_is_refused():
-    run_demo(weeks=1)
-    with pytest.raises(CommandError, match="fresh database") as error:
-        run_demo(weeks=1)
-    assert str(error.value) == DEMO_EXISTS
-    assert Household.objects.count() == 1
-
-
-def test_if_empty_leaves_a_database_with_households_alone(world):
-    before = (Household.objects.count(), CareEvent.objects.count())
-    output = run_demo(weeks=1, if_empty=True)
-    assert (Household.objects.count(), CareEvent.objects.count()) == before
-    assert ALREADY_HAS_HOUSEHOLDS in output
-    assert DEMO_PASSWORD not in output
-
-
-@pytest.mark.django_db
-def test_if_empty_makes_the_demo_in_an_empty_database_then_only_prints_its_logins():
-    run_demo(weeks=1, if_empty=True)
-    assert Household.objects.get().name == DEMO_HOUSEHOLD_NAME
-    events = CareEvent.objects.count()
-    output = run_demo(weeks=1, if_empty=True)
-    assert (Household.objects.count(), CareEvent.objects.count()) == (1, events)
-    assert ALREADY_HAS_HOUSEHOLDS in output
-    assert "alex@demo.twofold" in output and DEMO_PASSWORD in output
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("options", "message"),
-    [
-        ({"weeks": 0}, "--weeks from 1 to 104"),
-        ({"weeks": 105}, "--weeks from 1 to 104"),
-        ({"children": 0}, "--children from 1 to 3"),
-        ({"children": 4}, "--children from 1 to 3"),
-    ],
-)
-def test_options_out_of_range_are_refused_with_what_to_change(options, message):
-    with pytest.raises(CommandError, match=message):
-        run_demo(**options)
-    assert not Household.objects.exists()
+    assert family.household.created_at == planned.log_start

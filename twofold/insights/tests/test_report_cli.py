@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from twofold.care.demo import DEMO_HOUSEHOLD_NAME
+from twofold.households.demo import DEMO_HOUSEHOLD_NAME
 from twofold.insights.selectors import week_report_for
 from twofold.insights.serialize import report_document
 from twofold.insights.tests.test_serialize import MONDAY, NOW, WEEK, log_the_week

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 import time_machine
 
-from twofold.care.demo import create_demo_household
+from twofold.care import demo as care_demo
 from twofold.conftest import client_for
+from twofold.households.demo import make_demo_family
+from twofold.nights import demo as nights_demo
 from twofold.nights.export import export_section
 from twofold.nights.models import NightPlan
 from twofold.nights.selectors import last_night, tonight
@@ -31,7 +33,9 @@ def test_the_export_has_every_plan_with_its_shifts_and_no_calendar_secret(world)
 
 @time_machine.travel(NOW, tick=False)
 def test_the_demo_has_a_morning_view_and_tonights_shifts_on_today():
-    demo = create_demo_household(weeks=2, now=NOW)
+    demo = make_demo_family(weeks=2, children=1, seed=1, now=NOW)
+    care_demo.add_to_demo(demo)
+    nights_demo.add_to_demo(demo)
     household = demo.household
     nights = set(NightPlan.objects.filter(household=household).values_list("night", flat=True))
     assert nights == {last_night(household, NOW), tonight(household, NOW)}

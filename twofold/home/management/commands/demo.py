@@ -8,18 +8,15 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from twofold.care.demo import (
+from twofold.home.demo import (
     DEFAULT_CHILDREN,
     DEFAULT_SEED,
     DEFAULT_WEEKS,
-    DEMO_PASSWORD,
-    DEMO_PEOPLE,
     DEMO_URL,
     create_demo_household,
-    database_has_households,
     demo_option_errors,
-    find_demo_household,
 )
+from twofold.households.demo import DEMO_PASSWORD, DEMO_PEOPLE, database_has_households, find_demo_household
 
 DATABASE_NOT_READY = "The database is not ready ({error}). Run `twofold migrate` first, then try again."
 ALREADY_HAS_HOUSEHOLDS = "The database already has households, so no demo was added."
