@@ -56,7 +56,6 @@ class Frame:
 
 WIDE = Frame("wide", WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM)
 NARROW = Frame("narrow", 300, 220, 44, 14, 10, 32)
-FRAMES = (WIDE, NARROW)
 
 
 def n(value: float) -> str:
@@ -215,7 +214,7 @@ def _axes(ticks: Sequence[Tick], labels: Sequence[XLabel], frame: Frame) -> list
 
 def svg(frame: Frame, title_id: str, title: str, body: Sequence[str]) -> SafeString:
     """The chart's markup for one frame; the narrow one's title id is suffixed, so both can be on a page."""
-    if frame is not WIDE:
+    if frame.name != WIDE.name:
         title_id = f"{title_id}-{frame.name}"
     return mark_safe(  # noqa: S308  every text inside is escaped by the callers
         f'<svg class="chart chart-{frame.name}" viewBox="0 0 {frame.width} {frame.height}" role="img" '
@@ -224,11 +223,14 @@ def svg(frame: Frame, title_id: str, title: str, body: Sequence[str]) -> SafeStr
     )
 
 
-def both_widths(draw: Callable[[Frame], SafeString]) -> SafeString:
+def both_widths(
+    draw: Callable[[Frame], SafeString], wide: Frame = WIDE, narrow: Frame = NARROW
+) -> SafeString:
     """The chart drawn for a desktop and for a phone, side by side in the markup; CSS shows one of them
-    (the hidden one is hidden from screen readers too), so a phone's chart is drawn for it and not shrunk."""
+    (the hidden one is hidden from screen readers too), so a phone's chart is drawn for it and not shrunk.
+    A chart with margins of its own passes its own pair of frames, named "wide" and "narrow" too."""
     return mark_safe(  # noqa: S308  both are built escaped
-        f'<div class="chart-pair">{draw(WIDE)}{draw(NARROW)}</div>'
+        f'<div class="chart-pair">{draw(wide)}{draw(narrow)}</div>'
     )
 
 

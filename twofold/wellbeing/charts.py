@@ -40,7 +40,9 @@ def trend_svg(
     return both_widths(
         lambda frame: _trend_svg(
             frame, points=points, bands=bands, max_total=max_total, title_id=title_id, title=title
-        )
+        ),
+        WIDE,
+        NARROW,
     )
 
 
@@ -81,13 +83,12 @@ def _trend_svg(
             f"<title>{escape(label)}</title></circle>"
         )
     # The first and last dates, each kept inside the chart; a single result's date sits under its dot.
-    ends = [(xs[0], points[0], "start"), (xs[-1], points[-1], "end")] if len(points) > 1 else []
-    if len(points) == 1:
-        ends = [(xs[0], points[0], "middle")]
-    if ends:
-        for x, p, anchor in ends:
-            body.append(
-                f'<text class="tick" x="{_n(x)}" y="{height - 10}" text-anchor="{anchor}">'
-                f"{escape(f'{p.on:%-d %b}')}</text>"
-            )
+    ends = [(x, p, "middle") for x, p in zip(xs, points, strict=True)]
+    if len(points) > 1:
+        ends = [(xs[0], points[0], "start"), (xs[-1], points[-1], "end")]
+    for x, p, anchor in ends:
+        body.append(
+            f'<text class="tick" x="{_n(x)}" y="{height - 10}" text-anchor="{anchor}">'
+            f"{escape(f'{p.on:%-d %b}')}</text>"
+        )
     return svg(frame, title_id, title, body)
