@@ -13,7 +13,9 @@ def draw(points: list[Point]) -> str:
 
 
 def _drawing(markup: str, frame_name: str) -> str:
-    return re.search(rf'<svg class="chart chart-{frame_name}".*?</svg>', markup).group(0)
+    found = re.search(rf'<svg class="chart chart-{frame_name}".*?</svg>', markup)
+    assert found is not None, frame_name
+    return found.group(0)
 
 
 def test_the_phone_drawing_names_each_band_inside_its_narrow_frame():
