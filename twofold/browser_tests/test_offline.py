@@ -11,7 +11,7 @@ import time_machine
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from twofold.browser_tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from twofold.care import services
@@ -127,9 +127,11 @@ def test_two_phones_start_a_sleep_offline_and_the_second_is_told(world, logged_i
         page.get_by_role("button", name=re.compile(r"^▶ Sleep")).click()
         expect(page.locator(WAITING)).to_have_text("1 waiting to send")
 
+    # Alex's phone finds a signal first.
     for page in (alex, sam):
         page.context.set_offline(False)
         page.evaluate("setTimeout(() => window.dispatchEvent(new Event('online')), 0)")
+        expect(page.locator(WAITING)).not_to_have_text("1 waiting to send")
     expect(alex.locator("#outbox")).to_be_hidden()
     expect(sam.locator(WAITING)).to_have_text("1 not sent")
     sam.locator("#outbox summary").click()
@@ -160,3 +162,44 @@ def test_chromium_finds_twofold_installable(world, browser: Browser, live_server
         assert answer["installabilityErrors"] == []
     finally:
         context.close()
+
+
+def test_logging_out_with_logs_waiting_asks_before_discarding_them(
+    world, logged_in: Callable[[Member], Page]
+):
+    page = logged_in(world.alex)
+    page.goto("/log/")
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Wet", exact=True).click()
+    expect(page.locator(WAITING)).to_have_text("1 waiting to send")
+
+    asked: list[str] = []
+    accept = False
+
+    def on_dialog(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_function("document.querySelector('form.logout') !== null")
+    for _ in range(50):  # the question comes once the outbox has been read
+        if asked:
+            break
+        page.wait_for_timeout(100)
+    assert asked == ["1 log has not been sent yet. Log out and discard it?"]
+    expect(page.locator(WAITING)).to_have_text("1 waiting to send")  # still here, still logged in
+
+    # Said yes (still offline, so the log-out itself waits for a connection): the waiting log is discarded.
+    accept = True
+    page.get_by_role("button", name="Log out").click()
+    for _ in range(50):
+        if len(asked) == 2:
+            break
+        page.wait_for_timeout(100)
+    assert len(asked) == 2
+    page.context.set_offline(False)
+    again = page.context.new_page()
+    again.goto("/log/")
+    assert again.evaluate("TwofoldOutbox.all().then(items => items.length)") == 0
+    assert not CareEvent.objects.exists()

@@ -10,7 +10,7 @@ from django import forms
 from twofold.care.details import detail_of
 from twofold.care.kinds import REGISTRY, definition
 from twofold.care.kinds.inputs import DetailForm, form_value
-from twofold.care.models import Response
+from twofold.care.models import FeedMethod, Kind, Response, Side
 from twofold.households.models import Child, Household, Member
 from twofold.households.selectors import children_of, members_of
 
@@ -78,11 +78,20 @@ class TimerForm(forms.Form):
         queryset=Member.objects.none(), required=False
     )
     client_id = forms.UUIDField()
+    # A breastfeed started on a chosen side (Quick log offers the other side to last time's).
+    side = forms.ChoiceField(choices=[("", "—"), *Side.choices], required=False)
 
     def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["child"].queryset = children_of(household=household)  # type: ignore[attr-defined]
         self.fields["by"].queryset = members_of(household=household)  # type: ignore[attr-defined]
+
+    def details(self) -> dict[str, Any] | None:
+        """The running event's details: a breastfeed on the chosen side; else None (the kind's defaults)."""
+        side = self.cleaned_data.get("side")
+        if self.cleaned_data.get("kind") == Kind.FEED and side:
+            return {"method": FeedMethod.BREAST, "side": side}
+        return None
 
 
 def detail_initial(event: Any, unit: str) -> dict[str, Any]:

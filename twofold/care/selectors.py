@@ -16,6 +16,19 @@ from twofold.care.details import DETAIL_RELATIONS
 from twofold.care.models import CareEvent, Kind
 from twofold.care.rows import EventRow, row_query, rows_from
 from twofold.care.rules import LONGEST_EVENT
+from twofold.care.shortcuts import (
+    MEDICINE_DAYS,
+    MEDICINE_ROWS,
+    OTHER_SIDE,
+    SHORTCUT_DAYS,
+    Bottle,
+    Dose,
+    FeedFact,
+    last_side,
+    recent_medicines,
+    side_to_offer,
+    usual_bottles,
+)
 from twofold.db import Prepared
 from twofold.households.api import User
 from twofold.households.models import Child, Member
@@ -234,3 +247,60 @@ def today(*, member: Member, now: dt.datetime) -> tuple[list[ChildDay], list[Eve
         )
     running = sorted((r for r in rows if r.running), key=lambda r: r.start)
     return days, running
+
+
+@dataclass(frozen=True)
+class Shortcuts:
+    """Quick log's one-tap rows for one child (see care/shortcuts.py)."""
+
+    bottles: list[Bottle]
+    bottle_row: bool  # bottles are this child's way (or were lately): show the row, empty or not
+    breast_row: bool
+    last_side: str
+    offer_side: str
+    last_breastfeed: dt.datetime | None
+    medicines: list[Dose]
+    days: int = SHORTCUT_DAYS
+
+    @property
+    def sides(self) -> list[str]:
+        """The breastfeed start buttons: the side to offer first, then the other."""
+        first = self.offer_side or "left"
+        return [first, OTHER_SIDE[first]]
+
+
+def quick_shortcuts(*, child: Child, unit: str, now: dt.datetime) -> Shortcuts:
+    """The child's usual bottles, last breastfeed side and recent medicines. Two queries, each bounded."""
+    feeds = [
+        FeedFact(start, method or "", side or "", amount)
+        for start, method, side, amount in CareEvent.objects.filter(
+            child=child,
+            kind=Kind.FEED,
+            deleted_at__isnull=True,
+            start__gte=now - dt.timedelta(days=SHORTCUT_DAYS),
+        )
+        .order_by("-start", "-id")
+        .values_list("start", "feed__method", "feed__side", "feed__amount_ml")
+    ]
+    doses = [
+        Dose(name or "", dose or "")
+        for name, dose in CareEvent.objects.filter(
+            child=child,
+            kind=Kind.MEDICINE,
+            deleted_at__isnull=True,
+            start__gte=now - dt.timedelta(days=MEDICINE_DAYS),
+        )
+        .order_by("-start", "-id")
+        .values_list("medicine__name", "medicine__dose")[:MEDICINE_ROWS]
+    ]
+    side = last_side(feeds)
+    bottles = usual_bottles(feeds, unit)
+    return Shortcuts(
+        bottles=bottles,
+        bottle_row=bool(bottles) or child.feeding_method != "breast",
+        breast_row=bool(side) or child.feeding_method in ("breast", "mixed"),
+        last_side=side,
+        offer_side=side_to_offer(side),
+        last_breastfeed=next((f.start for f in feeds if f.method == "breast"), None),
+        medicines=recent_medicines(doses),
+    )

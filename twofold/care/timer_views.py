@@ -51,6 +51,7 @@ def start_timer(request: MemberRequest) -> HttpResponse:
             child=data["child"],
             kind=data["kind"],
             by=data["by"],
+            details=form.details(),
             client_id=data["client_id"],
             start=tap.at,
             clock_note=tap.clock_note,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from twofold.care import outbox, selectors, services
+from twofold.care import hooks, outbox, selectors, services
 from twofold.care.forms import EventForm, detail_initial
 from twofold.care.history import history_filter_from
 from twofold.care.kinds import definition
@@ -56,23 +56,43 @@ def _chosen_by_id(request: MemberRequest, members: list[Any]) -> int:
     return request.member.pk
 
 
+def _on_duty_first(members: list[Any], on_duty_id: int | None) -> list[Any]:
+    """The picker's order: the person on duty tonight first (a stable sort keeps the rest as they were)."""
+    return sorted(members, key=lambda m: m.pk != on_duty_id)
+
+
 @member_required
 def quick_log(request: MemberRequest) -> HttpResponse:
     children = list(children_of(household=request.household))
     if not children and request.member.is_parent:
         messages.info(request, "Add your baby first, then you can log care.")
         return redirect("households:child_add")
-    members = list(members_of(household=request.household))
+    now = timezone.now()
+    on_duty_id = hooks.on_duty(household=request.household, now=now)
+    if not request.member.is_parent and on_duty_id != request.member.pk:
+        on_duty_id = None  # nights are the parents' pages: a helper learns only of their own shift
+    members = _on_duty_first(list(members_of(household=request.household)), on_duty_id)
+    child_id = _chosen_child_id(request, children)
+    child = next((c for c in children if c.pk == child_id), None)
+    running = selectors.running_timers(member=request.member)
     context = {
         "children": children,
-        "child_id": _chosen_child_id(request, children),
+        "child_id": child_id,
         "members": members,
+        "on_duty_id": on_duty_id,
         "by_id": _chosen_by_id(request, members),
         "tiles": kind_tiles(request.household.locale),
-        "running": selectors.running_timers(member=request.member),
+        "running": running,
+        # A breastfeed cannot start beside a running feed: Quick log says so instead of offering the sides.
+        "feed_running": any(r.kind == Kind.FEED and r.child_id == child_id for r in running),
         "undo": take_undo(request.session),
         "nappy_choices": NappyContents.choices,
-        "now": timezone.now(),
+        "shortcuts": (
+            selectors.quick_shortcuts(child=child, unit=request.household.volume_unit, now=now)
+            if child is not None
+            else None
+        ),
+        "now": now,
     }
     return render(request, "care/quick_log.html", context)
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "twofold.home"
     label = "home"
+
+    def ready(self) -> None:
+        # The top floor passes down what lower floors may show but not import (architecture.md).
+        from twofold.care.hooks import register_on_duty
+        from twofold.nights.duty import on_duty_now
+
+        register_on_duty(on_duty_now)

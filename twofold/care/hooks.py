@@ -1,0 +1,34 @@
+"""What care's pages may show that only a higher floor knows, passed down by the top floor.
+
+care never imports the floors above it (architecture.md, "The floors"). The top floor registers a provider
+here in its AppConfig.ready(); until it does, each hook answers as if the higher app were not installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from twofold.households.models import Household
+
+# Who is on duty at this moment, by tonight's night plan: a member id, or None (no plan, not night).
+OnDutyProvider = Callable[[Household, dt.datetime], int | None]
+
+
+def _nobody(household: Household, now: dt.datetime) -> int | None:
+    return None
+
+
+_on_duty: OnDutyProvider = _nobody
+
+
+def register_on_duty(provider: OnDutyProvider) -> OnDutyProvider:
+    """Make `provider` answer `on_duty`; returns the one it replaces (so a test can put it back)."""
+    global _on_duty
+    previous, _on_duty = _on_duty, provider
+    return previous
+
+
+def on_duty(*, household: Household, now: dt.datetime) -> int | None:
+    """The member on duty now by tonight's plan, if a higher app knows of one."""
+    return _on_duty(household, now)
