@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, Dialog, Page, expect
 
-from twofold.browser_tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from twofold.browser_tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from twofold.care import services
 from twofold.care.models import CareEvent
 from twofold.households.models import Member
