@@ -23,16 +23,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
+from twofold.browser_tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
 TWOFOLD = Path(sys.executable).parent / "twofold"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 TAP = """async () => {
   const form = document.querySelector("form[data-log] button[data-nappy='wet']").form;
@@ -93,7 +86,7 @@ def main() -> None:
     server = serve(tempfile.mkdtemp(prefix="twofold-tap-"), port)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(base_url=f"http://localhost:{port}")
             page.goto("/account/login/")
             page.get_by_label("Email").fill("alex@demo.twofold")

@@ -27,6 +27,7 @@ from twofold.care.details import SETTLE_TECHNIQUES
 from twofold.households.crisis import Kind, lines_for
 from twofold.households.models import Child, Member
 from twofold.households.selectors import children_of, members_of
+from twofold.insights.charts import both_widths
 
 NOT_COVERED = (
     "Twofold has no sourced guidance yet on bath safety, on how to hold a baby, on using a sling safely, or "
@@ -134,11 +135,14 @@ def trend_context(member: Member, wanted_child: str, now: dt.datetime) -> dict[s
         "child": child,
         "trends": trends,
         "rows": rows,
-        "chart": settling_chart_svg(
-            trends,
-            title_id="settling-chart-title",
-            title="Line chart of each caregiver's share of calm or settled sessions per week; the table "
-            "below has the same figures.",
+        "chart": both_widths(
+            lambda frame: settling_chart_svg(
+                trends,
+                title_id="settling-chart-title",
+                title="Line chart of each caregiver's share of calm or settled sessions per week; the table "
+                "below has the same figures.",
+                frame=frame,
+            )
         )
         if trends
         else None,
@@ -159,11 +163,14 @@ def crying_context(member: Member, wanted_child: str, now: dt.datetime) -> dict[
         "children": children,
         "child": child,
         "report": report,
-        "chart": crying_chart_svg(
-            report.rows,
-            title_id="crying-chart-title",
-            title="Bar chart of crying minutes per day, with the typical range for the baby's age behind "
-            "the bars; the table below has the same figures.",
+        "chart": both_widths(
+            lambda frame: crying_chart_svg(
+                report.rows,
+                title_id="crying-chart-title",
+                title="Bar chart of crying minutes per day, with the typical range for the baby's age behind "
+                "the bars; the table below has the same figures.",
+                frame=frame,
+            )
         ),
         "rows": report.rows,
         "any_interpolated": any(r.norm and r.norm.interpolated for r in report.rows),

@@ -18,22 +18,12 @@ from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from twofold.browser_tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from twofold.households.models import Member
 
 # The world's households are in London (twofold/conftest.py).
 WORLD_ZONE = "Europe/London"
 
-# Debian's Chromium: Playwright's own browser download is not used. The switches keep the browser from
-# calling Google's services in the background, so the only traffic is the app's.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DEFAULT_TIMEOUT_MS = 10_000
 expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

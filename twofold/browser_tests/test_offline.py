@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, Dialog, Page, expect
 
-from twofold.browser_tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from twofold.browser_tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from twofold.care import services
 from twofold.care.models import CareEvent
 from twofold.households.models import Member
@@ -21,6 +21,7 @@ from twofold.households.models import Member
 pytestmark = pytest.mark.browser
 
 WAITING = "#outbox [data-outbox-count]"
+PHONE = {"width": 390, "height": 844}
 
 
 def controlled_by_the_worker(page: Page, path: str) -> None:
@@ -40,6 +41,7 @@ def test_a_tab_left_open_for_an_hour_logs_the_nappy_at_the_tap(world, logged_in:
     start = timezone.now()
     with time_machine.travel(start, tick=True) as traveller:
         page = logged_in(world.alex)
+        page.set_viewport_size(PHONE)
         page.clock.install()
         page.goto("/log/")
         # An hour and five minutes pass on the phone and on the server before the tap.
@@ -57,6 +59,7 @@ def test_offline_quick_log_queues_three_logs_and_sends_each_once_with_its_tap_ti
     world, logged_in: Callable[[Member], Page]
 ):
     page = logged_in(world.sam)
+    page.set_viewport_size(PHONE)
     controlled_by_the_worker(page, "/log/")
     page.context.set_offline(True)
     page.reload()  # Quick log opens from this phone's copy

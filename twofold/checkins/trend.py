@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from twofold.checkins.gaps import RATINGS
-from twofold.insights.charts import HEIGHT, LEFT, RIGHT, TOP, WIDTH, Line, LineChart, Tick, XLabel, n
+from twofold.insights.charts import WIDE, Frame, Line, LineChart, Tick, XLabel, n, thin
 from twofold.insights.periods import iso_week
 
-BOTTOM = 36
 TREND_WEEKS = 12
 TITLES = {
     "fairness": "How fair the split feels",
@@ -50,20 +49,22 @@ def trend_rows(rated: Sequence[Rated]) -> list[TrendRow]:
     return [TrendRow(iso_week(r.week), r.name, tuple(getattr(r, s) for s in RATINGS)) for r in ordered]
 
 
-def rating_chart(rated: Sequence[Rated], subject: str, people: Sequence[tuple[int, str]]) -> LineChart:
+def rating_chart(
+    rated: Sequence[Rated], subject: str, people: Sequence[tuple[int, str]], frame: Frame = WIDE
+) -> LineChart:
     """One line per parent for one rating (0-10), weeks along the bottom."""
     weeks = sorted({r.week for r in rated})
-    step = (WIDTH - LEFT - RIGHT) / max(len(weeks) - 1, 1)
-    height = HEIGHT - TOP - BOTTOM
+    step = frame.plot_width / max(len(weeks) - 1, 1)
+    left = frame.left
 
     def y(value: int) -> float:
-        return TOP + height * (1 - value / 10)
+        return frame.top + frame.plot_height * (1 - value / 10)
 
     lines = []
     for series, (member_id, name) in enumerate(people):
         mine = {r.week: getattr(r, subject) for r in rated if r.member_id == member_id}
         dots = tuple(
-            (n(LEFT + i * step), n(y(mine[week])), f"{name}, {iso_week(week)}: {mine[week]} out of 10")
+            (n(left + i * step), n(y(mine[week])), f"{name}, {iso_week(week)}: {mine[week]} out of 10")
             for i, week in enumerate(weeks)
             if week in mine
         )
@@ -71,5 +72,5 @@ def rating_chart(rated: Sequence[Rated], subject: str, people: Sequence[tuple[in
             points = " ".join(f"{x},{yy}" for x, yy, _ in dots)
             lines.append(Line(series, name, points, dots))
     ticks = tuple(Tick(n(y(v)), str(v)) for v in (0, 2, 4, 6, 8, 10))
-    labels = tuple(XLabel(n(LEFT + i * step), iso_week(week)[-3:]) for i, week in enumerate(weeks))
-    return LineChart(tuple(lines), ticks, labels)
+    labels = tuple(XLabel(n(left + i * step), iso_week(week)[-3:]) for i, week in enumerate(weeks))
+    return LineChart(tuple(lines), ticks, thin(labels), frame)

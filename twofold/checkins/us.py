@@ -129,6 +129,7 @@ def us_context(*, member: Member, report: WeekReport, now: dt.datetime) -> dict[
         "revealed": revealed,
         "rows": presenters.side_by_side(visible, None) if visible else [],
         "answers": visible,
+        "names": [a.name for a in visible],
         "answered": any(a.member_id == member.pk for a in answers),
         "agreements": agreements,
     }

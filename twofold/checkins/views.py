@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from twofold.checkins import presenters, selectors, services
@@ -21,7 +22,7 @@ from twofold.checkins.selectors import WeekState
 from twofold.checkins.thresholds import GAP_ORDER, NO_GAPS, SOURCE
 from twofold.checkins.trend import TITLES, TREND_WEEKS, Rated, rating_chart, trend_rows
 from twofold.households.access import MemberRequest, parent_required
-from twofold.insights.charts import line_chart_svg
+from twofold.insights.charts import Frame, both_widths, line_chart_svg
 from twofold.insights.periods import iso_week, parse_iso_week
 
 THANKS_WAITING = (
@@ -59,6 +60,7 @@ def _revealed_context(request: MemberRequest, state: WeekState, now: dt.datetime
     gaps = all_gaps(plain, log)
     return {
         "answers": answers,
+        "names": [a.member.display_name for a in answers],
         "rows": presenters.side_by_side(answers, log),
         "gaps": gaps,
         "sums": [s for s in (over_100_sentence(k, plain) for k in ("night", "care")) if s],
@@ -244,6 +246,17 @@ def checkin_settings(request: MemberRequest) -> HttpResponse:
     return render(request, "checkins/settings.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def _rating_svg(rated: list[Rated], subject: str, title: str, people: list[tuple[int, str]]) -> SafeString:
+    def draw(frame: Frame) -> SafeString:
+        return line_chart_svg(
+            rating_chart(rated, subject, people, frame),
+            title_id=f"trend-{subject}-title",
+            title=f"{title}, 0 to 10, per parent per week; the table below has the same figures.",
+        )
+
+    return both_widths(draw)
+
+
 @parent_required
 def history(request: MemberRequest) -> HttpResponse:
     """Past revealed weeks, and the ratings over them as charts with a table as their text equivalent."""
@@ -256,14 +269,7 @@ def history(request: MemberRequest) -> HttpResponse:
     ]
     people = list(dict.fromkeys((r.member_id, r.name) for r in sorted(rated, key=lambda r: r.member_id)))
     charts = [
-        {
-            "title": title,
-            "svg": line_chart_svg(
-                rating_chart(rated, subject, people),
-                title_id=f"trend-{subject}-title",
-                title=f"{title}, 0 to 10, per parent per week; the table below has the same figures.",
-            ),
-        }
+        {"title": title, "svg": _rating_svg(rated, subject, title, people)}
         for subject, title in TITLES.items()
     ]
     context = {

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from twofold.households.models import Member
 from twofold.insights import presenters
-from twofold.insights.charts import bar_chart_svg, line_chart_svg, share_trend_chart, sleep_chart
+from twofold.insights.charts import bar_chart_svg, both_widths, line_chart_svg, share_trend_chart, sleep_chart
 from twofold.insights.periods import iso_week, night_of, parse_iso_week
 from twofold.insights.selectors import week_report_for
 from twofold.insights.thresholds import RESETTLE_ALLOWANCE, SHORT_SLEEP, SOURCE
@@ -58,17 +58,26 @@ def week_page(*, member: Member, wanted: str, now: dt.datetime) -> WeekPage:
         "kinds": presenters.kind_rows(report, people, household.locale),
         "sleep_rows": presenters.sleep_rows(report, parents),
         "trend_rows": presenters.trend_rows(report, people),
-        "sleep_svg": bar_chart_svg(
-            sleep_chart(report.duties, parents, SHORT_SLEEP),
-            title_id="sleep-chart-title",
-            title="Bar chart of each parent's longest sleep per night; the table below has the same figures.",
+        "sleep_svg": both_widths(
+            lambda frame: bar_chart_svg(
+                sleep_chart(report.duties, parents, SHORT_SLEEP, frame),
+                title_id="sleep-chart-title",
+                title="Bar chart of each parent's longest sleep per night; "
+                "the table below has the same figures.",
+            )
         ),
-        "trend_svg": line_chart_svg(
-            share_trend_chart(report.trend, people),
-            title_id="trend-chart-title",
-            title="Line chart of each person's share of the night wakings per week; "
-            "the table below has the same figures.",
+        "trend_svg": both_widths(
+            lambda frame: line_chart_svg(
+                share_trend_chart(report.trend, people, frame),
+                title_id="trend-chart-title",
+                title="Line chart of each person's share of the night wakings per week; "
+                "the table below has the same figures.",
+            )
         ),
+        # Each table cell's column name, for the phone layout where a row becomes a block (data-label).
+        "sleep_labels": [p.name for p in parents] + ["Wakings"],
+        "trend_labels": [p.name for p in people] + ["Wakings"],
+        "kind_labels": [p.name for p in people],
         "week": report.week.label,
         "week_start": monday,
         "week_end": monday + dt.timedelta(days=6),

@@ -11,12 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from twofold.insights.charts import Frame, both_widths, svg
 from twofold.wellbeing.instruments import BandSet
 
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 40, 150, 12, 30
+# The wide chart names each band in a margin on the right; the narrow one, a phone's, has no room for a
+# margin and names each band just above its line, inside the plot.
+WIDE = Frame("wide", 640, 220, 40, 150, 12, 30)
+NARROW = Frame("narrow", 300, 200, 30, 8, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -33,26 +36,42 @@ def trend_svg(
     *, points: Sequence[Point], bands: BandSet, max_total: int, title_id: str, title: str
 ) -> SafeString:
     """A line of `points` (oldest first) on a 0..max_total scale, with a labelled line where each band
-    after the lowest begins."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    after the lowest begins: drawn for a desktop and for a phone (`both_widths`)."""
+    return both_widths(
+        lambda frame: _trend_svg(
+            frame, points=points, bands=bands, max_total=max_total, title_id=title_id, title=title
+        ),
+        WIDE,
+        NARROW,
+    )
+
+
+def _trend_svg(
+    frame: Frame, *, points: Sequence[Point], bands: BandSet, max_total: int, title_id: str, title: str
+) -> SafeString:
+    left, top, height = frame.left, frame.top, frame.height
+    plot_w, plot_h = frame.plot_width, frame.plot_height
+    margin = frame.right > 100
 
     def y(total: float) -> float:
-        return TOP + plot_h * (1 - total / max_total)
+        return top + plot_h * (1 - total / max_total)
 
     step = plot_w / max(len(points) - 1, 1)
-    xs = [LEFT + (i * step if len(points) > 1 else plot_w / 2) for i in range(len(points))]
+    xs = [left + (i * step if len(points) > 1 else plot_w / 2) for i in range(len(points))]
     body = [
-        f'<line class="grid" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{_n(y(0))}" y2="{_n(y(0))}"/>',
-        f'<text class="tick" x="{LEFT - 6}" y="{_n(y(0))}" text-anchor="end" dy="4">0</text>',
-        f'<text class="tick" x="{LEFT - 6}" y="{_n(y(max_total))}" text-anchor="end" dy="4">'
+        f'<line class="grid" x1="{left}" x2="{left + plot_w}" y1="{_n(y(0))}" y2="{_n(y(0))}"/>',
+        f'<text class="tick" x="{left - 6}" y="{_n(y(0))}" text-anchor="end" dy="4">0</text>',
+        f'<text class="tick" x="{left - 6}" y="{_n(y(max_total))}" text-anchor="end" dy="4">'
         f"{max_total}</text>",
     ]
     for band in bands.bands[1:]:
         yy = _n(y(band.low))
+        where = f'x="{_n(left + plot_w + 6)}" y="{yy}" dy="4"'
+        if not margin:
+            where = f'x="{_n(left + plot_w)}" y="{yy}" dy="-4" text-anchor="end"'
         body.append(
-            f'<line class="threshold" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{yy}" y2="{yy}"/>'
-            f'<text class="tick" x="{LEFT + plot_w + 6}" y="{yy}" dy="4">'
-            f"{escape(f'{band.low}+ {band.label}')}</text>"
+            f'<line class="threshold" x1="{left}" x2="{_n(left + plot_w)}" y1="{yy}" y2="{yy}"/>'
+            f'<text class="tick band-label" {where}>{escape(f"{band.low}+ {band.label}")}</text>'
         )
     if len(points) > 1:
         line = " ".join(f"{_n(x)},{_n(y(p.total))}" for x, p in zip(xs, points, strict=True))
@@ -63,13 +82,13 @@ def trend_svg(
             f'<circle class="dot series-0" cx="{_n(x)}" cy="{_n(y(p.total))}" r="4">'
             f"<title>{escape(label)}</title></circle>"
         )
-    if points:
-        for x, p in ((xs[0], points[0]), (xs[-1], points[-1])):
-            body.append(
-                f'<text class="tick" x="{_n(x)}" y="{HEIGHT - 10}" text-anchor="middle">'
-                f"{escape(f'{p.on:%-d %b}')}</text>"
-            )
-    return mark_safe(  # noqa: S308  every text inside is escaped above
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{escape(title_id)}" '
-        f'focusable="false"><title id="{escape(title_id)}">{escape(title)}</title>' + "".join(body) + "</svg>"
-    )
+    # The first and last dates, each kept inside the chart; a single result's date sits under its dot.
+    ends = [(x, p, "middle") for x, p in zip(xs, points, strict=True)]
+    if len(points) > 1:
+        ends = [(xs[0], points[0], "start"), (xs[-1], points[-1], "end")]
+    for x, p, anchor in ends:
+        body.append(
+            f'<text class="tick" x="{_n(x)}" y="{height - 10}" text-anchor="{anchor}">'
+            f"{escape(f'{p.on:%-d %b}')}</text>"
+        )
+    return svg(frame, title_id, title, body)

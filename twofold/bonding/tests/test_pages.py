@@ -231,4 +231,5 @@ def test_the_trend_page_reads_a_parents_own_weeks(world):
         "against 38 % in your earlier weeks" in page
     )
     assert "No study has measured how quickly babies settle with each parent" in page
-    assert '<svg class="chart"' in page and "<table>" in page
+    assert '<svg class="chart chart-wide"' in page and '<svg class="chart chart-narrow"' in page
+    assert '<table class="stack compact">' in page

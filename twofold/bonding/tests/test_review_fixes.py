@@ -130,7 +130,7 @@ def test_the_trend_page_speaks_to_the_viewer_and_about_the_others(world):
     assert "in your earlier weeks" in page
     # The reading and the table round the same 24.5 minutes the same way.
     assert "Median time to settle: 25 minutes" in page
-    assert "<td>25 min</td>" in page and "24 min" not in page
+    assert '<td data-label="Median time to settle">25 min</td>' in page and "24 min" not in page
 
 
 # ---- 5. The timeline: the response with its minutes, and the activity by its name ----

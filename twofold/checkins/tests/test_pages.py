@@ -160,7 +160,11 @@ def test_the_trend_shows_revealed_weeks_only(world):
     page = text(client_for(world.sam).get("/checkin/history/"))
     assert "2026-W46" in page and "2026-W47" not in page
     assert "How fair the split feels, 0 to 10, per parent per week" in page
-    assert "<td>Alex</td><td>2</td><td>3</td><td>6</td><td>5</td>" in page
+    assert (
+        '<td data-label="Parent">Alex</td><td data-label="How fair the split feels">2</td>'
+        '<td data-label="Sleep">3</td><td data-label="Mood">6</td>'
+        '<td data-label="How connected we feel">5</td>'
+    ) in page
     empty = text(client_for(world.robin).get("/checkin/history/"))
     assert "No revealed check-ins yet." in empty
 

@@ -146,4 +146,4 @@ def test_the_us_page_shows_the_revealed_answers_with_names(world):
     submit_checkin(member=world.sam, answers=SAM_ANSWERS, now=NOW)
     page = text(client_for(world.sam).get("/us/?week=2026-W47"))
     assert '<th scope="col">Alex</th><th scope="col">Sam</th>' in page
-    assert "<td>2 / 10</td><td>8 / 10</td>" in page
+    assert '<td data-label="Alex">2 / 10</td><td data-label="Sam">8 / 10</td>' in page

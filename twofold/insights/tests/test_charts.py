@@ -2,13 +2,23 @@
 
 import datetime as dt
 import re
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from twofold.insights.charts import bar_chart_svg, sleep_chart
+from twofold.insights.charts import (
+    CHAR_WIDTH,
+    NARROW,
+    XLabel,
+    bar_chart_svg,
+    both_widths,
+    share_trend_chart,
+    sleep_chart,
+    thin,
+)
 from twofold.insights.nights import NightSummary
 from twofold.insights.periods import night_of
 from twofold.insights.thresholds import SHORT_SLEEP
-from twofold.insights.week import Person
+from twofold.insights.week import Person, TrendPoint
 
 LONDON = ZoneInfo("Europe/London")
 ALEX, SAM = Person(1, "Alex", True), Person(2, "Sam", True)
@@ -48,3 +58,52 @@ def test_sleep_chart_markup_carries_no_long_floats():
     svg = bar_chart_svg(sleep_chart(nights, [ALEX, SAM], SHORT_SLEEP), title_id="sleep", title="Sleep")
 
     assert not re.search(r"\d\.\d{2,}", svg)
+
+
+def test_thin_keeps_the_last_label_and_spaces_the_rest_so_they_never_touch():
+    labels = [XLabel(f"{44 + i * 20:.1f}", f"W{40 + i}") for i in range(9)]
+    kept = thin(labels)
+
+    assert kept[-1] == labels[-1]
+    xs = [float(label.x) for label in kept]
+    assert all(b - a >= 3 * CHAR_WIDTH for a, b in zip(xs, xs[1:], strict=False))
+    assert thin(labels[:1]) == tuple(labels[:1])
+
+
+def test_thin_keeps_every_label_when_there_is_room():
+    labels = [XLabel(f"{44 + i * 80:.1f}", "Mon") for i in range(7)]
+    assert thin(labels) == tuple(labels)
+
+
+def test_the_narrow_sleep_chart_fits_its_frame_with_every_night_labelled():
+    nights = [night(day, dt.timedelta(hours=3), dt.timedelta(hours=6)) for day in range(16, 23)]
+    chart = sleep_chart(nights, [ALEX, SAM], SHORT_SLEEP, NARROW)
+
+    assert chart.frame is NARROW and len(chart.labels) == 7
+    for bar in chart.bars:
+        assert NARROW.left <= float(bar.x) and float(bar.x) + float(bar.width) <= NARROW.width - NARROW.right
+
+
+def test_a_chart_drawn_for_both_widths_has_two_titled_drawings_with_distinct_ids():
+    nights = [night(16, dt.timedelta(hours=3), dt.timedelta(hours=7))]
+    markup = both_widths(
+        lambda frame: bar_chart_svg(
+            sleep_chart(nights, [ALEX, SAM], SHORT_SLEEP, frame), title_id="sleep", title="Sleep"
+        )
+    )
+
+    assert markup.startswith('<div class="chart-pair">')
+    assert 'class="chart chart-wide" viewBox="0 0 640 240"' in markup
+    assert 'class="chart chart-narrow" viewBox="0 0 300 220"' in markup
+    assert 'aria-labelledby="sleep"' in markup and 'aria-labelledby="sleep-narrow"' in markup
+
+
+def test_the_narrow_share_trend_thins_its_week_labels():
+    trend = [
+        TrendPoint(f"2026-W{30 + i}", 4, {ALEX.id: Fraction(1, 2), SAM.id: Fraction(1, 2)}) for i in range(16)
+    ]
+    wide = share_trend_chart(trend, [ALEX, SAM])
+    narrow = share_trend_chart(trend, [ALEX, SAM], NARROW)
+
+    assert len(wide.labels) == 16
+    assert len(narrow.labels) < 16 and narrow.labels[-1].label == "W45"

@@ -94,7 +94,10 @@ def test_weekly_summary_prints_the_same_sentences(world):
 def test_charts_have_a_text_equivalent(world):
     _two_nights(world)
     page = text(client_for(world.alex).get(reverse("home:us")))
-    assert page.count("<svg") == 2 and page.count('role="img"') == 2
+    # Two charts, each drawn for a desktop and for a phone (CSS shows one), each drawing titled.
+    assert page.count('<div class="chart-pair">') == 2
+    assert page.count("<svg") == 4 and page.count('role="img"') == 4
+    assert page.count('class="chart chart-narrow"') == 2 and 'id="sleep-chart-title-narrow"' in page
     assert "<caption" in page and "3 h 25" in page
 
 

@@ -50,7 +50,7 @@ def test_the_plan_page_cli_and_api_prose_say_about_n_but_the_api_keeps_the_numbe
     page = text(alex.get(f"/nights/plans/{plan.pk}/"))
     shifts_table = page[page.index('id="shifts"') : page.index("</table>", page.index('id="shifts"'))]
     assert "about 2" in shifts_table or "about 1" in shifts_table or "under 1" in shifts_table
-    assert not re.search(r"<td>\d+\.\d+</td>", shifts_table)
+    assert not re.search(r"<td[^>]*>\d+\.\d+</td>", shifts_table)
     assert not DECIMAL_COUNT.search(page)
     assert "about 3 wakings a night" in page
 
