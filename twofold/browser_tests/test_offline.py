@@ -11,7 +11,7 @@ import time_machine
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, ViewportSize, expect
 
 from twofold.browser_tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from twofold.care import services
@@ -21,7 +21,7 @@ from twofold.households.models import Member
 pytestmark = pytest.mark.browser
 
 WAITING = "#outbox [data-outbox-count]"
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def controlled_by_the_worker(page: Page, path: str) -> None:
