@@ -23,6 +23,11 @@ LONGEST: dict[str, dt.timedelta] = {d.key: d.longest for d in REGISTRY if d.long
 
 LONGEST_EVENT = max(LONGEST.values())
 
+# Care logged from further back than this is a typo in the year; it also keeps every date the readings
+# compute from a start (its night, its week) far from the calendar's ends, where datetime overflows.
+OLDEST_START = dt.timedelta(days=10 * 366)
+TOO_OLD = "The start is more than ten years ago. Check the year."
+
 
 def human_duration(delta: dt.timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
@@ -41,6 +46,8 @@ def time_errors(
     errors: dict[str, str] = {}
     if start > now + CLOCK_SKEW:
         errors["start"] = "The start is in the future. Check the time and the day."
+    elif start < now - OLDEST_START:
+        errors["start"] = TOO_OLD
     if end is None:
         return errors
     if end < start:

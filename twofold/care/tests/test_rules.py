@@ -4,7 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from twofold.care.day import EventFact, ago, local_day_bounds, minutes_within, summarise_day
-from twofold.care.rules import CLOCK_SKEW, response_errors, time_errors
+from twofold.care.rules import CLOCK_SKEW, OLDEST_START, TOO_OLD, response_errors, time_errors
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 LONDON = ZoneInfo("Europe/London")
@@ -64,3 +64,9 @@ def test_ago_reads_naturally():
     assert ago(NOW, NOW) == "just now"
     assert ago(NOW - dt.timedelta(minutes=130), NOW) == "2 h 10 min ago"
     assert ago(NOW - dt.timedelta(days=3), NOW) == "3 days ago"
+
+
+def test_a_start_more_than_ten_years_ago_is_a_typo_in_the_year():
+    assert time_errors(kind="nappy", start=NOW - OLDEST_START, end=None, now=NOW) == {}
+    too_old = NOW - OLDEST_START - dt.timedelta(minutes=1)
+    assert time_errors(kind="nappy", start=too_old, end=None, now=NOW) == {"start": TOO_OLD}
