@@ -9,6 +9,11 @@ from zoneinfo import ZoneInfo
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
+# The years a week may be asked for: no household's log is older, and a week far from the calendar's ends
+# leaves room for the days and nights around it (year 1 or 9999 would overflow datetime).
+FIRST_WEEK_YEAR = 2000
+LAST_WEEK_YEAR = 2999
+
 
 @dataclass(frozen=True)
 class Night:
@@ -55,6 +60,10 @@ def parse_iso_week(text: str) -> dt.date:
     if not match:
         raise ValueError(f"“{text}” is not a week. Write it like 2026-W47.")
     year, week = int(match.group(1)), int(match.group(2))
+    if not FIRST_WEEK_YEAR <= year <= LAST_WEEK_YEAR:
+        raise ValueError(
+            f"There is no log for {year}. Ask for a week between {FIRST_WEEK_YEAR} and {LAST_WEEK_YEAR}."
+        )
     try:
         return dt.date.fromisocalendar(year, week, 1)
     except ValueError:
