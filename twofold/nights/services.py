@@ -57,12 +57,13 @@ def _must_be_parent(member: Member) -> None:
 
 
 def _check_night(household: Household, day: dt.date, now: dt.datetime) -> Night:
-    night = night_for(household, day)
+    # The day is checked before its night is placed: a night at the calendar's ends (9999-12-31) ends on a
+    # day datetime cannot represent.
     if day < tonight(household, now):
         raise ValidationError({"night": TOO_EARLY})
     if day > now.astimezone(household.zone).date() + dt.timedelta(weeks=AHEAD_WEEKS):
         raise ValidationError({"night": TOO_FAR.format(weeks=AHEAD_WEEKS)})
-    return night
+    return night_for(household, day)
 
 
 def _turn(inputs: Inputs, day: dt.date) -> int | None:
