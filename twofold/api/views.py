@@ -15,6 +15,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import mixins, status
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -37,6 +38,7 @@ from twofold.care.selectors import filter_events
 from twofold.households import api as scope
 from twofold.households.api import ScopedViewSet
 from twofold.households.models import Child, Member
+from twofold.households.parsers import JSONBodyParser
 
 
 def _details_errors(kind: str) -> AbstractContextManager[None]:
@@ -61,6 +63,9 @@ def _event_response(view: ScopedViewSet, event: CareEvent, status_code: int = st
 )
 class ObtainToken(ObtainAuthToken):
     """DRF's own view: it passes the request to authenticate(), which login throttling needs."""
+
+    # DRF's view names its own parsers; JSON goes through ours, which refuses a body nested too deep.
+    parser_classes = (FormParser, MultiPartParser, JSONBodyParser)
 
 
 @extend_schema_view(

@@ -15,11 +15,11 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from rest_framework import serializers, viewsets
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from twofold.households.models import Child, Household, Member, Role
+from twofold.households.parsers import JSONBodyParser
 from twofold.households.selectors import active_memberships, household_ids_for_user
 
 User = AbstractBaseUser | AnonymousUser
@@ -118,7 +118,7 @@ class ScopedViewSet(viewsets.GenericViewSet[Any]):
 
     lookup_value_converter = "int"
     # Details are nested objects, which form encodings cannot carry.
-    parser_classes = [JSONParser]
+    parser_classes = [JSONBodyParser]
 
     # DRF hands its own Request here; django-stubs' View declares an HttpRequest, so the override differs.
     def http_method_not_allowed(  # type: ignore[override]
