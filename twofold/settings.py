@@ -225,6 +225,8 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI's validator badge would send the schema's address to swagger.io.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # Two choice sets share the field name "outcome" (a settle episode's and a check-in agreement's).
+    # <id:...> (households/ids.py) is an integer that fits the database; say integer, as <int:...> did.
+    "PATH_CONVERTER_OVERRIDES": {"id": int},
     "ENUM_NAME_OVERRIDES": {"AgreementOutcomeEnum": "twofold.checkins.models.Outcome"},
 }
 

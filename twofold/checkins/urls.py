@@ -10,6 +10,6 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("settings/", views.checkin_settings, name="settings"),
     path("agreements/add/", views.agreement_add, name="agreement_add"),
-    path("agreements/<int:agreement_id>/edit/", views.agreement_edit, name="agreement_edit"),
-    path("agreements/<int:agreement_id>/delete/", views.agreement_delete, name="agreement_delete"),
+    path("agreements/<id:agreement_id>/edit/", views.agreement_edit, name="agreement_edit"),
+    path("agreements/<id:agreement_id>/delete/", views.agreement_delete, name="agreement_delete"),
 ]

@@ -18,6 +18,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from twofold.households.ids import ID_RANGE, MAX_ID, is_id
 from twofold.households.models import Child, Household, Member, Role
 from twofold.households.parsers import JSONBodyParser
 from twofold.households.selectors import active_memberships, household_ids_for_user
@@ -78,6 +79,12 @@ def parent_household_ids(*, user: User) -> QuerySet[Member, int]:
     return active_memberships(user_id=user.pk).parents().values_list("household_id", flat=True)
 
 
+def id_field(**kwargs: Any) -> serializers.IntegerField:
+    """An id in a query or a body: a whole number the database can hold, so looking it up never overflows."""
+    kwargs["error_messages"] = {"min_value": ID_RANGE, "max_value": ID_RANGE}
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
 class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Model]):
     """A related id limited to the caller's households; another household's id reads as unknown.
 
@@ -88,6 +95,13 @@ class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Model]):
         self.scope = scope
         kwargs.setdefault("error_messages", {})["does_not_exist"] = message
         super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> Model:
+        # An id the database cannot hold is as unknown as another household's (and would overflow the lookup).
+        digits = isinstance(data, int | str) and not isinstance(data, bool) and str(data).strip().isdigit()
+        if digits and not is_id(int(data)):
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
 
     def get_queryset(self) -> QuerySet[Any]:
         request = self.context.get("request")
@@ -116,7 +130,7 @@ def member_field(*, include_former: bool = False, **kwargs: Any) -> ScopedPrimar
 class ScopedViewSet(viewsets.GenericViewSet[Any]):
     """The base of every API viewset: integer ids, JSON bodies, and 404 before 405 for others' objects."""
 
-    lookup_value_converter = "int"
+    lookup_value_converter = "id"
     # Details are nested objects, which form encodings cannot carry.
     parser_classes = [JSONBodyParser]
 

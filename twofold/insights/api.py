@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from twofold.households.api import parent_household_for
+from twofold.households.api import id_field, parent_household_for
 from twofold.insights.selectors import week_report_for
 from twofold.insights.serialize import report_document, requested_week
 
@@ -26,9 +26,8 @@ class WeekReportQuerySerializer(serializers.Serializer[dict[str, object]]):
         allow_blank=True,
         help_text="The ISO week, such as 2026-W47. Default: this week, in the household's time zone.",
     )
-    household = serializers.IntegerField(
+    household = id_field(
         required=False,
-        min_value=1,
         help_text="The household's id. Needed only when you belong to more than one household.",
     )
 

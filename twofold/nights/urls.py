@@ -12,8 +12,8 @@ urlpatterns = [
     path("preferences/", settings.preferences, name="preferences"),
     path("calendar/", settings.calendar, name="calendar"),
     path("calendar/<str:token>.ics", settings.calendar_feed, name="feed"),
-    path("plans/<int:night_plan_id>/", plans.plan, name="plan"),
-    path("plans/<int:night_plan_id>/edit/", plans.edit, name="edit"),
-    path("plans/<int:night_plan_id>/delete/", plans.delete, name="delete"),
-    path("plans/<int:night_plan_id>/against-log/", plans.against, name="against"),
+    path("plans/<id:night_plan_id>/", plans.plan, name="plan"),
+    path("plans/<id:night_plan_id>/edit/", plans.edit, name="edit"),
+    path("plans/<id:night_plan_id>/delete/", plans.delete, name="delete"),
+    path("plans/<id:night_plan_id>/against-log/", plans.against, name="against"),
 ]

@@ -7,5 +7,5 @@ app_name = "wellbeing_concern"
 urlpatterns = [
     path("", concern_views.raise_concern, name="start"),
     path("sent/", concern_views.sent, name="sent"),
-    path("<int:concern_id>/close/", concern_views.close_concern, name="close"),
+    path("<id:concern_id>/close/", concern_views.close_concern, name="close"),
 ]

@@ -8,7 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sharing/", views.share_future, name="share_future"),
     path("take/<str:instrument>/", views.take, name="take"),
-    path("screenings/<int:screening_id>/", views.screening, name="screening"),
-    path("screenings/<int:screening_id>/result/", views.result, name="result"),
-    path("screenings/<int:screening_id>/share/", views.share, name="share"),
+    path("screenings/<id:screening_id>/", views.screening, name="screening"),
+    path("screenings/<id:screening_id>/result/", views.result, name="result"),
+    path("screenings/<id:screening_id>/share/", views.share, name="share"),
 ]

@@ -13,11 +13,11 @@ from rest_framework.views import APIView
 from twofold.bonding import services
 from twofold.care.models import Response as BabyResponse
 from twofold.care.selectors import events_for_user
-from twofold.households.api import acting_member
+from twofold.households.api import acting_member, id_field
 
 
 class ResponseSerializer(serializers.Serializer[dict[str, Any]]):
-    event = serializers.IntegerField(help_text="A care event of your household.")
+    event = id_field(help_text="A care event of your household.")
     response = serializers.ChoiceField(choices=BabyResponse.choices)
     settled_after_minutes = serializers.IntegerField(
         required=False, allow_null=True, min_value=0, max_value=600

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from twofold.bonding.models import BondingPlan
-from twofold.households.api import parent_household_ids
+from twofold.households.api import id_field, parent_household_ids
 from twofold.households.models import Child, Role
 from twofold.households.selectors import active_memberships
 
@@ -31,11 +31,11 @@ def parent_in(user: Any, household_id: int) -> Any:
 
 
 class ChildQuerySerializer(serializers.Serializer[dict[str, Any]]):
-    child = serializers.IntegerField(min_value=1, help_text="The child's id.")
+    child = id_field(help_text="The child's id.")
 
 
 class HouseholdQuerySerializer(serializers.Serializer[dict[str, Any]]):
-    household = serializers.IntegerField(required=False, min_value=1, help_text="Default: your first.")
+    household = id_field(required=False, help_text="Default: your first.")
 
 
 def child_for_parent(request: Request, query: serializers.Serializer[dict[str, Any]]) -> Child:

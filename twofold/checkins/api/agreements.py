@@ -17,7 +17,7 @@ from twofold.checkins.models import (
     AGREEMENT_LIMIT,
     Agreement,
 )
-from twofold.households.api import ScopedViewSet
+from twofold.households.api import ScopedViewSet, id_field
 from twofold.households.models import Member
 from twofold.households.selectors import active_memberships
 from twofold.insights.periods import iso_week
@@ -28,9 +28,8 @@ NO_SUCH_AGREEMENT = (
 
 
 class AgreementWriteSerializer(serializers.Serializer[dict[str, Any]]):
-    household = serializers.IntegerField(
+    household = id_field(
         required=False,
-        min_value=1,
         write_only=True,
         help_text="Needed only when you are in several households.",
     )

@@ -22,7 +22,7 @@ from twofold.checkins.models import (
     TEXT_LIMIT,
     Checkin,
 )
-from twofold.households.api import ScopedViewSet
+from twofold.households.api import ScopedViewSet, id_field
 from twofold.insights.periods import iso_week
 
 NOT_YOURS = "You can only change your own answers."
@@ -53,9 +53,8 @@ def _text(help_text: str) -> serializers.CharField:
 
 
 class CheckinAnswersSerializer(serializers.Serializer[dict[str, Any]]):
-    household = serializers.IntegerField(
+    household = id_field(
         required=False,
-        min_value=1,
         write_only=True,
         help_text="Needed only when you are in several households.",
     )

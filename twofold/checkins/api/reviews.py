@@ -18,11 +18,11 @@ from twofold.checkins.models import (
     AgreementReview,
     Outcome,
 )
-from twofold.households.api import ScopedViewSet
+from twofold.households.api import ScopedViewSet, id_field
 
 
 class AgreementReviewWriteSerializer(serializers.Serializer[dict[str, Any]]):
-    agreement = serializers.IntegerField(help_text="One of last week's agreements.")
+    agreement = id_field(help_text="One of last week's agreements.")
     outcome = serializers.ChoiceField(
         choices=Outcome.choices,
         error_messages={"required": services.CHOOSE_OUTCOME, "invalid_choice": services.CHOOSE_OUTCOME},

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from twofold.households.api import ScopedViewSet, parent_household_for
+from twofold.households.api import ScopedViewSet, id_field, parent_household_for
 from twofold.nights import selectors, services
 from twofold.nights.api.documents import (
     NightAgainstSerializer,
@@ -30,11 +30,9 @@ from twofold.nights.plans import Feeding as PlanFeeding
 
 class NightPlanCreateSerializer(serializers.Serializer[dict[str, Any]]):
     night = serializers.DateField(help_text="The local date the night starts on (tonight or later).")
-    household = serializers.IntegerField(
-        required=False, min_value=1, help_text="Needed in several households."
-    )
+    household = id_field(required=False, help_text="Needed in several households.")
     feeding = serializers.ChoiceField(choices=Feeding.choices, required=False)
-    feeder = serializers.IntegerField(required=False, allow_null=True)
+    feeder = id_field(required=False, allow_null=True)
     fairness = serializers.ChoiceField(choices=Fairness.choices, required=False)
     helper_night = serializers.BooleanField(required=False, default=False)
     replace = serializers.BooleanField(
