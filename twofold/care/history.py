@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -12,6 +13,11 @@ from twofold.care.day import local_day_bounds
 from twofold.care.models import Kind
 from twofold.care.selectors import HistoryFilter
 from twofold.households.models import Child, Household, Member
+
+# No log is older or newer; a day at the calendar's ends has no local bounds datetime can represent.
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
+FAR_DATE = f"Choose a date from {FIRST_DAY.year} to {LAST_DAY.year}: check the year."
 
 
 class HistoryForm(forms.Form):
@@ -33,6 +39,10 @@ class HistoryForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        for name in ("date_from", "date_to"):
+            day = data.get(name)
+            if day and not FIRST_DAY <= day <= LAST_DAY:
+                self.add_error(name, FAR_DATE)
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", "“To” is before “From”: swap the dates.")
