@@ -39,8 +39,8 @@ def main() -> None:
 
     pages = {
         "baseline: account page": get(sam, reverse("accounts:account")),
-        "Today (Alex, no plan)": get(alex, reverse("care:today")),
-        "Today (Sam, with a plan)": get(sam, reverse("care:today")),
+        "Today (Alex, no plan)": get(alex, reverse("home:today")),
+        "Today (Sam, with a plan)": get(sam, reverse("home:today")),
         "Bonding plan page": get(sam, reverse("bonding:home")),
         "Settling trend (12 weeks)": get(sam, reverse("bonding:trend")),
         "Crying (28 days, colic from birth)": get(sam, reverse("bonding:crying")),

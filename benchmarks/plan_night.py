@@ -74,7 +74,7 @@ def main() -> None:
             member=alex, first=day, now=now, replace_edits=True
         ),
         "nights page": page(reverse("nights:home")),
-        "Today (with tonight's shifts)": page(reverse("care:today")),
+        "Today (with tonight's shifts)": page(reverse("home:today")),
         "account page (trivial page)": page(reverse("accounts:account")),
     }
     for action in actions.values():

@@ -118,11 +118,11 @@ def main() -> None:
         "baseline: account page": get(reverse("accounts:account")),
         "Quick-log POST (nappy)": quick_log_post,
         "Quick log page": get(reverse("care:quick_log")),
-        "Today": get(reverse("care:today")),
+        "Today": get(reverse("home:today")),
         "History (page 1)": get(reverse("care:history")),
         "History (filtered, page 3)": get(reverse("care:history") + "?kind=feed&page=3"),
-        "Us (this week)": get(reverse("insights:us")),
-        "Us (a week in the middle)": get(reverse("insights:us") + "?week=" + middle_week),
+        "Us (this week)": get(reverse("home:us")),
+        "Us (a week in the middle)": get(reverse("home:us") + "?week=" + middle_week),
     }
     for action in pages.values():  # warm caches and connections, and remember the finished nights
         _timed(action)
