@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from twofold.db import Prepared
 from twofold.households.context import in_night
 from twofold.households.models import Household
 from twofold.nights.models import Shift
 from twofold.nights.selectors import tonight
+
+# Compiled once (twofold.db.Prepared): Quick log is the page tapped at night.
+_ON_DUTY = Prepared(
+    lambda household, night, now: (
+        Shift.objects.filter(plan__household_id=household, plan__night=night, start__lte=now, end__gt=now)
+        .order_by("start")
+        .values_list("member_id")[:1]
+    ),
+    household=int,
+    night=dt.date,
+    now=dt.datetime,
+)
 
 
 def on_duty_now(household: Household, now: dt.datetime) -> int | None:
@@ -18,11 +31,5 @@ def on_duty_now(household: Household, now: dt.datetime) -> int | None:
     local = now.astimezone(household.zone).time()
     if not in_night(local, household.night_start, household.night_end):
         return None
-    return (
-        Shift.objects.filter(
-            plan__household_id=household.pk, plan__night=tonight(household, now), start__lte=now, end__gt=now
-        )
-        .order_by("start")
-        .values_list("member_id", flat=True)
-        .first()
-    )
+    rows = _ON_DUTY.fetch(household=household.pk, night=tonight(household, now), now=now)
+    return int(rows[0][0]) if rows else None
