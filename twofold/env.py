@@ -41,3 +41,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+MAKE_A_KEY = (
+    "A valid key is a Fernet key: 32 random bytes in URL-safe base64, 44 characters ending in '='. Make one "
+    'with: python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())" '
+    '(docs/configuration.md, "Key rotation").'
+)
+
+
+def env_fernet_keys(name: str) -> list[str]:
+    """Fernet keys separated by commas, newest first; any value that is not a Fernet key stops start-up.
+
+    The message names the key by its position, never by its value, since the value is a secret."""
+    from cryptography.fernet import Fernet
+
+    keys = env_list(name, [])
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key.encode())
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: key {position} of {len(keys)} is not a Fernet key. {MAKE_A_KEY}"
+            ) from None
+    return keys

@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from twofold.env import env_bool, env_int, env_list, env_str
+from twofold.env import MAKE_A_KEY, env_bool, env_fernet_keys, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("TWOFOLD_DATA_DIR", str(BASE_DIR.parent / "var")))
@@ -27,11 +27,11 @@ if not SECRET_KEY:
     SECRET_KEY = "twofold-development-only-key-never-use-in-production"  # noqa: S105
 
 # Keys that seal screening answers at rest: Fernet keys, newest first (docs/configuration.md, "Key rotation").
-TWOFOLD_ENCRYPTION_KEYS = env_list("TWOFOLD_ENCRYPTION_KEYS", [])
+TWOFOLD_ENCRYPTION_KEYS = env_fernet_keys("TWOFOLD_ENCRYPTION_KEYS")
 if not TWOFOLD_ENCRYPTION_KEYS and not DEBUG:
     raise ImproperlyConfigured(
-        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key (see docs/configuration.md): it seals mood screening "
-        "answers, and is kept apart from the database."
+        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key: it seals mood screening answers, and is kept apart "
+        "from the database. " + MAKE_A_KEY
     )
 # A local file with the licensed EPDS wording; without it the EPDS is not offered (docs/guide.md, Wellbeing).
 TWOFOLD_EPDS_TEXT_FILE = env_str("TWOFOLD_EPDS_TEXT_FILE")
