@@ -90,10 +90,11 @@ def run_twofold(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env |= {"TWOFOLD_DATA_DIR": str(tmp_path), "TWOFOLD_DEBUG": "true"}
 
-    def twofold(*args: str) -> subprocess.CompletedProcess[str]:
+    def twofold(*args: str, **variables: str) -> subprocess.CompletedProcess[str]:
+        """`variables` are added to the environment of this run only (TWOFOLD_ENCRYPTION_KEYS=...)."""
         return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
             [str(script), *args],
-            env=env,
+            env=env | variables,
             cwd=tmp_path,
             capture_output=True,
             text=True,

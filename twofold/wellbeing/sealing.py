@@ -47,16 +47,30 @@ def seal(value: Any) -> str:
     return keyring().encrypt(json.dumps(value, sort_keys=True).encode()).decode()
 
 
+class CannotUnseal(Exception):
+    """A sealed value that none of the configured keys opens: sealed with a key since removed, or damaged."""
+
+
+# Shown in place of a screening that cannot be opened, on its own card, page or API field. Tests import it.
+SEALED_WITH_ANOTHER_KEY = (
+    "This result was sealed with a key this server no longer has (or it is damaged), so it cannot be shown. "
+    "Whoever runs this Twofold can put the old key back at the end of TWOFOLD_ENCRYPTION_KEYS, restart and "
+    "run `twofold reseal`; if that key is lost, this result cannot be read again, and taking the check "
+    "afresh is the way forward."
+)
+
+
 def unseal(token: str) -> Any:
+    """The sealed value; CannotUnseal when no configured key opens it."""
     try:
         return json.loads(keyring().decrypt(token.encode()))
     except InvalidToken:
-        raise ImproperlyConfigured(
-            "A screening result cannot be opened with the keys in TWOFOLD_ENCRYPTION_KEYS: "
-            "was a key removed before `twofold reseal` ran?"
-        ) from None
+        raise CannotUnseal(SEALED_WITH_ANOTHER_KEY) from None
 
 
 def reseal(token: str) -> str:
-    """The same value sealed with the newest key."""
-    return keyring().rotate(token.encode()).decode()
+    """The same value sealed with the newest key; CannotUnseal when no configured key opens it."""
+    try:
+        return keyring().rotate(token.encode()).decode()
+    except InvalidToken:
+        raise CannotUnseal(SEALED_WITH_ANOTHER_KEY) from None
