@@ -23,6 +23,7 @@ from twofold.households.models import Role
 from twofold.households.selectors import active_memberships, still_a_member
 from twofold.wellbeing.instruments import SAFETY_MESSAGE, SCORABLE, SCREEN_NOT_DIAGNOSIS
 from twofold.wellbeing.models import Screening
+from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing.selectors import stored_result
 from twofold.wellbeing.services import answers_of
 
@@ -95,10 +96,17 @@ class ScreeningSerializer(serializers.Serializer[dict[str, Any]]):
     instrument_name = serializers.CharField()
     started_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField()
-    total = serializers.IntegerField()
-    max_total = serializers.IntegerField()
-    band = serializers.CharField(help_text="The band's key.")
-    band_label = serializers.CharField()
+    total = serializers.IntegerField(allow_null=True, help_text="null when `sealed_note` is set.")
+    max_total = serializers.IntegerField(allow_null=True)
+    band = serializers.CharField(allow_null=True, help_text="The band's key; null when `sealed_note` is set.")
+    band_label = serializers.CharField(allow_null=True)
+    sealed_note = serializers.CharField(
+        allow_null=True,
+        help_text=(
+            "Set when this result was sealed with a key the server no longer has (or is damaged): it cannot "
+            "be opened, the result's fields are null and this says what to do. null otherwise."
+        ),
+    )
     safety_flag = serializers.BooleanField(help_text="A self-harm answer above 0, whatever the total.")
     top_band = serializers.BooleanField(
         help_text="In the instrument's top band: talk to a professional soon."
@@ -115,7 +123,9 @@ class ScreeningSerializer(serializers.Serializer[dict[str, Any]]):
 
 class ScreeningDetailSerializer(ScreeningSerializer):
     answers = AnswerSerializer(
-        many=True, allow_null=True, help_text="Only for the parent who took it; null for a shared result."
+        many=True,
+        allow_null=True,
+        help_text="Only for the parent who took it; null for a shared result, or when `sealed_note` is set.",
     )
 
 
@@ -146,7 +156,11 @@ def resources_document(country: str, *, safety_flag: bool) -> dict[str, Any]:
 
 def screening_document(screening: Screening, *, user_id: int | None, with_answers: bool) -> dict[str, Any]:
     """The API's document for a screening, as `user_id` may see it; None (anonymous) owns no screening."""
-    result = stored_result(screening) or {}
+    try:
+        result = stored_result(screening) or {}
+        sealed_note = None
+    except CannotUnseal:
+        result, sealed_note = {}, SEALED_WITH_ANOTHER_KEY
     instrument = SCORABLE[screening.instrument]
     own = screening.member.user_id == user_id
     flagged = bool(result.get("safety_flag")) or bool(result.get("top_band"))
@@ -161,6 +175,7 @@ def screening_document(screening: Screening, *, user_id: int | None, with_answer
         "max_total": result.get("max_total"),
         "band": result.get("band"),
         "band_label": result.get("band_label"),
+        "sealed_note": sealed_note,
         "safety_flag": bool(result.get("safety_flag")),
         "top_band": bool(result.get("top_band")),
         "follow_up": result.get("follow_up"),
@@ -173,7 +188,7 @@ def screening_document(screening: Screening, *, user_id: int | None, with_answer
         ),
     }
     if with_answers:
-        document["answers"] = _answers(screening) if own else None
+        document["answers"] = _answers(screening) if own and sealed_note is None else None
     return document
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from twofold.db import Prepared, RawTimestamp, moment
 from twofold.households.models import Child, Member
 from twofold.wellbeing.models import Screening
-from twofold.wellbeing.sealing import unseal
+from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal, unseal
 
 # Ages of the youngest child at which a screen is offered, with how the offer names them.
 MILESTONES: tuple[tuple[dt.timedelta, str], ...] = (
@@ -93,24 +93,46 @@ _LATEST_SCREEN = Prepared(
 )
 
 
+@dataclass(frozen=True)
+class TodayScreening:
+    """What Today shows of the parent's own screening: an offer when one is due, and a note when their
+    latest result cannot be opened (sealed with a key this server no longer has)."""
+
+    offer: Offer | None
+    sealed_note: str | None = None
+
+
 def screening_offer(
     *, member: Member, now: dt.datetime, children: Sequence[Child] | None = None
 ) -> Offer | None:
-    """The offer for this parent's own Today: one query for the latest screen (and one for the children,
-    unless the caller already has them)."""
+    """The offer for this parent's own Today, if one is due (see today_screening)."""
+    return today_screening(member=member, now=now, children=children).offer
+
+
+def today_screening(
+    *, member: Member, now: dt.datetime, children: Sequence[Child] | None = None
+) -> TodayScreening:
+    """The offer and note for this parent's own Today: one query for the latest screen (and one for the
+    children, unless the caller already has them)."""
     if not member.is_parent:
-        return None
+        return TodayScreening(offer=None)
     zone = member.household.zone
     if children is None:
         children = list(Child.objects.filter(household_id=member.household_id))
     child = max(children, key=lambda c: (c.birth_date, c.pk), default=None)
     screens = []
+    sealed_note = None
     for finished_at, sealed in _LATEST_SCREEN.fetch(member=member.pk):
+        try:
+            document = unseal(sealed) if sealed else None
+        except CannotUnseal:
+            # Read as not elevated, so the milestones still offer a check; the note says why it is unread.
+            document, sealed_note = None, SEALED_WITH_ANOTHER_KEY
         screens.append(
             PastScreen(
-                finished_on=moment(finished_at).astimezone(zone).date(),
-                elevated=is_elevated(unseal(sealed) if sealed else None),
+                finished_on=moment(finished_at).astimezone(zone).date(), elevated=is_elevated(document)
             )
         )
     youngest = (child.name, child.birth_date) if child is not None else None
-    return offer_for(youngest=youngest, screens=screens, today=now.astimezone(zone).date())
+    offer = offer_for(youngest=youngest, screens=screens, today=now.astimezone(zone).date())
+    return TodayScreening(offer=offer, sealed_note=sealed_note)

@@ -15,7 +15,7 @@ from twofold.households.models import Member
 from twofold.wellbeing.instruments import FREE_INSTRUMENTS, Instrument, licensed_epds
 from twofold.wellbeing.models import Concern, Screening, SharingChoice
 from twofold.wellbeing.scoring import AnswerError, Result, score
-from twofold.wellbeing.sealing import seal, unseal
+from twofold.wellbeing.sealing import CannotUnseal, seal, unseal
 
 # An unfinished screen older than this is not resumed: the recall window ("the last 2 weeks") has moved on.
 RESUME_WITHIN = dt.timedelta(days=3)
@@ -65,7 +65,16 @@ def start_screening(*, member: Member, instrument: str, now: dt.datetime | None 
 
 
 def answers_of(screening: Screening) -> dict[int, int]:
+    """The answers so far; CannotUnseal when no configured key opens them (the pages say so)."""
     return {int(k): int(v) for k, v in unseal(screening.sealed_answers).items()}
+
+
+def _answers_to_change(screening: Screening) -> dict[int, int]:
+    # A write on answers no key opens is refused with the reason, not a 500.
+    try:
+        return answers_of(screening)
+    except CannotUnseal as error:
+        raise ValidationError(str(error)) from None
 
 
 @transaction.atomic
@@ -80,7 +89,7 @@ def record_answer(*, member: Member, screening: Screening, item: int, position: 
         raise ValidationError({"item": "There is no such question."})
     if position not in range(len(question.options)):
         raise ValidationError({"answer": "Choose one of the answers."})
-    answers = answers_of(screening)
+    answers = _answers_to_change(screening)
     answers[item] = position
     screening.sealed_answers = seal(answers)
     screening.save(update_fields=["sealed_answers"])
@@ -116,7 +125,7 @@ def finish_screening(*, member: Member, screening: Screening, now: dt.datetime |
         raise ValidationError(ALREADY_FINISHED)
     instrument = offered_instruments()[screening.instrument]
     try:
-        result = score(instrument, answers_of(screening), member.gave_birth)
+        result = score(instrument, _answers_to_change(screening), member.gave_birth)
     except AnswerError as error:
         raise ValidationError({"answers": str(error)}) from None
     screening.finished_at = now or timezone.now()

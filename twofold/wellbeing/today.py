@@ -9,7 +9,7 @@ from typing import Any
 
 from twofold.households.models import Child, Member
 from twofold.wellbeing.concern_cards import concern_card
-from twofold.wellbeing.offers import screening_offer
+from twofold.wellbeing.offers import today_screening
 
 
 def today_context(
@@ -17,7 +17,9 @@ def today_context(
 ) -> dict[str, Any]:
     if not member.is_parent:
         return {}
+    screening = today_screening(member=member, now=now, children=children)
     return {
-        "screening_offer": screening_offer(member=member, now=now, children=children),
+        "screening_offer": screening.offer,
+        "sealed_note": screening.sealed_note,
         "concern": concern_card(member=member),
     }

@@ -29,6 +29,7 @@ from twofold.wellbeing.instruments import (
 )
 from twofold.wellbeing.models import Screening, SharingChoice
 from twofold.wellbeing.scoring import Result, score
+from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 
 # Twofold's own wording around the results. Tests import these.
 TELL_SOMEONE_TODAY = (
@@ -71,27 +72,36 @@ class ResultRow:
     screening: Screening
     on: Any
     instrument: Instrument
-    total: int
-    max_total: int
+    total: int | None
+    max_total: int | None
     band_label: str
     by: str
+    sealed_note: str | None = None
 
 
 def _rows(screenings: list[Screening], zone: Any) -> list[ResultRow]:
     rows = []
     for screening in screenings:
-        document = selectors.stored_result(screening)
-        if document is None or screening.finished_at is None:
+        if screening.finished_at is None or not screening.sealed_result:
+            continue
+        on = screening.finished_at.astimezone(zone).date()
+        instrument = get_instrument(screening.instrument)
+        by = screening.member.display_name
+        try:
+            document = selectors.stored_result(screening) or {}
+        except CannotUnseal:
+            # Its own row says why, and the rest of the history still shows.
+            rows.append(ResultRow(screening, on, instrument, None, None, "", by, SEALED_WITH_ANOTHER_KEY))
             continue
         rows.append(
             ResultRow(
                 screening=screening,
-                on=screening.finished_at.astimezone(zone).date(),
-                instrument=get_instrument(screening.instrument),
+                on=on,
+                instrument=instrument,
                 total=int(document["total"]),
                 max_total=int(document["max_total"]),
                 band_label=str(document["band_label"]),
-                by=screening.member.display_name,
+                by=by,
             )
         )
     return rows
@@ -100,8 +110,9 @@ def _rows(screenings: list[Screening], zone: Any) -> list[ResultRow]:
 def _trends(rows: list[ResultRow], gave_birth: bool | None) -> list[dict[str, Any]]:
     """One chart and table per questionnaire the parent has answered, oldest result first."""
     trends = []
-    for key in dict.fromkeys(row.instrument.key for row in reversed(rows)):
-        mine = [row for row in reversed(rows) if row.instrument.key == key]
+    readable = [row for row in rows if row.total is not None]
+    for key in dict.fromkeys(row.instrument.key for row in reversed(readable)):
+        mine = [row for row in reversed(readable) if row.instrument.key == key]
         instrument = mine[0].instrument
         bands = instrument.bands_for(gave_birth)
         trends.append(
@@ -110,7 +121,7 @@ def _trends(rows: list[ResultRow], gave_birth: bool | None) -> list[dict[str, An
                 "rows": mine,
                 "bands": bands.bands,
                 "svg": charts.trend_svg(
-                    points=[charts.Point(row.on, row.total) for row in mine],
+                    points=[charts.Point(row.on, row.total or 0) for row in mine],
                     bands=bands,
                     max_total=instrument.max_total,
                     title_id=f"trend-{key}-title",
@@ -179,7 +190,10 @@ def screening(request: MemberRequest, screening_id: int) -> HttpResponse:
     if screening.finished_at is not None:
         return redirect("wellbeing:result", screening_id=screening.pk)
     instrument = _offered_or_404(screening.instrument)
-    answers = services.answers_of(screening)
+    try:
+        answers = services.answers_of(screening)
+    except CannotUnseal:
+        return _sealed_with_another_key(request, screening)
     number = _item_to_show(request, instrument, answers)
     form = AnswerForm(item=instrument.item(number), initial={"answer": answers.get(number)})
     if request.method == "POST":
@@ -274,7 +288,25 @@ def result(request: MemberRequest, screening_id: int) -> HttpResponse:
     if screening.finished_at is None:
         # Only the taker reaches an unfinished one (shared results are finished): carry on answering.
         return redirect("wellbeing:screening", screening_id=screening.pk)
-    return render(request, "wellbeing/result.html", _result_context(request, screening))
+    try:
+        context = _result_context(request, screening)
+    except CannotUnseal:
+        return _sealed_with_another_key(request, screening)
+    return render(request, "wellbeing/result.html", context)
+
+
+def _sealed_with_another_key(request: MemberRequest, screening: Screening) -> HttpResponse:
+    """The page of a screening no configured key opens: what happened and what to do, not a 500."""
+    instrument = get_instrument(screening.instrument)
+    context = {
+        "screening": screening,
+        "instrument": instrument,
+        "friendly_name": FRIENDLY_NAMES.get(instrument.key, instrument.short_name),
+        "mine": screening.member_id == request.member.pk,
+        "offered": instrument.key in services.offered_instruments(),
+        "sealed_note": SEALED_WITH_ANOTHER_KEY,
+    }
+    return render(request, "wellbeing/sealed_with_another_key.html", context)
 
 
 @require_POST
