@@ -62,7 +62,7 @@ def _a_key():
 
 
 @pytest.mark.parametrize("debug", ["true", "false"])
-@pytest.mark.parametrize("command", ["check", "migrate"])
+@pytest.mark.parametrize("command", ["check", "migrate", "runserver"])
 def test_a_malformed_encryption_key_stops_check_and_start_up_with_a_message(tmp_path, debug, command):
     from twofold.env import MAKE_A_KEY
 
@@ -78,7 +78,7 @@ def test_a_malformed_encryption_key_stops_check_and_start_up_with_a_message(tmp_
     assert MAKE_A_KEY in result.stderr
     assert "not-a-key" not in result.stderr  # the message never repeats a secret
     assert "Traceback" not in result.stderr
-    assert not (tmp_path / "twofold.sqlite3").exists()  # migrate never began
+    assert not (tmp_path / "twofold.sqlite3").exists()  # migrate never began, runserver never served
 
 
 def test_a_missing_encryption_key_stops_check_in_production_with_a_message(tmp_path):
