@@ -252,6 +252,14 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"AgreementOutcomeEnum": "twofold.checkins.models.Outcome"},
 }
 
+# `twofold serve` (gunicorn; docs/operations.md, "Serving"). Sized for a small machine (1-2 cores, 1 GB):
+# two processes, so one stuck request or a crashed worker never stops the app and both cores are used, each
+# with four threads, since a request mostly waits on the database (on SQLite, writers take turns anyway).
+# Each process holds its own copy of Django (~80 MB), so adding threads is cheaper than adding workers.
+TWOFOLD_SERVE_BIND = env_str("TWOFOLD_SERVE_BIND", "127.0.0.1:8000")
+TWOFOLD_SERVE_WORKERS = env_int("TWOFOLD_SERVE_WORKERS", 2)
+TWOFOLD_SERVE_THREADS = env_int("TWOFOLD_SERVE_THREADS", 4)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
