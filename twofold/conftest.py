@@ -90,11 +90,17 @@ def run_twofold(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env |= {"TWOFOLD_DATA_DIR": str(tmp_path), "TWOFOLD_DEBUG": "true"}
 
-    def twofold(*args: str, **variables: str) -> subprocess.CompletedProcess[str]:
-        """`variables` are added to the environment of this run only (TWOFOLD_ENCRYPTION_KEYS=...)."""
+    def twofold(*args: str, environ: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
+        """`environ` adds variables to the child's environment; a None value removes one."""
+        child_env = dict(env)
+        for key, value in (environ or {}).items():
+            if value is None:
+                child_env.pop(key, None)
+            else:
+                child_env[key] = value
         return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
             [str(script), *args],
-            env=env | variables,
+            env=child_env,
             cwd=tmp_path,
             capture_output=True,
             text=True,

@@ -6,6 +6,7 @@ Each variable read here is listed in docs/configuration.md (a test keeps the two
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "twofold.households.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -192,6 +194,26 @@ SESSION_COOKIE_SECURE = env_bool("TWOFOLD_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # a month: parents should not have to log in at 3 a.m.
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Behind an HTTPS proxy (docs/operations.md, "Behind HTTPS"). The proxy's header is trusted only when named:
+# without a proxy that sets it, any client could send it and pass a plain request off as HTTPS.
+_PROXY_SSL_HEADER = env_str("TWOFOLD_PROXY_SSL_HEADER")
+if _PROXY_SSL_HEADER:
+    if not re.fullmatch(r"[A-Za-z0-9-]+", _PROXY_SSL_HEADER):
+        raise ImproperlyConfigured(
+            "TWOFOLD_PROXY_SSL_HEADER must be a header name such as X-Forwarded-Proto, "
+            f"not {_PROXY_SSL_HEADER!r}."
+        )
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https")
+SECURE_SSL_REDIRECT = env_bool("TWOFOLD_SSL_REDIRECT", default=False)
+# A health check from the machine itself asks over plain HTTP, not through the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# HSTS is off until asked for: a browser that has seen it refuses plain HTTP for that long.
+SECURE_HSTS_SECONDS = env_int("TWOFOLD_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TWOFOLD_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env_bool("TWOFOLD_HSTS_PRELOAD", default=False)
+# Preloading is a decision to submit the domain to the browsers' list, not a default: `check --deploy` does
+# not ask for it unless the operator opts in.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -229,6 +251,14 @@ SPECTACULAR_SETTINGS = {
     "PATH_CONVERTER_OVERRIDES": {"id": int},
     "ENUM_NAME_OVERRIDES": {"AgreementOutcomeEnum": "twofold.checkins.models.Outcome"},
 }
+
+# `twofold serve` (gunicorn; docs/operations.md, "Serving"). Sized for a small machine (1-2 cores, 1 GB):
+# two processes, so one stuck request or a crashed worker never stops the app and both cores are used, each
+# with four threads, since a request mostly waits on the database (on SQLite, writers take turns anyway).
+# Each process holds its own copy of Django (~80 MB), so adding threads is cheaper than adding workers.
+TWOFOLD_SERVE_BIND = env_str("TWOFOLD_SERVE_BIND", "127.0.0.1:8000")
+TWOFOLD_SERVE_WORKERS = env_int("TWOFOLD_SERVE_WORKERS", 2)
+TWOFOLD_SERVE_THREADS = env_int("TWOFOLD_SERVE_THREADS", 4)
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from twofold.home.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("", include("twofold.home.urls")),
     path("", include("twofold.care.urls")),
     path("account/", include("twofold.accounts.urls")),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from twofold.households.selectors import current_member
 
@@ -30,3 +31,26 @@ class CurrentMemberMiddleware:
                 # Forms read and pages show times in the household's zone, not the server's.
                 timezone.activate(member.household.zone)
         return self.get_response(request)
+
+
+API_PREFIX = "/api/"
+
+
+class PrivateNoStoreMiddleware:
+    """Every response to a logged-in member, and every API response, says `Cache-Control: no-store`.
+
+    A household's log is private: no shared cache (a proxy, a work network's) may keep it, and a browser
+    should not write it to disk or show it again from history after logging out. Static files (served by
+    WhiteNoise before this runs) and the public pages a stranger sees keep their own caching.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.path.startswith(API_PREFIX) or (user is not None and user.is_authenticated):
+            # Replaces any max-age a view set: no-store must win.
+            add_never_cache_headers(response)
+        return response

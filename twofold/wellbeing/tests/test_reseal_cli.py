@@ -36,7 +36,7 @@ def two_keys(run_twofold, tmp_path):
     """Two screenings: #1 sealed with `first`, #2 with `second`."""
     first, second = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     assert run_twofold("migrate", "--no-input").returncode == 0
-    made = run_twofold("shell", "-c", TAKE_TWO_CHECKS, TWOFOLD_ENCRYPTION_KEYS=first)
+    made = run_twofold("shell", "-c", TAKE_TWO_CHECKS, environ={"TWOFOLD_ENCRYPTION_KEYS": first})
     assert made.returncode == 0, made.stderr
     with sqlite3.connect(tmp_path / "twofold.sqlite3") as db:
         (answers, result) = db.execute(
@@ -58,7 +58,7 @@ def test_reseal_changes_nothing_and_names_the_rows_no_key_opens(run_twofold, tmp
     before = _sealed(tmp_path)
     newest = Fernet.generate_key().decode()
 
-    result = run_twofold("reseal", TWOFOLD_ENCRYPTION_KEYS=f"{newest},{first}")
+    result = run_twofold("reseal", environ={"TWOFOLD_ENCRYPTION_KEYS": f"{newest},{first}"})
 
     assert result.returncode == 1
     assert NOTHING_CHANGED.format(count=1, rows="#2 gad2") in result.stderr
@@ -70,7 +70,7 @@ def test_reseal_with_every_key_moves_every_row_to_the_newest(run_twofold, tmp_pa
     first, second = two_keys
     newest = Fernet.generate_key().decode()
 
-    result = run_twofold("reseal", TWOFOLD_ENCRYPTION_KEYS=f"{newest},{first},{second}")
+    result = run_twofold("reseal", environ={"TWOFOLD_ENCRYPTION_KEYS": f"{newest},{first},{second}"})
 
     assert result.returncode == 0, result.stderr
     assert "Re-sealed 2 screening(s)" in result.stdout
