@@ -87,7 +87,10 @@ def run_twofold(tmp_path):
     from pathlib import Path
 
     script = Path(sys.executable).parent / "twofold"
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    # Not passed on: the test database's URL, and the browser tests' async guard switch (a real command must
+    # run as in production, where Django's deploy checks refuse that switch).
+    left_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {key: value for key, value in os.environ.items() if key not in left_out}
     env |= {"TWOFOLD_DATA_DIR": str(tmp_path), "TWOFOLD_DEBUG": "true"}
 
     def twofold(*args: str, environ: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
