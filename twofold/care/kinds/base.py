@@ -37,6 +37,12 @@ class Reading(enum.Enum):
     SETTLING_SESSION = "settling_session"
 
 
+# The usual sets: care that is a parent's work (and gets them out of bed at night), and that same care
+# where the baby's response also counts as a settling session for the settling trend.
+CARE_WORK: frozenset[Reading] = frozenset({Reading.LOAD_EVENTS, Reading.LOAD_MINUTES, Reading.NIGHT_WAKING})
+SOOTHING_CARE: frozenset[Reading] = CARE_WORK | {Reading.SETTLING_SESSION}
+
+
 class Quantity(enum.Enum):
     """How a detail field's number is stored, so forms can show it in the household's unit."""
 

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from twofold.care.kinds.base import KindDefinition, Nouns, Quantity, Reading
+from twofold.care.kinds.base import CARE_WORK, KindDefinition, Nouns, Quantity
 from twofold.care.kinds.inputs import DetailForm, VolumeField
 from twofold.care.models import Feed, FeedMethod, Kind, Side
 from twofold.households.words import format_volume
@@ -73,7 +73,7 @@ FEED = KindDefinition(
     longest=dt.timedelta(hours=3),
     response=True,
     one_tap_response=True,
-    readings=frozenset({Reading.LOAD_EVENTS, Reading.LOAD_MINUTES, Reading.NIGHT_WAKING}),
+    readings=CARE_WORK,
     detail=Feed,
     form=FeedForm,
     check=check_feed,

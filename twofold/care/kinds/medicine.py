@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from twofold.care.kinds.base import KindDefinition, Nouns, Reading
+from twofold.care.kinds.base import CARE_WORK, KindDefinition, Nouns
 from twofold.care.kinds.inputs import DetailForm
 from twofold.care.models import Kind, Medicine
 
@@ -30,7 +30,7 @@ MEDICINE = KindDefinition(
     nouns=Nouns("Medicine", "dose of medicine", "doses of medicine"),
     hint="name and dose",
     longest=dt.timedelta(hours=1),
-    readings=frozenset({Reading.LOAD_EVENTS, Reading.LOAD_MINUTES, Reading.NIGHT_WAKING}),
+    readings=CARE_WORK,
     detail=Medicine,
     form=MedicineForm,
     describe=describe_medicine,

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from twofold.care.kinds.base import KindDefinition, Nouns, Reading
+from twofold.care.kinds.base import CARE_WORK, KindDefinition, Nouns
 from twofold.care.kinds.inputs import DetailForm
 from twofold.care.models import Kind, Nappy, NappyContents
 
@@ -35,7 +35,7 @@ NAPPY = KindDefinition(
     us_nouns=US,
     hint="wet or dirty",
     response=True,
-    readings=frozenset({Reading.LOAD_EVENTS, Reading.LOAD_MINUTES, Reading.NIGHT_WAKING}),
+    readings=CARE_WORK,
     detail=Nappy,
     form=NappyForm,
     describe=describe_nappy,

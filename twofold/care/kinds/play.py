@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from twofold.care.kinds.base import KindDefinition, Nouns, Reading
+from twofold.care.kinds.base import SOOTHING_CARE, KindDefinition, Nouns
 from twofold.care.kinds.inputs import DetailForm
 from twofold.care.models import Kind, Play, PlayActivity
 
@@ -33,9 +33,7 @@ PLAY = KindDefinition(
     longest=dt.timedelta(hours=6),
     response=True,
     one_tap_response=True,
-    readings=frozenset(
-        {Reading.LOAD_EVENTS, Reading.LOAD_MINUTES, Reading.NIGHT_WAKING, Reading.SETTLING_SESSION}
-    ),
+    readings=SOOTHING_CARE,
     detail=Play,
     form=PlayForm,
     describe=describe_play,

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from twofold.care.kinds.base import KindDefinition, Nouns, Quantity, Reading
+from twofold.care.kinds.base import CARE_WORK, KindDefinition, Nouns, Quantity
 from twofold.care.kinds.inputs import DetailForm, VolumeField
 from twofold.care.models import Kind, Pumping
 from twofold.households.words import format_volume
@@ -30,7 +30,7 @@ PUMPING = KindDefinition(
     hint="amount",
     has_duration=True,
     longest=dt.timedelta(hours=2),
-    readings=frozenset({Reading.LOAD_EVENTS, Reading.LOAD_MINUTES, Reading.NIGHT_WAKING}),
+    readings=CARE_WORK,
     detail=Pumping,
     form=PumpingForm,
     quantities={"amount_ml": Quantity.VOLUME_ML},

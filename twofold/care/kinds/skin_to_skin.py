@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from twofold.care.kinds.base import KindDefinition, Nouns, Reading
+from twofold.care.kinds.base import SOOTHING_CARE, KindDefinition, Nouns
 from twofold.care.models import Kind
 
 SKIN_TO_SKIN = KindDefinition(
@@ -14,7 +14,5 @@ SKIN_TO_SKIN = KindDefinition(
     longest=dt.timedelta(hours=8),
     response=True,
     one_tap_response=True,
-    readings=frozenset(
-        {Reading.LOAD_EVENTS, Reading.LOAD_MINUTES, Reading.NIGHT_WAKING, Reading.SETTLING_SESSION}
-    ),
+    readings=SOOTHING_CARE,
 )
