@@ -52,12 +52,12 @@ def running_timers_for_user(*, user: User) -> QuerySet[CareEvent]:
     return events_for_user(user=user).filter(running=True).order_by("start", "id")
 
 
-def running_timer_of(*, child: Child, kind: str) -> CareEvent | None:
-    return (
-        CareEvent.objects.filter(child=child, kind=kind, running=True, deleted_at__isnull=True)
-        .select_related("logged_by")
-        .first()
-    )
+def running_timer_of(*, child: Child, kind: str, exclude_pk: int | None = None) -> CareEvent | None:
+    """The child's running timer of this kind (at most one: the database says so), if any."""
+    running = CareEvent.objects.filter(child=child, kind=kind, running=True, deleted_at__isnull=True)
+    if exclude_pk is not None:
+        running = running.exclude(pk=exclude_pk)
+    return running.select_related("child", "logged_by").first()
 
 
 def get_event_by_client_id(*, member: Member, client_id: str) -> CareEvent | None:

@@ -15,6 +15,7 @@ from twofold.care.details import build_detail, check_detail, detail_of
 from twofold.care.kinds import KEYS, definition
 from twofold.care.models import CareEvent
 from twofold.care.rules import TIMER_KINDS, response_errors, time_errors
+from twofold.care.selectors import running_timer_of
 from twofold.households.models import Child, Member
 
 NOT_A_TIMER = "Only feeds, sleeps and crying can be timed."
@@ -44,12 +45,7 @@ def _running_timer_message(event: CareEvent) -> str:
 
 
 def _check_no_running_timer(child: Child, kind: str, exclude_pk: int | None = None) -> None:
-    running = CareEvent.objects.filter(
-        child=child, kind=kind, running=True, deleted_at__isnull=True
-    ).select_related("child")
-    if exclude_pk is not None:
-        running = running.exclude(pk=exclude_pk)
-    existing = running.first()
+    existing = running_timer_of(child=child, kind=kind, exclude_pk=exclude_pk)
     if existing is not None:
         raise ValidationError({"kind": _running_timer_message(existing)})
 
