@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "twofold.accounts",
     "twofold.households",
+    "twofold.audit",
     "twofold.care",
     "twofold.insights",
     "twofold.wellbeing",
