@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from cryptography.fernet import Fernet
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -148,4 +149,20 @@ def test_a_helper_is_never_shown_a_result_so_nothing_is_noted(world, clock):
 
     assert client_for(world.pat).get(result_url(shared)).status_code == 404
     assert api_for(world.pat).get(API).json()["results"] == []
+    assert viewed() == []
+
+
+def test_a_result_no_key_opens_shows_nothing_of_it_and_so_is_not_noted(world, clock):
+    unreadable = take_phq9(world.alex, shared=True)
+    other = Fernet(Fernet.generate_key())
+    unreadable.sealed_answers = other.encrypt(b'{"1": 1}').decode()
+    unreadable.sealed_result = other.encrypt(b'{"total": 2}').decode()
+    unreadable.save(update_fields=["sealed_answers", "sealed_result"])
+    sam = client_for(world.sam)
+
+    assert sam.get(result_url(unreadable)).status_code == 200  # the page saying what happened
+    sam.get(reverse("wellbeing:home"))
+    api_for(world.sam).get(API)
+    api_for(world.sam).get(f"{API}{unreadable.pk}/")
+
     assert viewed() == []
