@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("twofold.home.urls")),
     path("", include("twofold.care.urls")),
     path("account/", include("twofold.accounts.urls")),
+    path("activity/", include("twofold.audit.urls")),
     path("household/", include("twofold.households.urls")),
     path("us/", include("twofold.insights.urls")),
     path("wellbeing/concern/", include("twofold.wellbeing.concern_urls")),

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from twofold.api import views
+from twofold.api.activity import ActivityViewSet
 from twofold.insights.api import WeekReportView
 from twofold.wellbeing.api import ScreeningViewSet
 
@@ -14,6 +15,7 @@ router.register("members", views.MemberViewSet, basename="member")
 router.register("events", views.EventViewSet, basename="event")
 router.register("timers", views.TimerViewSet, basename="timer")
 router.register("wellbeing/screenings", ScreeningViewSet, basename="screening")
+router.register("activity", ActivityViewSet, basename="activity")
 
 urlpatterns = [
     path("auth/token/", views.ObtainToken.as_view(), name="token"),

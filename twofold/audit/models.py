@@ -37,6 +37,15 @@ class AuditEntry(models.Model):
     )
     household_name = models.CharField(max_length=80, blank=True)
     detail = models.CharField(max_length=200, blank=True, help_text="What it was about, in words.")
+    # Whom the action was about (the parent whose result was viewed, say), so their own activity can say
+    # "your" while everyone else reads the name kept here.
+    about = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    about_name = models.CharField(max_length=80, blank=True, help_text="Whom it was about, as named then.")
+    # An action that may be noted many times (a page reloaded) is kept once per key: the database refuses a
+    # second entry with the same key, so two requests at the same moment cannot both add one.
+    once_key = models.CharField(max_length=120, null=True, blank=True, unique=True, editable=False)
     concerns = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="audit_entries")
 
     class Meta:

@@ -13,9 +13,14 @@ from typing import Any
 
 from django.utils import timezone
 
+from twofold.audit.models import Action
+from twofold.audit.services import record
 from twofold.care.export import events_csv, export_filename, log_document
 from twofold.home.sections import EXPORT_SECTIONS
-from twofold.households.models import Household
+from twofold.households.models import Household, Member
+from twofold.households.selectors import current_parents
+
+DOWNLOADED_DETAIL = "The whole care log, as JSON and CSV"
 
 
 def export_document(household: Household) -> dict[str, Any]:
@@ -39,3 +44,16 @@ def export_zip(household: Household) -> bytes:
 def zip_filename(household: Household) -> str:
     stamp = timezone.now().astimezone(household.zone).strftime("%Y-%m-%d")
     return f"twofold-{household.pk}-{stamp}.zip"
+
+
+def note_downloaded(*, member: Member) -> None:
+    """Each download is a copy of the family's log leaving Twofold, so every current parent sees it."""
+    parents = current_parents(household_id=member.household_id).select_related("user")
+    record(
+        action=Action.EXPORT_DOWNLOADED,
+        actor=member.user,
+        actor_name=member.display_name,
+        concerns=[parent.user for parent in parents],
+        household=member.household,
+        detail=DOWNLOADED_DETAIL,
+    )

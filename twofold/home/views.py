@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from twofold.care.today import today_context as care_today
 from twofold.care.undo import take_undo
-from twofold.home.export import export_zip, zip_filename
+from twofold.home.export import export_zip, note_downloaded, zip_filename
 from twofold.home.sections import TODAY_CARDS, US_PARTS, TodayAsk
 from twofold.households.access import MemberRequest, member_required, parent_required
 from twofold.insights.us import week_page
@@ -40,5 +40,6 @@ def us(request: MemberRequest) -> HttpResponse:
 def export(request: MemberRequest) -> HttpResponse:
     """The household's whole log as JSON and CSV in one zip: the family's data is theirs to take."""
     response = HttpResponse(export_zip(request.household), content_type="application/zip")
+    note_downloaded(member=request.member)
     response["Content-Disposition"] = f'attachment; filename="{zip_filename(request.household)}"'
     return response

@@ -26,6 +26,7 @@ from twofold.wellbeing.models import Screening
 from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing.selectors import stored_result
 from twofold.wellbeing.services import answers_of
+from twofold.wellbeing.viewing import note_shown
 
 
 def screenings_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Screening]:
@@ -202,6 +203,11 @@ def _answers(screening: Screening) -> list[dict[str, Any]]:
     return rows
 
 
+def _readable(screenings: list[Screening], documents: list[dict[str, Any]]) -> list[Screening]:
+    """The screenings whose result went out (one no key opens showed nothing of it)."""
+    return [s for s, d in zip(screenings, documents, strict=True) if d["sealed_note"] is None]
+
+
 # --- Views --------------------------------------------------------------------------------------------
 
 
@@ -237,10 +243,13 @@ class ScreeningViewSet(ScopedViewSet):
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         documents = [screening_document(s, user_id=request.user.pk, with_answers=False) for s in page or []]
+        note_shown(user=request.user, screenings=_readable(page or [], documents))
         # drf-stubs type a plain Serializer's instance as one item, even with many=True.
         serializer = ScreeningSerializer(documents, many=True)  # type: ignore[arg-type]
         return self.get_paginated_response(serializer.data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        document = screening_document(self.get_object(), user_id=request.user.pk, with_answers=True)
+        screening = self.get_object()
+        document = screening_document(screening, user_id=request.user.pk, with_answers=True)
+        note_shown(user=request.user, screenings=_readable([screening], [document]))
         return Response(ScreeningDetailSerializer(document).data)

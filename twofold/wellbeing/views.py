@@ -18,7 +18,7 @@ from twofold.households.access import MemberRequest, parent_required
 from twofold.households.crisis import CountryLines, Kind, Line, lines_for
 from twofold.households.models import Role
 from twofold.households.selectors import members_of
-from twofold.wellbeing import charts, selectors, services
+from twofold.wellbeing import charts, selectors, services, viewing
 from twofold.wellbeing.forms import AnswerForm
 from twofold.wellbeing.instruments import (
     EPDS_NOT_OFFERED,
@@ -145,9 +145,12 @@ def home(request: MemberRequest) -> HttpResponse:
     unfinished = [s for s in own if s.finished_at is None and s.started_at >= now - services.RESUME_WITHIN]
     offered = services.offered_instruments()
     choice = SharingChoice.objects.filter(member=member).first()
+    shared_results = _rows(list(selectors.shared_with(member=member)), zone)
+    shown = [row.screening for row in shared_results if row.total is not None]
+    viewing.note_shown(user=request.user, screenings=shown)
     context = {
         "results": finished,
-        "shared_results": _rows(list(selectors.shared_with(member=member)), zone),
+        "shared_results": shared_results,
         "unfinished": [(s, get_instrument(s.instrument)) for s in unfinished],
         "offered": [(i, FRIENDLY_NAMES.get(i.key, i.short_name)) for i in offered.values()],
         "epds_not_offered": None if "epds" in offered else EPDS_NOT_OFFERED,
@@ -292,6 +295,7 @@ def result(request: MemberRequest, screening_id: int) -> HttpResponse:
         context = _result_context(request, screening)
     except CannotUnseal:
         return _sealed_with_another_key(request, screening)
+    viewing.note_shown(user=request.user, screenings=[screening])
     return render(request, "wellbeing/result.html", context)
 
 
