@@ -124,6 +124,7 @@ def reseal_rows(kinds: Sequence[SealedColumns]) -> dict[str, int]:
     """Every sealed value of every kind re-sealed with the newest key, in one transaction: how many rows of
     each kind. Unopened, naming each row by kind and id, when any value cannot be opened: then nothing
     is written, so the operator can put the missing key back and run again without a half-rotated table."""
+    keyring()  # a missing or malformed key is said before anything is read
     unopened: list[str] = []
     counts: dict[str, int] = {}
     with transaction.atomic():
