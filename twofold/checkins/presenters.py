@@ -22,8 +22,7 @@ class Said(Answer):
     needed: str
 
 
-def said(member_id: int, name: str, answers: Answers) -> Said:
-    a = answers
+def said(member_id: int, name: str, a: Answers) -> Said:
     return Said(
         member_id,
         name,

@@ -59,8 +59,8 @@ class UsAgreement:
 
 def _answers(rows: Sequence[tuple[Any, ...]]) -> tuple[dict[int, str], bool]:
     """The week's sealed answers by member, and whether a reveal was already stored for it."""
-    sealed = {member_id: answers for _, member_id, answers, _ in rows if member_id is not None}
-    return sealed, any(row[-1] is not None for row in rows)
+    by_member = {member_id: answers for _, member_id, answers, _ in rows if member_id is not None}
+    return by_member, any(row[-1] is not None for row in rows)
 
 
 def _agreements(
