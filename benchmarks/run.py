@@ -88,6 +88,7 @@ def main() -> None:
     from twofold.insights.periods import iso_week
 
     middle_week = iso_week(timezone.localdate(timezone=member.household.zone) - dt.timedelta(weeks=26))
+    last_week = iso_week(timezone.localdate(timezone=member.household.zone) - dt.timedelta(weeks=1))
 
     def get(url: str) -> Callable[[], int]:
         return lambda: client.get(url).status_code
@@ -123,6 +124,8 @@ def main() -> None:
         "History (filtered, page 3)": get(reverse("care:history") + "?kind=feed&page=3"),
         "Us (this week)": get(reverse("home:us")),
         "Us (a week in the middle)": get(reverse("home:us") + "?week=" + middle_week),
+        "Check-in (last week, revealed)": get(reverse("checkins:home") + "?week=" + last_week),
+        "Check-in history": get(reverse("checkins:history")),
     }
     for action in pages.values():  # warm caches and connections, and remember the finished nights
         _timed(action)

@@ -27,12 +27,13 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "twofold-development-only-key-never-use-in-production"  # noqa: S105
 
-# Keys that seal screening answers at rest: Fernet keys, newest first (docs/configuration.md, "Key rotation").
+# Keys that seal screening and check-in answers at rest: Fernet keys, newest first (docs/configuration.md,
+# "Key rotation").
 TWOFOLD_ENCRYPTION_KEYS = env_fernet_keys("TWOFOLD_ENCRYPTION_KEYS")
 if not TWOFOLD_ENCRYPTION_KEYS and not DEBUG:
     raise ImproperlyConfigured(
-        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key: it seals mood screening answers, and is kept apart "
-        "from the database. " + MAKE_A_KEY
+        "Set TWOFOLD_ENCRYPTION_KEYS to a Fernet key: it seals mood screening and check-in answers, and is "
+        "kept apart from the database. " + MAKE_A_KEY
     )
 # A local file with the licensed EPDS wording; without it the EPDS is not offered (docs/guide.md, Wellbeing).
 TWOFOLD_EPDS_TEXT_FILE = env_str("TWOFOLD_EPDS_TEXT_FILE")

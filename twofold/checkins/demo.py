@@ -13,6 +13,7 @@ import datetime as dt
 import math
 from fractions import Fraction
 
+from twofold.checkins.answers import Answers
 from twofold.checkins.models import Agreement, AgreementReview, Checkin, Outcome, Weekday
 from twofold.checkins.schedule import current_window, monday_of, window
 from twofold.checkins.selectors import log_shares
@@ -78,11 +79,17 @@ def add_to_demo(family: DemoFamily) -> None:
             fairness, sleep, mood, connection, appreciated, needed = answers[offset + i]
             care_over, night_over = overs[offset + i]
             at = opened + dt.timedelta(hours=hours)
-            checkins.append(
-                Checkin(
-                    household=household,
-                    member=member,
-                    week=monday,
+            checkin = Checkin(
+                household=household,
+                member=member,
+                week=monday,
+                answered_at=at,
+                changed_at=at,
+                revealed_at=opened + dt.timedelta(hours=21),
+                read_at=opened + dt.timedelta(hours=22),
+            )
+            checkin.seal(
+                Answers(
                     care_share=estimate((log.care or {}).get(member.pk), over=care_over, usual=usual[0]),
                     night_share=estimate((log.night or {}).get(member.pk), over=night_over, usual=usual[1]),
                     fairness=fairness,
@@ -91,12 +98,9 @@ def add_to_demo(family: DemoFamily) -> None:
                     connection=connection,
                     appreciated=appreciated,
                     needed=needed,
-                    answered_at=at,
-                    changed_at=at,
-                    revealed_at=opened + dt.timedelta(hours=21),
-                    read_at=opened + dt.timedelta(hours=22),
                 )
             )
+            checkins.append(checkin)
         for who, text in AGREEMENTS[offset + i]:
             at = opened + dt.timedelta(hours=22)
             agreements.append(
@@ -116,5 +120,7 @@ def add_to_demo(family: DemoFamily) -> None:
         index = weeks.index(agreement.week) + offset
         if index < len(REVIEWS) and agreement.week + dt.timedelta(weeks=1) in weeks:
             for who, outcome in REVIEWS[index].items():
-                reviews.append(AgreementReview(agreement=agreement, reviewer=members[who], outcome=outcome))
+                review = AgreementReview(agreement=agreement, reviewer=members[who])
+                review.seal(outcome)
+                reviews.append(review)
     AgreementReview.objects.bulk_create(reviews)

@@ -13,7 +13,8 @@ from typing import Any
 from django.utils import timezone
 
 from twofold.care.export import utc_text
-from twofold.checkins.models import ANSWER_FIELDS, Agreement, Weekday
+from twofold.checkins.answers import ANSWER_FIELDS, ANSWERS_SEALED
+from twofold.checkins.models import Agreement, Weekday
 from twofold.checkins.selectors import checkin_day_of, revealed_weeks
 from twofold.households.models import Household
 from twofold.insights.periods import iso_week
@@ -38,7 +39,8 @@ def export_section(household: Household) -> Any:
                 "answers": [
                     {
                         "by": {"id": c.member_id, "name": c.member.display_name},
-                        **{name: getattr(c, name) for name in ANSWER_FIELDS},
+                        **(c.opened.document() if c.opened else dict.fromkeys(ANSWER_FIELDS)),
+                        "sealed_note": None if c.opened else ANSWERS_SEALED,
                         "answered_at": utc_text(c.answered_at),
                         "changed_at": utc_text(c.changed_at),
                     }
@@ -55,7 +57,11 @@ def export_section(household: Household) -> Any:
                 "text": a.text,
                 "created_at": utc_text(a.created_at),
                 "reviews": [
-                    {"by": {"id": r.reviewer_id, "name": r.reviewer.display_name}, "outcome": r.outcome}
+                    {
+                        "by": {"id": r.reviewer_id, "name": r.reviewer.display_name},
+                        "outcome": r.outcome,
+                        "sealed_note": None if r.outcome else ANSWERS_SEALED,
+                    }
                     for r in a.reviews.all()
                 ]
                 if _next_week(a) in revealed

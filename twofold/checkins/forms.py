@@ -7,15 +7,8 @@ from typing import Any
 
 from django import forms
 
-from twofold.checkins.models import (
-    AGREEMENT_LIMIT,
-    RATING_ERROR,
-    SHARE_ERROR,
-    TEXT_LIMIT,
-    Agreement,
-    Outcome,
-    Weekday,
-)
+from twofold.checkins.answers import RATING_ERROR, SHARE_ERROR, TEXT_LIMIT
+from twofold.checkins.models import AGREEMENT_LIMIT, Agreement, Outcome, Weekday
 from twofold.checkins.services import CHOOSE_OUTCOME, NOT_A_DAY, WRITE_SOMETHING
 
 TOO_LONG_TEXT = "Keep it to %(limit_value)d characters (this has %(show_value)d)."

@@ -2,27 +2,22 @@
 
 Answers are private to their author until the week is revealed (see reveal.py); agreements are shared with
 the other parents as soon as they are written; a review of an agreement is an answer of the next week's
-check-in, so it stays private until that check-in is revealed.
+check-in, so it stays private until that check-in is revealed. Answers and reviews are sealed at rest
+(twofold/sealing.py): only who answered, for which week and when is in the clear.
 """
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from functools import cached_property
+
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
+from twofold.checkins.answers import ANSWERS_SEALED, REVIEW_SEALED, Answers
 from twofold.households.models import Household, Member
+from twofold.sealing import CannotUnseal, seal, unseal
 
-SHARE_ERROR = "Give a whole number from 0 to 100."
-RATING_ERROR = "Choose a number from 0 to 10."
-TEXT_LIMIT = 300
 AGREEMENT_LIMIT = 200
-
-SHARE_FIELDS = ("care_share", "night_share")
-RATING_FIELDS = ("fairness", "sleep", "mood", "connection")
-TEXT_FIELDS = ("appreciated", "needed")
-ANSWER_FIELDS = SHARE_FIELDS + RATING_FIELDS + TEXT_FIELDS
 
 
 class Weekday(models.IntegerChoices):
@@ -48,38 +43,13 @@ class CheckinSettings(models.Model):
         return f"{self.household}: {self.get_day_display()}"
 
 
-def _share() -> models.PositiveSmallIntegerField[int, int]:
-    return models.PositiveSmallIntegerField(
-        validators=[
-            MinValueValidator(0, message=SHARE_ERROR),
-            MaxValueValidator(100, message=SHARE_ERROR),
-        ]
-    )
-
-
-def _rating() -> models.PositiveSmallIntegerField[int, int]:
-    return models.PositiveSmallIntegerField(
-        validators=[
-            MinValueValidator(0, message=RATING_ERROR),
-            MaxValueValidator(10, message=RATING_ERROR),
-        ]
-    )
-
-
 class Checkin(models.Model):
     """One parent's answers for one check-in week (`week` is its Monday, household-local)."""
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="checkins")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="checkins")
     week = models.DateField()
-    care_share = _share()
-    night_share = _share()
-    fairness = _rating()
-    sleep = _rating()
-    mood = _rating()
-    connection = _rating()
-    appreciated = models.CharField(max_length=TEXT_LIMIT, blank=True)
-    needed = models.CharField(max_length=TEXT_LIMIT, blank=True)
+    sealed_answers = models.TextField(help_text="Encrypted: the shares, ratings and words answered.")
     answered_at = models.DateTimeField(default=timezone.now)
     changed_at = models.DateTimeField(default=timezone.now)
     # Set on every answer of the week when the last current parent answers: a parent who joins later
@@ -89,21 +59,39 @@ class Checkin(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "check-in answer"
         ordering = ["-week", "answered_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["member", "week"], name="one_checkin_per_parent_and_week"),
-            models.CheckConstraint(
-                condition=Q(care_share__lte=100) & Q(night_share__lte=100), name="checkin_shares_in_range"
-            ),
-            models.CheckConstraint(
-                condition=Q(fairness__lte=10) & Q(sleep__lte=10) & Q(mood__lte=10) & Q(connection__lte=10),
-                name="checkin_ratings_in_range",
-            ),
         ]
         indexes = [models.Index(fields=["household", "week"])]
 
     def __str__(self) -> str:
         return f"{self.member} · {self.week}"
+
+    @cached_property
+    def opened(self) -> Answers | None:
+        """The answers, or None when no configured key opens them: pages say so in their place."""
+        return opened_answers(self.sealed_answers)
+
+    @property
+    def answers(self) -> Answers:
+        """The answers; CannotUnseal when no configured key opens them (pages read `opened` instead)."""
+        if self.opened is None:
+            raise CannotUnseal(ANSWERS_SEALED)
+        return self.opened
+
+    def seal(self, answers: Answers) -> None:
+        self.sealed_answers = seal(answers.document())
+        self.__dict__["opened"] = answers
+
+
+def opened_answers(sealed: str) -> Answers | None:
+    """Sealed answers opened, or None when no configured key opens them."""
+    try:
+        return Answers.from_document(unseal(sealed))
+    except CannotUnseal:
+        return None
 
 
 class Agreement(models.Model):
@@ -135,7 +123,7 @@ class AgreementReview(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="agreement_reviews")
-    outcome = models.CharField(max_length=8, choices=Outcome.choices)
+    sealed_outcome = models.TextField(help_text="Encrypted: kept, partly kept or not kept.")
     answered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -147,4 +135,25 @@ class AgreementReview(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.reviewer}: {self.get_outcome_display()}"
+        return f"{self.reviewer}: {self.outcome_label}"
+
+    @cached_property
+    def outcome(self) -> Outcome | None:
+        """How it went, or None when no configured key opens it."""
+        return opened_outcome(self.sealed_outcome)
+
+    @property
+    def outcome_label(self) -> str:
+        """“Partly kept”, or a short note in its place when it cannot be opened."""
+        return REVIEW_SEALED if self.outcome is None else self.outcome.label
+
+    def seal(self, outcome: Outcome) -> None:
+        self.sealed_outcome = seal(outcome.value)
+        self.__dict__["outcome"] = outcome
+
+
+def opened_outcome(sealed: str) -> Outcome | None:
+    try:
+        return Outcome(unseal(sealed))
+    except (CannotUnseal, ValueError):
+        return None

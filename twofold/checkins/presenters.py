@@ -6,43 +6,46 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Protocol
 
-from twofold.checkins.gaps import LogShares, percent
+from twofold.checkins.answers import ANSWERS_SEALED, Answers
+from twofold.checkins.gaps import Answer, LogShares, percent
 from twofold.checkins.models import Agreement, Checkin
 from twofold.checkins.selectors import WeekState
 from twofold.households.models import Member
 
 
-class Answered(Protocol):
-    """A parent's answers: a Checkin, or the Us page's plain copy of one (read-only: a frozen dataclass)."""
+@dataclass(frozen=True)
+class Said(Answer):
+    """One parent's opened answers, with their name: what the tables and the gaps are made from."""
 
-    @property
-    def member_id(self) -> int: ...
+    appreciated: str
+    needed: str
 
-    @property
-    def care_share(self) -> int: ...
 
-    @property
-    def night_share(self) -> int: ...
+def said(member_id: int, name: str, a: Answers) -> Said:
+    return Said(
+        member_id,
+        name,
+        a.care_share,
+        a.night_share,
+        a.fairness,
+        a.sleep,
+        a.mood,
+        a.connection,
+        a.appreciated,
+        a.needed,
+    )
 
-    @property
-    def fairness(self) -> int: ...
 
-    @property
-    def sleep(self) -> int: ...
+def opened(checkins: Sequence[Checkin]) -> tuple[list[Said], list[str]]:
+    """The answers that open, and a note naming each parent whose answers no configured key opens."""
+    readable = [said(c.member_id, c.member.display_name, c.opened) for c in checkins if c.opened is not None]
+    notes = [sealed_note(c.member.display_name) for c in checkins if c.opened is None]
+    return readable, notes
 
-    @property
-    def mood(self) -> int: ...
 
-    @property
-    def connection(self) -> int: ...
-
-    @property
-    def appreciated(self) -> str: ...
-
-    @property
-    def needed(self) -> str: ...
+def sealed_note(name: str) -> str:
+    return f"{name}: {ANSWERS_SEALED}"
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def _log_cell(shares: dict[int, Fraction] | None, member_id: int, nothing: str) 
     return percent(shares.get(member_id, Fraction(0)))
 
 
-def side_by_side(answers: Sequence[Answered], log: LogShares | None) -> list[Row]:
+def side_by_side(answers: Sequence[Said], log: LogShares | None) -> list[Row]:
     """Each parent's answers in a column, with what the log shows under each estimate."""
     rows = [Row("My share of the baby care", tuple(percent(a.care_share) for a in answers))]
     if log is not None:
@@ -89,7 +92,10 @@ def side_by_side(answers: Sequence[Answered], log: LogShares | None) -> list[Row
 
 
 def own_rows(answer: Checkin) -> list[Row]:
-    return side_by_side([answer], None)
+    """The author's own answers before the reveal; none when no configured key opens them."""
+    if answer.opened is None:
+        return []
+    return side_by_side([said(answer.member_id, answer.member.display_name, answer.opened)], None)
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,7 @@ def agreement_rows(
     rows = []
     for agreement in agreements:
         seen = [
-            f"{r.reviewer.display_name}: {r.get_outcome_display().lower()}"
+            f"{r.reviewer.display_name}: {r.outcome_label.lower()}"
             for r in agreement.reviews.all()
             if reviews_revealed or r.reviewer_id == viewer.pk
         ]

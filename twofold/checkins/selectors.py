@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from twofold.checkins import reveal
-from twofold.checkins.gaps import Answer, LogShares
+from twofold.checkins.gaps import LogShares
 from twofold.checkins.models import Agreement, AgreementReview, Checkin, CheckinSettings, Weekday
 from twofold.checkins.schedule import Window, current_window, window
 from twofold.db import Prepared
@@ -156,19 +156,6 @@ def today_card(*, member: Member, now: dt.datetime) -> tuple[Window, TodayCard]:
     mine = next((r for r in rows if r[0] == member.pk), None)
     others = tuple(name for pk, name, _ in parents if pk != member.pk)
     return win, TodayCard(mine is not None, revealed, bool(mine and mine[3] is not None), others)
-
-
-def answer_of(checkin: Checkin) -> Answer:
-    return Answer(
-        checkin.member_id,
-        checkin.member.display_name,
-        checkin.care_share,
-        checkin.night_share,
-        checkin.fairness,
-        checkin.sleep,
-        checkin.mood,
-        checkin.connection,
-    )
 
 
 def log_shares(*, household: Household, monday: dt.date, now: dt.datetime) -> LogShares:

@@ -10,14 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from twofold.checkins.answers import cleaned
 from twofold.checkins.models import (
     AGREEMENT_LIMIT,
-    ANSWER_FIELDS,
-    RATING_ERROR,
-    RATING_FIELDS,
-    SHARE_ERROR,
-    SHARE_FIELDS,
-    TEXT_FIELDS,
     Agreement,
     AgreementReview,
     Checkin,
@@ -49,21 +44,6 @@ def _lock(household: Household) -> None:
     # PostgreSQL the row lock does it; SQLite ignores select_for_update, but there every write transaction
     # begins IMMEDIATE (settings.py) and so already waits for the one before it. Callers are atomic.
     Household.objects.select_for_update().filter(pk=household.pk).first()
-
-
-def _trimmed(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Text trimmed; a missing number is reported with what to give, not as "cannot be null"."""
-    cleaned = {name: answers.get(name) for name in ANSWER_FIELDS}
-    for name in TEXT_FIELDS:
-        cleaned[name] = (cleaned[name] or "").strip()
-    missing = {
-        name: [SHARE_ERROR if name in SHARE_FIELDS else RATING_ERROR]
-        for name in SHARE_FIELDS + RATING_FIELDS
-        if cleaned[name] in (None, "")
-    }
-    if missing:
-        raise ValidationError(missing)
-    return cleaned
 
 
 def _open_state(member: Member, now: dt.datetime) -> WeekState:
@@ -98,10 +78,8 @@ def submit_checkin(
     checkin = state.own(member) or Checkin(
         household=member.household, member=member, week=state.monday, answered_at=now
     )
-    for name, value in _trimmed(answers).items():
-        setattr(checkin, name, value)
+    checkin.seal(cleaned(answers))
     checkin.changed_at = now
-    checkin.full_clean(exclude=["household", "member"])
     checkin.save()
     if reviews:
         _save_reviews(member=member, state=state, reviews=reviews, now=now)
@@ -120,9 +98,19 @@ def _save_reviews(*, member: Member, state: WeekState, reviews: Mapping[int, str
     if set(reviews) - set(found):
         raise ValidationError({"agreement": [NOT_LAST_WEEKS]})
     for pk, outcome in reviews.items():
-        AgreementReview.objects.update_or_create(
-            agreement=found[pk], reviewer=member, defaults={"outcome": outcome, "answered_at": now}
-        )
+        _save_review(agreement=found[pk], member=member, outcome=Outcome(outcome), now=now)
+
+
+def _save_review(
+    *, agreement: Agreement, member: Member, outcome: Outcome, now: dt.datetime
+) -> AgreementReview:
+    """A parent's one review of an agreement, sealed: a new one, or their earlier one changed."""
+    earlier = AgreementReview.objects.filter(agreement=agreement, reviewer=member).first()
+    review = earlier or AgreementReview(agreement=agreement, reviewer=member)
+    review.seal(outcome)
+    review.answered_at = now
+    review.save()
+    return review
 
 
 @transaction.atomic
@@ -140,10 +128,7 @@ def review_agreement(
         weeks=1
     ):
         raise ValidationError({"agreement": [NOT_LAST_WEEKS]})
-    review, _ = AgreementReview.objects.update_or_create(
-        agreement=agreement, reviewer=member, defaults={"outcome": outcome, "answered_at": now}
-    )
-    return review
+    return _save_review(agreement=agreement, member=member, outcome=Outcome(outcome), now=now)
 
 
 def mark_read(*, member: Member, state: WeekState, now: dt.datetime | None = None) -> None:

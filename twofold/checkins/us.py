@@ -17,26 +17,13 @@ from typing import Any
 from django.db.models import FilteredRelation, Q
 
 from twofold.checkins import presenters, reveal
-from twofold.checkins.gaps import Answer
-from twofold.checkins.models import Agreement, Outcome, Weekday
+from twofold.checkins.answers import REVIEW_SEALED
+from twofold.checkins.models import Agreement, Weekday, opened_answers, opened_outcome
 from twofold.checkins.schedule import window
 from twofold.db import Prepared
 from twofold.households.models import Household, Member
 from twofold.insights.periods import iso_week
 from twofold.insights.week import WeekReport
-
-ANSWER_COLUMNS = (
-    "member_id",
-    "care_share",
-    "night_share",
-    "fairness",
-    "sleep",
-    "mood",
-    "connection",
-    "appreciated",
-    "needed",
-    "revealed_at",
-)
 
 # One row per answer of the week, or one row of nulls when there is none: the day comes either way.
 _WEEK = Prepared(
@@ -44,7 +31,9 @@ _WEEK = Prepared(
         Household.objects.filter(pk=household)
         .annotate(answer=FilteredRelation("checkins", condition=Q(checkins__week=monday)))
         .order_by("answer__member_id")
-        .values_list("checkin_settings__day", *(f"answer__{c}" for c in ANSWER_COLUMNS))
+        .values_list(
+            "checkin_settings__day", "answer__member_id", "answer__sealed_answers", "answer__revealed_at"
+        )
     ),
     household=int,
     monday=dt.date,
@@ -54,19 +43,11 @@ _AGREEMENTS = Prepared(
     lambda household, week: (
         Agreement.objects.filter(household_id=household, week=week)
         .order_by("created_at", "id", "reviews__answered_at", "reviews__id")
-        .values_list("pk", "author_id", "text", "reviews__reviewer_id", "reviews__outcome")
+        .values_list("pk", "author_id", "text", "reviews__reviewer_id", "reviews__sealed_outcome")
     ),
     household=int,
     week=dt.date,
 )
-
-
-@dataclass(frozen=True)
-class UsAnswer(Answer):
-    """One parent's answer as the Us page shows it (the fields presenters.side_by_side reads)."""
-
-    appreciated: str
-    needed: str
 
 
 @dataclass(frozen=True)
@@ -76,14 +57,10 @@ class UsAgreement:
     reviews: tuple[str, ...]  # "Alex: kept", only those the viewer may see
 
 
-def _answers(rows: Sequence[tuple[Any, ...]], names: dict[int, str]) -> tuple[list[UsAnswer], bool]:
-    """The week's answers and whether a reveal was already stored for it."""
-    answers = [
-        UsAnswer(member_id, names.get(member_id, ""), *values)
-        for _, member_id, *values, _ in rows
-        if member_id is not None
-    ]
-    return answers, any(row[-1] is not None for row in rows)
+def _answers(rows: Sequence[tuple[Any, ...]]) -> tuple[dict[int, str], bool]:
+    """The week's sealed answers by member, and whether a reveal was already stored for it."""
+    by_member = {member_id: answers for _, member_id, answers, _ in rows if member_id is not None}
+    return by_member, any(row[-1] is not None for row in rows)
 
 
 def _agreements(
@@ -91,10 +68,12 @@ def _agreements(
 ) -> list[UsAgreement]:
     """Agreements are shared at once; a review is its author's alone until this week's reveal."""
     found: dict[int, tuple[int, str, list[str]]] = {}
-    for pk, author_id, text, reviewer_id, outcome in rows:
+    for pk, author_id, text, reviewer_id, sealed in rows:
         _, _, reviews = found.setdefault(pk, (author_id, text, []))
         if reviewer_id is not None and (reviews_revealed or reviewer_id == viewer):
-            reviews.append(f"{names.get(reviewer_id, '')}: {Outcome(outcome).label.lower()}")
+            outcome = opened_outcome(sealed)
+            label = REVIEW_SEALED if outcome is None else outcome.label.lower()
+            reviews.append(f"{names.get(reviewer_id, '')}: {label}")
     return [UsAgreement(names.get(a, ""), text, tuple(r)) for a, text, r in found.values()]
 
 
@@ -108,16 +87,24 @@ def us_context(*, member: Member, report: WeekReport, now: dt.datetime) -> dict[
     names = {p.id: p.name for p in report.people}
     rows = _WEEK.fetch(household=household.pk, monday=monday)
     day = rows[0][0] if rows and rows[0][0] is not None else Weekday.SUNDAY
-    answers, recorded = _answers(rows, names)
+    answers, recorded = _answers(rows)
     revealed = reveal.is_revealed(
-        answered=[a.member_id for a in answers],
+        answered=list(answers),
         parents=[p.id for p in report.people if p.is_parent],
         closes_at=window(monday, day, household.zone).closes_at,
         now=now,
         recorded=recorded,
     )
-    visible = [a for a in answers if reveal.can_see(viewer=member.pk, author=a.member_id, revealed=revealed)]
-    visible = visible if revealed else []
+    # Opened only once revealed, and only what the viewer may see: the page's one decryption per parent.
+    visible, sealed = [], []
+    for member_id, sealed_answers in answers.items() if revealed else ():
+        if reveal.can_see(viewer=member.pk, author=member_id, revealed=revealed):
+            opened = opened_answers(sealed_answers)
+            name = names.get(member_id, "")
+            if opened is None:
+                sealed.append(presenters.sealed_note(name))
+            else:
+                visible.append(presenters.said(member_id, name, opened))
     agreements = _agreements(
         _AGREEMENTS.fetch(household=household.pk, week=monday - dt.timedelta(weeks=1)),
         names,
@@ -130,6 +117,7 @@ def us_context(*, member: Member, report: WeekReport, now: dt.datetime) -> dict[
         "rows": presenters.side_by_side(visible, None) if visible else [],
         "answers": visible,
         "names": [a.name for a in visible],
-        "answered": any(a.member_id == member.pk for a in answers),
+        "answered": member.pk in answers,
+        "sealed": sealed,
         "agreements": agreements,
     }

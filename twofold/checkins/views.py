@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from twofold.checkins import presenters, selectors, services
+from twofold.checkins.answers import ANSWERS_SEALED_OWN
 from twofold.checkins.forms import AgreementForm, CheckinForm, SettingsForm
 from twofold.checkins.gaps import all_gaps, listed, over_100_sentence
 from twofold.checkins.guide import talk_guide
@@ -52,16 +53,16 @@ def _state(request: MemberRequest, now: dt.datetime) -> tuple[WeekState, str | N
 
 
 def _revealed_context(request: MemberRequest, state: WeekState, now: dt.datetime) -> dict[str, Any]:
-    answers = state.visible_to(request.member)
-    if not answers:
-        return {}
+    plain, sealed = presenters.opened(state.visible_to(request.member))
+    if not plain:
+        return {"sealed": sealed}
     log = selectors.log_shares(household=request.household, monday=state.monday, now=now)
-    plain = [selectors.answer_of(a) for a in answers]
     gaps = all_gaps(plain, log)
     return {
-        "answers": answers,
-        "names": [a.member.display_name for a in answers],
-        "rows": presenters.side_by_side(answers, log),
+        "sealed": sealed,
+        "answers": plain,
+        "names": [a.name for a in plain],
+        "rows": presenters.side_by_side(plain, log),
         "gaps": gaps,
         "sums": [s for s in (over_100_sentence(k, plain) for k in ("night", "care")) if s],
         "guide": talk_guide(gaps, plain),
@@ -84,6 +85,7 @@ def _page_context(request: MemberRequest, state: WeekState, now: dt.datetime) ->
         "last_day": presenters.last_day_text(state),
         "own": own,
         "own_rows": presenters.own_rows(own) if own and not state.revealed else [],
+        "sealed": [ANSWERS_SEALED_OWN] if own and not state.revealed and own.opened is None else [],
         "status": presenters.status_line(state, member),
         "previous_agreements": presenters.agreement_rows(
             previous, viewer=member, reviews_revealed=state.revealed, changeable=False
@@ -96,7 +98,7 @@ def _page_context(request: MemberRequest, state: WeekState, now: dt.datetime) ->
         "is_current": state.is_open,
         "threshold_source": SOURCE,
     }
-    if state.can_change and own is None:
+    if state.can_change and (own is None or own.opened is None):
         context["form"] = CheckinForm(agreements=previous)
     if state.revealed:
         context.update(_revealed_context(request, state, now))
@@ -147,12 +149,13 @@ def answer(request: MemberRequest) -> HttpResponse:
                 messages.success(request, _thanks(request, state, revealed=checkin.revealed_at is not None))
                 return redirect("checkins:home")
     else:
-        initial = {name: getattr(own, name) for name in CheckinForm.base_fields} if own else None
+        # Answers (or reviews) no configured key opens are answered afresh: the form starts empty for them.
+        initial = own.opened.document() if own and own.opened else None
         reviews = {
             CheckinForm.review_field(a): r.outcome
             for a in previous
             for r in a.reviews.all()
-            if r.reviewer_id == request.member.pk
+            if r.reviewer_id == request.member.pk and r.outcome is not None
         }
         form = CheckinForm(initial={**(initial or {}), **reviews}, agreements=previous)
     context = {
@@ -263,9 +266,16 @@ def history(request: MemberRequest) -> HttpResponse:
     now = timezone.now()
     states = selectors.revealed_weeks(household=request.household, now=now, limit=TREND_WEEKS)
     rated = [
-        Rated(s.monday, c.member_id, c.member.display_name, c.fairness, c.sleep, c.mood, c.connection)
+        Rated(s.monday, c.member_id, c.member.display_name, a.fairness, a.sleep, a.mood, a.connection)
         for s in states
         for c in s.answers
+        if (a := c.opened) is not None
+    ]
+    sealed = [
+        f"{presenters.week_text(s.monday)}: {presenters.sealed_note(c.member.display_name)}"
+        for s in states
+        for c in s.answers
+        if c.opened is None
     ]
     people = list(dict.fromkeys((r.member_id, r.name) for r in sorted(rated, key=lambda r: r.member_id)))
     charts = [
@@ -278,5 +288,6 @@ def history(request: MemberRequest) -> HttpResponse:
         "rows": trend_rows(rated),
         "people": people,
         "titles": TITLES.values(),
+        "sealed": sealed,
     }
     return render(request, "checkins/history.html", context)

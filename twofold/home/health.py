@@ -10,7 +10,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from twofold.wellbeing.sealing import keyring
+from twofold.sealing import keyring
 
 OK = "ok"
 FAILED = "failed"

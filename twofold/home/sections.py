@@ -16,13 +16,16 @@ from twofold.bonding import today as bonding_today
 from twofold.checkins import export as checkins_export
 from twofold.checkins import today as checkins_today
 from twofold.checkins import us as checkins_us
+from twofold.checkins.models import AgreementReview, Checkin
 from twofold.households.models import Child, Household, Member
 from twofold.insights import today as insights_today
 from twofold.insights.week import WeekReport
 from twofold.nights import export as nights_export
 from twofold.nights import today as nights_today
 from twofold.nights import us as nights_us
+from twofold.sealing import SealedColumns
 from twofold.wellbeing import today as wellbeing_today
+from twofold.wellbeing.models import Screening
 
 
 @dataclass(frozen=True)
@@ -92,4 +95,12 @@ EXPORT_SECTIONS: tuple[tuple[str, Callable[[Household], Any]], ...] = (
     ("checkins", checkins_export.export_section),
     ("nights", nights_export.export_section),
     ("bonding", bonding_export.export_section),
+)
+
+# Every sealed column, which `twofold reseal` moves to the newest key (twofold/sealing.py). An app that seals
+# a new column adds it here; a test fails for any sealed_* field left out.
+SEALED: tuple[SealedColumns, ...] = (
+    SealedColumns(Screening, ("sealed_answers", "sealed_result"), "screening(s)"),
+    SealedColumns(Checkin, ("sealed_answers",), "check-in answer(s)"),
+    SealedColumns(AgreementReview, ("sealed_outcome",), "agreement review(s)"),
 )

@@ -44,7 +44,7 @@ def test_two_parents_answering_the_check_in_at_once_both_keep_their_answers_and_
 
         assert [a.status for a in answers] == [302, 302], f"trial {trial}: {answers}"
         stored = {c.member_id: c for c in Checkin.objects.all()}
-        assert (stored[world.alex.pk].needed, stored[world.sam.pk].needed) == (
+        assert (stored[world.alex.pk].answers.needed, stored[world.sam.pk].answers.needed) == (
             f"alex-{trial}",
             f"sam-{trial}",
         )

@@ -81,14 +81,16 @@ def test_a_malformed_encryption_key_stops_check_and_start_up_with_a_message(tmp_
     assert not (tmp_path / "twofold.sqlite3").exists()  # migrate never began, runserver never served
 
 
-def test_a_missing_encryption_key_stops_check_in_production_with_a_message(tmp_path):
+@pytest.mark.parametrize("command", ["check", "migrate", "runserver"])
+def test_a_missing_encryption_key_stops_check_and_start_up_in_production_with_a_message(tmp_path, command):
     from twofold.env import MAKE_A_KEY
 
-    result = _twofold_script(tmp_path, "check", TWOFOLD_SECRET_KEY="a-long-random-string-for-the-test")
+    result = _twofold_script(tmp_path, command, TWOFOLD_SECRET_KEY="a-long-random-string-for-the-test")
     assert result.returncode != 0
     assert "Set TWOFOLD_ENCRYPTION_KEYS" in result.stderr
     assert MAKE_A_KEY in result.stderr
     assert "Traceback" not in result.stderr
+    assert not (tmp_path / "twofold.sqlite3").exists()  # migrate never began, runserver never served
 
 
 def test_well_formed_keys_pass_check(tmp_path):

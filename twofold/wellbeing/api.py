@@ -21,9 +21,9 @@ from twofold.households import crisis
 from twofold.households.api import ScopedViewSet
 from twofold.households.models import Role
 from twofold.households.selectors import active_memberships, still_a_member
+from twofold.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing.instruments import SAFETY_MESSAGE, SCORABLE, SCREEN_NOT_DIAGNOSIS
 from twofold.wellbeing.models import Screening
-from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing.selectors import stored_result
 from twofold.wellbeing.services import answers_of
 from twofold.wellbeing.viewing import note_shown

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from twofold.db import Prepared, RawTimestamp, moment
 from twofold.households.models import Child, Member
+from twofold.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal, unseal
 from twofold.wellbeing.models import Screening
-from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal, unseal
 
 # Ages of the youngest child at which a screen is offered, with how the offer names them.
 MILESTONES: tuple[tuple[dt.timedelta, str], ...] = (

@@ -10,8 +10,8 @@ from django.http import Http404
 
 from twofold.households.models import Member
 from twofold.households.selectors import still_a_member
+from twofold.sealing import unseal
 from twofold.wellbeing.models import Concern, Screening
-from twofold.wellbeing.sealing import unseal
 
 
 def own_screenings(*, member: Member) -> QuerySet[Screening]:

@@ -12,10 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from twofold.households.models import Member
+from twofold.sealing import CannotUnseal, seal, unseal
 from twofold.wellbeing.instruments import FREE_INSTRUMENTS, Instrument, licensed_epds
 from twofold.wellbeing.models import Concern, Screening, SharingChoice
 from twofold.wellbeing.scoring import AnswerError, Result, score
-from twofold.wellbeing.sealing import CannotUnseal, seal, unseal
 
 # An unfinished screen older than this is not resumed: the recall window ("the last 2 weeks") has moved on.
 RESUME_WITHIN = dt.timedelta(days=3)

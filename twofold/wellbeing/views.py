@@ -18,6 +18,7 @@ from twofold.households.access import MemberRequest, parent_required
 from twofold.households.crisis import CountryLines, Kind, Line, lines_for
 from twofold.households.models import Role
 from twofold.households.selectors import members_of
+from twofold.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing import charts, selectors, services, viewing
 from twofold.wellbeing.forms import AnswerForm
 from twofold.wellbeing.instruments import (
@@ -29,7 +30,6 @@ from twofold.wellbeing.instruments import (
 )
 from twofold.wellbeing.models import Screening, SharingChoice
 from twofold.wellbeing.scoring import Result, score
-from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 
 # Twofold's own wording around the results. Tests import these.
 TELL_SOMEONE_TODAY = (

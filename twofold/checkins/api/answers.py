@@ -14,14 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from twofold.checkins import selectors, services
+from twofold.checkins.answers import ANSWER_FIELDS, ANSWERS_SEALED, RATING_ERROR, SHARE_ERROR, TEXT_LIMIT
 from twofold.checkins.api.people import TOO_LONG, CheckinPersonSerializer, acting_parent, person_document
-from twofold.checkins.models import (
-    ANSWER_FIELDS,
-    RATING_ERROR,
-    SHARE_ERROR,
-    TEXT_LIMIT,
-    Checkin,
-)
+from twofold.checkins.models import Checkin
 from twofold.households.api import ScopedViewSet, id_field
 from twofold.insights.periods import iso_week
 
@@ -68,6 +63,12 @@ class CheckinAnswersSerializer(serializers.Serializer[dict[str, Any]]):
     needed = _text("One thing I need next week (optional, trimmed).")
 
 
+def _answered(
+    kind: type[serializers.IntegerField] | type[serializers.CharField], help_text: str
+) -> serializers.Field[Any, Any, Any, Any]:
+    return kind(allow_null=True, help_text=help_text + " Null when `sealed_note` is set.")
+
+
 class CheckinSerializer(serializers.Serializer[dict[str, Any]]):
     id = serializers.IntegerField()
     household = serializers.IntegerField()
@@ -80,14 +81,21 @@ class CheckinSerializer(serializers.Serializer[dict[str, Any]]):
     mine = serializers.BooleanField()
     revealed = serializers.BooleanField(help_text="Shown to every parent: everyone answered or it closed.")
     can_change = serializers.BooleanField(help_text="Your own answers, before the reveal, while it is open.")
-    care_share = serializers.IntegerField(help_text="Estimate of my share of the baby care, %.")
-    night_share = serializers.IntegerField(help_text="Estimate of my share of the night wakings, %.")
-    fairness = serializers.IntegerField(help_text="How fair the split feels, 0-10.")
-    sleep = serializers.IntegerField(help_text="0-10.")
-    mood = serializers.IntegerField(help_text="0-10.")
-    connection = serializers.IntegerField(help_text="How connected we feel, 0-10.")
-    appreciated = serializers.CharField()
-    needed = serializers.CharField()
+    care_share = _answered(serializers.IntegerField, "Estimate of my share of the baby care, %.")
+    night_share = _answered(serializers.IntegerField, "Estimate of my share of the night wakings, %.")
+    fairness = _answered(serializers.IntegerField, "How fair the split feels, 0-10.")
+    sleep = _answered(serializers.IntegerField, "0-10.")
+    mood = _answered(serializers.IntegerField, "0-10.")
+    connection = _answered(serializers.IntegerField, "How connected we feel, 0-10.")
+    appreciated = _answered(serializers.CharField, "One thing I appreciated.")
+    needed = _answered(serializers.CharField, "One thing I need next week.")
+    sealed_note = serializers.CharField(
+        allow_null=True,
+        help_text=(
+            "Set when these answers were sealed with a key the server no longer has (or are damaged): they "
+            "cannot be shown, and every answer field is null. Otherwise null."
+        ),
+    )
     answered_at = serializers.DateTimeField()
     changed_at = serializers.DateTimeField()
 
@@ -95,6 +103,7 @@ class CheckinSerializer(serializers.Serializer[dict[str, Any]]):
 def checkin_document(checkin: Checkin, *, user_id: int | None, now: dt.datetime) -> dict[str, Any]:
     state = selectors.week_state(household=checkin.household, monday=checkin.week, now=now)
     mine = checkin.member.user_id == user_id
+    opened = checkin.opened
     return {
         "id": checkin.pk,
         "household": checkin.household_id,
@@ -105,7 +114,8 @@ def checkin_document(checkin: Checkin, *, user_id: int | None, now: dt.datetime)
         "mine": mine,
         "revealed": state.revealed,
         "can_change": mine and state.can_change,
-        **{name: getattr(checkin, name) for name in ANSWER_FIELDS},
+        **(opened.document() if opened else dict.fromkeys(ANSWER_FIELDS)),
+        "sealed_note": None if opened else ANSWERS_SEALED,
         "answered_at": checkin.answered_at,
         "changed_at": checkin.changed_at,
     }
@@ -190,7 +200,9 @@ class CheckinViewSet(
         open_monday = selectors.current_state(household=checkin.household, now=now).monday
         if checkin.week != open_monday:
             raise serializers.ValidationError({"non_field_errors": [services.CHECKIN_CLOSED]})
-        merged = {name: getattr(checkin, name) for name in ANSWER_FIELDS} | dict(answers.validated_data)
+        # Answers no key opens can only be answered afresh: a partial change then lists what is missing.
+        earlier = checkin.opened.document() if checkin.opened else {}
+        merged = earlier | dict(answers.validated_data)
         services.submit_checkin(member=checkin.member, answers=merged, now=now)
         fresh = Checkin.objects.select_related("member", "household").get(pk=checkin.pk)
         return Response(CheckinSerializer(checkin_document(fresh, user_id=request.user.pk, now=now)).data)

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from twofold.checkins import selectors, services
+from twofold.checkins.answers import ANSWERS_SEALED
 from twofold.checkins.api.agreements import NO_SUCH_AGREEMENT
 from twofold.checkins.api.people import CheckinPersonSerializer, acting_parent, person_document
 from twofold.checkins.models import (
@@ -34,7 +35,13 @@ class AgreementReviewSerializer(serializers.Serializer[dict[str, Any]]):
     household = serializers.IntegerField()
     agreement = serializers.IntegerField()
     by = CheckinPersonSerializer()
-    outcome = serializers.ChoiceField(choices=Outcome.choices)
+    outcome = serializers.ChoiceField(
+        choices=Outcome.choices, allow_null=True, help_text="Null when `sealed_note` is set."
+    )
+    sealed_note = serializers.CharField(
+        allow_null=True,
+        help_text="Set when this review was sealed with a key the server no longer has: it cannot be shown.",
+    )
     answered_at = serializers.DateTimeField()
 
 
@@ -45,6 +52,7 @@ def review_document(review: AgreementReview) -> dict[str, Any]:
         "agreement": review.agreement_id,
         "by": person_document(review.reviewer),
         "outcome": review.outcome,
+        "sealed_note": None if review.outcome else ANSWERS_SEALED,
         "answered_at": review.answered_at,
     }
 

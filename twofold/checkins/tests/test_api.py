@@ -27,7 +27,7 @@ def test_answering_creates_then_changes_and_the_last_answer_reveals(world):
     assert body["appreciated"] == "Alex-appreciates-the-bath-routine"
     assert alex.post(URL, {**ALEX_ANSWERS, "mood": 4}, format="json").status_code == 200
     assert alex.patch(f"{URL}{body['id']}/", {"sleep": 1}, format="json").json()["sleep"] == 1
-    assert Checkin.objects.get(pk=body["id"]).mood == 4
+    assert Checkin.objects.get(pk=body["id"]).answers.mood == 4
 
     sam = api_for(world.sam)
     assert sam.get(f"{URL}{body['id']}/").status_code == 404

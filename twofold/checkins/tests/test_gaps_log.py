@@ -8,7 +8,8 @@ from fractions import Fraction
 import time_machine
 
 from twofold.checkins.gaps import all_gaps, share_gap
-from twofold.checkins.selectors import answer_of, log_shares
+from twofold.checkins.presenters import opened
+from twofold.checkins.selectors import log_shares
 from twofold.checkins.services import submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NOW, SAM_ANSWERS, W47, known_week
 from twofold.checkins.thresholds import NO_GAPS
@@ -33,7 +34,7 @@ def test_the_gap_sentences_give_the_exact_percentages(world):
     alex = submit_checkin(member=world.alex, answers=ALEX_ANSWERS, now=NOW)
     sam = submit_checkin(member=world.sam, answers=SAM_ANSWERS, now=NOW)
     alex.member, sam.member = world.alex, world.sam
-    answers = [answer_of(alex), answer_of(sam)]
+    answers, _ = opened([alex, sam])
     log = log_shares(household=world.alex.household, monday=W47, now=NOW)
 
     night = share_gap("night", answers, log)

@@ -36,7 +36,7 @@ def test_both_parents_answer_and_then_see_both_side_by_side_with_the_log(world):
         assert "For your talk" in page and "Let's start with what we appreciated" in page
     stored = Checkin.objects.get(member=world.alex)
     assert stored.week == W47 and stored.revealed_at is not None
-    assert stored.appreciated == "Alex-appreciates-the-bath-routine"
+    assert stored.answers.appreciated == "Alex-appreciates-the-bath-routine"
 
 
 @time_machine.travel(NOW, tick=False)
@@ -44,12 +44,12 @@ def test_answers_can_be_changed_until_the_reveal_and_are_fixed_after(world):
     post_answers(world.alex, ALEX_ANSWERS)
     assert client_for(world.alex).get("/checkin/answer/").status_code == 200
     post_answers(world.alex, {**ALEX_ANSWERS, "fairness": 4})
-    assert Checkin.objects.get(member=world.alex).fairness == 4
+    assert Checkin.objects.get(member=world.alex).answers.fairness == 4
 
     post_answers(world.sam, SAM_ANSWERS)
     response = client_for(world.alex).post("/checkin/answer/", {**ALEX_ANSWERS, "fairness": 9}, follow=True)
     assert ANSWERS_FIXED in text(response)
-    assert Checkin.objects.get(member=world.alex).fairness == 4
+    assert Checkin.objects.get(member=world.alex).answers.fairness == 4
     assert "Revealed answers are fixed." in text(response)
 
 
@@ -118,7 +118,7 @@ def test_agreements_are_carried_into_next_weeks_check_in(world):
 
         post_answers(world.alex, ALEX_ANSWERS, **{f"review_{agreement.pk}": "partly"})
         post_answers(world.sam, SAM_ANSWERS, **{f"review_{agreement.pk}": "kept"})
-        assert set(AgreementReview.objects.values_list("outcome", flat=True)) == {"partly", "kept"}
+        assert {r.outcome for r in AgreementReview.objects.all()} == {"partly", "kept"}
         us = text(client_for(world.alex).get("/us/?week=2026-W48"))
         assert "Agreements for this week" in us
         assert "I take the 2 a.m. feed on Monday" in us and "Alex: partly kept" in us and "Sam: kept" in us

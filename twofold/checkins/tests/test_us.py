@@ -40,7 +40,7 @@ def shown(member, now, monday=W47):
 def expected(member, now, monday=W47):
     """The same, worked out the check-in page's way: WeekState and the ORM."""
     state = week_state(household=member.household, monday=monday, now=now)
-    answers = state.visible_to(member) if state.revealed else []
+    answers = presenters.opened(state.visible_to(member))[0] if state.revealed else []
     agreements = presenters.agreement_rows(
         agreements_of(household=member.household, monday=monday - dt.timedelta(weeks=1)),
         viewer=member,
@@ -50,7 +50,7 @@ def expected(member, now, monday=W47):
     return {
         "revealed": state.revealed,
         "answered": state.own(member) is not None,
-        "names": [a.member.display_name for a in answers],
+        "names": [a.name for a in answers],
         "rows": [(r.label, r.cells) for r in presenters.side_by_side(answers, None)] if answers else [],
         "agreements": [(a.author, a.text, a.reviews) for a in agreements],
     }

@@ -190,7 +190,7 @@ def test_the_demo_tells_the_same_story_whatever_day_it_is_made(now):
             # The uneven nights: Alex handles most of them...
             assert log.night is not None and log.night[alex.pk] > Fraction(7, 10)
             # ...and Sam's estimate of his share is well above what the log shows.
-            said = Checkin.objects.get(member=sam, week=week).night_share
+            said = Checkin.objects.get(member=sam, week=week).answers.night_share
             assert said - round(float(log.night[sam.pk]) * 100) >= LARGE_SHARE_GAP
         # The baby grows calmer with Sam: the settling trend rises.
         (trend,) = [t for t in settling_report(child=demo.children[0], now=now) if t.member_id == sam.pk]

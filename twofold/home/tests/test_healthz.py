@@ -7,7 +7,7 @@ from django.db import OperationalError
 from django.test import Client
 
 from twofold.home import health
-from twofold.wellbeing.sealing import keyring
+from twofold.sealing import keyring
 
 
 @pytest.fixture

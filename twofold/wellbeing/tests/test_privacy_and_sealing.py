@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import Http404
 
+from twofold.sealing import keyring, reseal, unseal
 from twofold.wellbeing import selectors, services
 from twofold.wellbeing.models import Screening
-from twofold.wellbeing.sealing import keyring, reseal, unseal
 
 
 def take(member, instrument="phq9", position=0, self_harm=0):
@@ -119,7 +119,7 @@ def test_reseal_moves_every_screening_to_the_newest_key(world, settings):
     from cryptography.fernet import Fernet
     from django.core.management import call_command
 
-    from twofold.wellbeing import sealing
+    from twofold import sealing
 
     take(world.alex, position=1)
     old = settings.TWOFOLD_ENCRYPTION_KEYS

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from cryptography.fernet import Fernet
 
-from twofold.wellbeing.management.commands.reseal import NOTHING_CHANGED
+from twofold.sealing import NOTHING_CHANGED
 
 TAKE_TWO_CHECKS = """
 from django.contrib.auth import get_user_model
@@ -61,7 +61,7 @@ def test_reseal_changes_nothing_and_names_the_rows_no_key_opens(run_twofold, tmp
     result = run_twofold("reseal", environ={"TWOFOLD_ENCRYPTION_KEYS": f"{newest},{first}"})
 
     assert result.returncode == 1
-    assert NOTHING_CHANGED.format(count=1, rows="#2 gad2") in result.stderr
+    assert NOTHING_CHANGED.format(count=1, rows="screening #2") in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert _sealed(tmp_path) == before  # screening 1 was not re-sealed either
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from twofold.conftest import client_for, page_text
+from twofold.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal, reseal, unseal
 from twofold.wellbeing import services
 from twofold.wellbeing.models import Screening
-from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal, reseal, unseal
 
 LIST = "/api/v1/wellbeing/screenings/"
 
