@@ -16,7 +16,6 @@ router.register("timers", views.TimerViewSet, basename="timer")
 router.register("wellbeing/screenings", ScreeningViewSet, basename="screening")
 
 urlpatterns = [
-    path("auth/token/", views.ObtainToken.as_view(), name="token"),
     *router.urls,
     path("insights/", WeekReportView.as_view(), name="insights"),
     path("checkins/", include("twofold.checkins.api_urls")),

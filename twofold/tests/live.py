@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
+from twofold.accounts.app_keys import make_key
 from twofold.households.models import Member
 
 # Long enough for a write to wait its turn behind a few others on two busy cores, short enough that a
@@ -84,8 +84,8 @@ def browser_of(base_url: str, member_or_user: Any) -> Phone:
 
 
 def api_of(base_url: str, member: Member) -> Phone:
-    token, _ = Token.objects.get_or_create(user=member.user)
-    return Phone(base_url, {"Authorization": f"Token {token.key}"})
+    _, key = make_key(user=member.user, name="Phone", days=None)
+    return Phone(base_url, {"Authorization": f"Token {key}"})
 
 
 def at_once(calls: Sequence[Callable[[], Answer]]) -> list[Answer]:

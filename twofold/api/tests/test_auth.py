@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from axes.models import AccessAttempt
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from twofold.accounts.api import LOCKED_OUT, WRONG_LOGIN
+from twofold.accounts.app_keys import make_key
+from twofold.accounts.models import AppKey
 from twofold.conftest import PASSWORD
 
 TOKEN = "/api/v1/auth/token/"
@@ -35,22 +40,28 @@ def test_a_token_is_issued_for_the_login_email_and_password(world):
     response = APIClient().post(TOKEN, {"username": "sam@example.com", "password": PASSWORD}, format="json")
 
     assert response.status_code == 200
-    assert response.json() == {"token": Token.objects.get(user=world.sam.user).key}
+    key = AppKey.objects.get(user=world.sam.user)
+    body = response.json()
+    assert body["id"] == key.pk
+    assert body["token"].startswith(key.token_key)
+    assert key.digest != body["token"]  # only a hash is kept
+    assert body["never_expires"] is False
 
 
-def test_the_same_token_is_returned_each_time(world):
+def test_each_request_makes_a_new_key(world):
     client = APIClient()
     first = client.post(TOKEN, {"username": "sam@example.com", "password": PASSWORD}, format="json").json()
 
     again = client.post(TOKEN, {"username": "sam@example.com", "password": PASSWORD}, format="json").json()
 
-    assert first == again
+    assert first["token"] != again["token"]
+    assert AppKey.objects.filter(user=world.sam.user).count() == 2
 
 
 def test_a_token_opens_the_api(world):
-    token = Token.objects.create(user=world.alex.user)
+    _, key = make_key(user=world.alex.user, name="Phone", days=30)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
 
     response = client.get("/api/v1/children/")
 
@@ -59,9 +70,9 @@ def test_a_token_opens_the_api(world):
 
 
 def test_a_token_can_log_care_without_a_csrf_token(world):
-    token = Token.objects.create(user=world.alex.user)
+    _, key = make_key(user=world.alex.user, name="Phone", days=30)
     client = APIClient(enforce_csrf_checks=True)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
 
     response = client.post("/api/v1/events/", {"child": world.ada.pk, "kind": "bath"}, format="json")
 
@@ -83,27 +94,30 @@ def test_a_wrong_password_gets_no_token(world):
     response = APIClient().post(TOKEN, {"username": "sam@example.com", "password": "guess"}, format="json")
 
     assert response.status_code == 400
-    assert response.json() == {"non_field_errors": ["Unable to log in with provided credentials."]}
-    assert not Token.objects.exists()
+    assert response.json() == {"non_field_errors": [WRONG_LOGIN]}
+    assert not AppKey.objects.exists()
 
 
 def test_missing_credentials_name_the_fields(db):
     response = APIClient().post(TOKEN, {}, format="json")
 
     assert response.status_code == 400
-    assert set(response.json()) == {"username", "password"}
+    assert set(response.json()) == {"password"}
 
 
 def test_repeated_wrong_passwords_lock_the_token_endpoint_too(world):
     client = APIClient()
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(TOKEN, {"username": "sam@example.com", "password": "guess"}, format="json")
+    # A minute apart, under the endpoint's rate limit, so the lockout is what answers.
+    with time_machine.travel(dt.datetime(2026, 12, 6, 15, 0, tzinfo=dt.UTC), tick=False) as clock:
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            client.post(TOKEN, {"username": "sam@example.com", "password": "guess"}, format="json")
+            clock.shift(61)
 
-    response = client.post(TOKEN, {"username": "sam@example.com", "password": PASSWORD}, format="json")
+        response = client.post(TOKEN, {"username": "sam@example.com", "password": PASSWORD}, format="json")
 
     assert response.status_code == 400
-    assert "token" not in response.json()
-    assert not Token.objects.exists()
+    assert response.json() == {"non_field_errors": [LOCKED_OUT]}
+    assert not AppKey.objects.exists()
     assert (
         AccessAttempt.objects.get(username="sam@example.com").failures_since_start
         >= settings.AXES_FAILURE_LIMIT

@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from twofold.accounts.tests.isolation import household_objects as app_key_objects
 from twofold.bonding.tests.isolation import household_objects as bonding_objects
 from twofold.care.details import detail_of
 from twofold.care.models import CareEvent
@@ -40,7 +41,7 @@ from twofold.wellbeing.services import finish_screening, raise_concern, record_a
 METHODS = ("get", "post", "put", "patch", "delete")
 
 # Each app past the foundation names its own objects, kwarg name -> object, in <app>/tests/isolation.py.
-APP_OBJECTS = (checkin_objects, nights_objects, bonding_objects)
+APP_OBJECTS = (checkin_objects, nights_objects, bonding_objects, app_key_objects)
 
 # Not household data, or documentation of the API itself.
 SKIPPED_PREFIXES = ("admin/", "static/", "media/", "api/v1/schema/", "api/v1/docs/")
