@@ -25,6 +25,7 @@ def test_a_token_is_issued_for_the_login_email_and_password(world):
     assert body["token"].startswith(key.token_key)
     assert key.digest != body["token"]  # only a hash is kept
     assert body["never_expires"] is False
+    assert "no-store" in response["Cache-Control"]  # the one answer holding the key is never cached
 
 
 def test_each_request_makes_a_new_key(world):
