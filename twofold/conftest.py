@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 
 from twofold.households.models import Child, Member, Role
@@ -70,6 +71,12 @@ def client_for(member: Member) -> Client:
     client = Client()
     client.force_login(member.user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _uncounted_rate_limits():
+    # The token endpoint's rate limits count in Django's cache, which outlives a test; each starts at zero.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ Each variable read here is listed in docs/configuration.md (a test keeps the two
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tempfile
@@ -50,7 +51,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    # Before accounts, whose admin takes knox's token admin away (accounts/admin.py).
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -221,7 +223,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "twofold.accounts.auth.AppKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -237,6 +239,22 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "twofold.api.errors.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# API keys ("Apps and devices", accounts/app_keys.py): django-rest-knox keeps only a hash of each key, in
+# accounts.AppKey (a name, when it was last used). A key lasts TWOFOLD_API_KEY_DAYS unless made to never
+# expire; clients send `Authorization: Token <key>`, as with DRF's own tokens before.
+TWOFOLD_API_KEY_DAYS = env_int("TWOFOLD_API_KEY_DAYS", 30)
+if not 1 <= TWOFOLD_API_KEY_DAYS <= 365:
+    raise ImproperlyConfigured(f"TWOFOLD_API_KEY_DAYS must be between 1 and 365, not {TWOFOLD_API_KEY_DAYS}.")
+KNOX_TOKEN_MODEL = "accounts.AppKey"  # noqa: S105 (a model's name)
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_TTL": dt.timedelta(days=TWOFOLD_API_KEY_DAYS),
+    "AUTH_HEADER_PREFIX": "Token",
+}
+# knox's own migrations would make a table for its AuthToken, which AppKey replaces; with none, nothing
+# is made (a swapped-out model is skipped when the test database is built).
+MIGRATION_MODULES = {"knox": None}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Twofold API",
     "DESCRIPTION": "The care log of a household: children, care events of every kind, and timers.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib.auth.forms import (
@@ -100,3 +100,37 @@ class ResetRequestForm(PasswordResetForm):
 class NewPasswordForm(_SetPasswordForm):
     error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORDS_DIFFER}
     new_password1, new_password2 = _new_password_fields("New password")
+
+
+NEVER = "never"
+NEVER_LABEL = "Never — for a home automation client that can't sign in again"
+
+
+def _lifetime_choices(default_days: int) -> list[tuple[str, str]]:
+    days = sorted({default_days, 90, 365})
+    named = {365: "A year"}
+    return [(str(d), named.get(d, f"{d} days")) for d in days] + [(NEVER, NEVER_LABEL)]
+
+
+class AppKeyForm(forms.Form):
+    name = forms.CharField(
+        label="Name it for the app or device",
+        max_length=80,
+        help_text="So you know it again later, e.g. “Alex's phone” or “Home Assistant”.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    lasts = forms.ChoiceField(
+        label="It works for",
+        widget=forms.RadioSelect,
+        help_text="A key that never expires works until you revoke it here or change your password.",
+    )
+
+    def __init__(self, *args: Any, default_days: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lasts = cast(forms.ChoiceField, self.fields["lasts"])
+        lasts.choices = _lifetime_choices(default_days)
+        lasts.initial = str(default_days)
+
+    def days(self) -> int | None:
+        lasts: str = self.cleaned_data["lasts"]
+        return None if lasts == NEVER else int(lasts)

@@ -1,12 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from twofold.accounts import views
+from twofold.accounts import key_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("", views.account, name="account"),
+    path("apps/", key_views.apps, name="apps"),
+    path("apps/<id:key_id>/revoke/", key_views.revoke, name="app_key_revoke"),
+    path("apps/sign-out-everywhere/", key_views.sign_out_everywhere, name="sign_out_everywhere"),
     path("signup/", views.sign_up, name="signup"),
     path("login/", views.LogInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

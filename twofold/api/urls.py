@@ -18,7 +18,6 @@ router.register("wellbeing/screenings", ScreeningViewSet, basename="screening")
 router.register("activity", ActivityViewSet, basename="activity")
 
 urlpatterns = [
-    path("auth/token/", views.ObtainToken.as_view(), name="token"),
     *router.urls,
     path("insights/", WeekReportView.as_view(), name="insights"),
     path("checkins/", include("twofold.checkins.api_urls")),

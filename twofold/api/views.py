@@ -13,9 +13,7 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -38,7 +36,6 @@ from twofold.care.selectors import filter_events
 from twofold.households import api as scope
 from twofold.households.api import ScopedViewSet
 from twofold.households.models import Child, Member
-from twofold.households.parsers import JSONBodyParser
 
 
 def _details_errors(kind: str) -> AbstractContextManager[None]:
@@ -50,22 +47,6 @@ def _event_response(view: ScopedViewSet, event: CareEvent, status_code: int = st
     # Fetched again through the scoped selector, so every kind's details come in one query.
     fresh = care_selectors.events_for_user(user=view.request.user).get(pk=event.pk)
     return Response(EventSerializer(fresh, context=view.get_serializer_context()).data, status=status_code)
-
-
-@extend_schema(
-    summary="Get a token",
-    description=(
-        "Exchange the email address and password you log in with for a token. Send it on every request "
-        "as the header `Authorization: Token <token>`. Repeated failures lock the account for a while, "
-        "as on the login page."
-    ),
-    tags=["auth"],
-)
-class ObtainToken(ObtainAuthToken):
-    """DRF's own view: it passes the request to authenticate(), which login throttling needs."""
-
-    # DRF's view names its own parsers; JSON goes through ours, which refuses a body nested too deep.
-    parser_classes = (FormParser, MultiPartParser, JSONBodyParser)
 
 
 @extend_schema_view(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
+from twofold.accounts.app_keys import make_key
 from twofold.conftest import client_for
 
 
@@ -26,8 +26,8 @@ def test_a_members_redirect_is_not_stored_either(world):
 
 
 def test_an_api_response_is_not_stored(world):
-    token = Token.objects.create(user=world.alex.user)
-    response = Client().get("/api/v1/children/", headers={"Authorization": f"Token {token.key}"})
+    _, key = make_key(user=world.alex.user, name="Phone", days=30)
+    response = Client().get("/api/v1/children/", headers={"Authorization": f"Token {key}"})
     assert response.status_code == 200
     assert "Ada" in response.content.decode()
     assert no_store(response)

@@ -17,7 +17,7 @@ DEEP = "[" * 100_000 + "]" * 100_000
         "/api/v1/events/",  # a ScopedViewSet, which names its parser
         "/api/v1/bonding/responses/",  # a plain APIView, on the default parsers
         "/api/v1/nights/plans/",
-        "/api/v1/auth/token/",  # DRF's own view, which names its parsers
+        "/api/v1/auth/token/",  # accounts' own view, which names its parsers
     ],
 )
 def test_a_body_nested_100000_deep_is_a_400_saying_so(world, url):

@@ -23,6 +23,7 @@ from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
+from knox.models import get_token_model
 from rest_framework.test import APIClient
 
 from twofold.audit.tests.isolation import household_objects as audit_objects
@@ -40,8 +41,18 @@ from twofold.wellbeing.services import finish_screening, raise_concern, record_a
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
+
+def app_key_objects(*, parent: Member, other_parent: Member, child: Child) -> dict[str, models.Model]:
+    """A parent's app key: a person's, not a household's, yet another's is a 404 all the same. Made
+    through knox's model, since accounts shares the api's floor and may not be imported here."""
+    key, _ = get_token_model().objects.create(
+        user=parent.user, expiry=None, name=f"{parent.display_name}'s key"
+    )
+    return {"key_id": key}
+
+
 # Each app past the foundation names its own objects, kwarg name -> object, in <app>/tests/isolation.py.
-APP_OBJECTS = (checkin_objects, nights_objects, bonding_objects, audit_objects)
+APP_OBJECTS = (checkin_objects, nights_objects, bonding_objects, audit_objects, app_key_objects)
 
 # Not household data, or documentation of the API itself.
 SKIPPED_PREFIXES = ("admin/", "static/", "media/", "api/v1/schema/", "api/v1/docs/")
