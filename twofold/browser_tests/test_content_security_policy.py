@@ -129,3 +129,24 @@ def test_the_api_docs_run_under_their_own_policy(world, logged_in: Callable[[Mem
     page.wait_for_load_state("networkidle")
     violations.collect(page)
     assert violations.found == []
+
+
+def test_a_new_invitation_link_is_selected_when_it_gets_focus(
+    world, logged_in: Callable[[Member], Page]
+) -> None:
+    violations = Violations()
+    page = violations.watch(logged_in(world.alex))
+    page.goto("/household/")
+    invite = page.get_by_role("region", name="Invite someone")
+    invite.get_by_label("Invite a").select_option(label="Helper")
+    invite.get_by_role("button", name="Make an invitation link").click()
+
+    link = page.get_by_label("Invitation link")
+    link.focus()
+
+    value = link.input_value()
+    assert "/household/join/" in value
+    selection = "() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]"
+    assert page.evaluate(selection) == [0, len(value)]
+    violations.collect(page)
+    assert violations.found == []
