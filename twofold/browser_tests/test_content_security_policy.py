@@ -77,6 +77,13 @@ def test_no_main_page_breaks_the_policy_and_a_tap_still_logs(
     page = violations.watch(logged_in(world.alex))
     visit(page, violations, MAIN_PAGES)
 
+    # The service worker installs under the policy: it imports outbox.js and caches the app's own files.
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.active.state)") == "activated"
+    assert (
+        page.evaluate("caches.keys().then((keys) => keys.filter((k) => k.startsWith('twofold-')).length)")
+        == 1
+    )
+
     # The tap goes through twofold.js and outbox.js, both files the policy allows.
     page.goto("/log/")
     page.get_by_role("region", name="Nappy in one tap").get_by_role("button", name="Wet", exact=True).click()
