@@ -184,8 +184,9 @@ def _link_did_not_work(request: HttpRequest, problem: InvitationUnusable) -> Htt
     else:
         [row] = rows_for([invitation], now=timezone.now())
         accepted_by = invitation.accepted_by
-        if row.state is InvitationState.USED and accepted_by and accepted_by.user_id == request.user.pk:
-            # Their own link, opened again from the message it came in.
+        theirs = accepted_by is not None and accepted_by.is_active and accepted_by.user_id == request.user.pk
+        if row.state is InvitationState.USED and theirs:
+            # Their own link, opened again from the message it came in, and they are still a member.
             messages.info(request, f"You joined {invitation.household.name} with this link already.")
             return redirect("home:today")
     context = {"error": problem.messages[0], "row": row, "whom_to_ask": whom_to_ask(invitation)}

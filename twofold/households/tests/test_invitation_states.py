@@ -16,7 +16,7 @@ from django.urls import reverse
 from twofold.conftest import client_for, make_user
 from twofold.households import services
 from twofold.households.invitations import LISTED_FOR, InvitationState, state_of
-from twofold.households.models import Invitation, Role
+from twofold.households.models import Invitation, Member, Role
 
 MADE = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)
 A_WEEK_LATER = MADE + services.INVITATION_LIFETIME
@@ -167,6 +167,19 @@ def test_a_link_accepted_while_the_page_was_open_says_it_was_used(world, links):
 
     join = reverse("households:join", args=[token])
     response = client_for(world.robin).post(join, {"me-display_name": "Robin"})
+
+    assert response.status_code == 400
+    assert "This invitation has been used" in page_of(response)
+
+
+@time_machine.travel(LATER, tick=False)
+def test_someone_who_used_a_link_and_left_is_told_it_was_used(world, links):
+    gran = Member.objects.get(user__username="gran@example.com")
+    services.leave_household(member=gran)
+    client = Client()
+    client.force_login(gran.user)
+
+    response = client.get(reverse("households:join", args=[links["used"].token]))
 
     assert response.status_code == 400
     assert "This invitation has been used" in page_of(response)
