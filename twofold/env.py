@@ -36,6 +36,20 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
+def env_choice(name: str, choices: tuple[str, ...], default: str, unset_means: str = "") -> str:
+    """One of `choices`, or `default` when unset or empty. `unset_means` says what leaving it unset does, for
+    the message when the value is not one of the choices."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in choices:
+        return value
+    allowed = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+    unset = f" (or leave it unset: {unset_means})" if unset_means else ""
+    raise ImproperlyConfigured(f"{name} must be {allowed}{unset}, not {raw!r}.")
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from twofold.env import MAKE_A_KEY, env_bool, env_fernet_keys, env_int, env_list, env_str
+from twofold.env import MAKE_A_KEY, env_bool, env_choice, env_fernet_keys, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("TWOFOLD_DATA_DIR", str(BASE_DIR.parent / "var")))
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "csp",
     "twofold.accounts",
     "twofold.households",
     "twofold.audit",
@@ -73,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,6 +157,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Who may make an account (docs/configuration.md, `TWOFOLD_SIGNUP`): "open", "invite" (only from a working
+# invitation link) or "closed". Unset in production: open until the first household exists, by invitation
+# after, so a stranger who finds the address cannot make an account on a family's server.
+TWOFOLD_SIGNUP = env_choice(
+    "TWOFOLD_SIGNUP",
+    ("open", "invite", "closed"),
+    default="open" if DEBUG else "first-household",
+    unset_means="open until the first household exists, then by invitation",
+)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:today"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -219,6 +231,26 @@ SECURE_HSTS_PRELOAD = env_bool("TWOFOLD_HSTS_PRELOAD", default=False)
 # not ask for it unless the operator opts in.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): the browser runs only Twofold's own script files and styles, so an
+# injected <script>, on...= handler or style= attribute does nothing. No 'unsafe-inline', no 'unsafe-eval':
+# pages keep their code in twofold/static/twofold/*.js and *.css (docs/operations.md,
+# "Content-Security-Policy").
+# The API's Swagger page alone relaxes styles (twofold/api/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+    },
+}
 SECURE_REFERRER_POLICY = "same-origin"
 
 REST_FRAMEWORK = {

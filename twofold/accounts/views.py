@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from twofold.accounts import services
+from twofold.accounts import services, signup_rules
 from twofold.accounts.forms import (
     ChangePasswordForm,
     LoginForm,
@@ -65,6 +65,10 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     next_url = safe_next(request)
     if request.user.is_authenticated:
         return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+    refusal = signup_rules.refusal_for(next_url=next_url)
+    if refusal is not None:
+        context = {"refusal": refusal, "next": next_url}
+        return render(request, "accounts/signup_refused.html", context, status=403)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

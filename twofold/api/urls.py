@@ -1,5 +1,7 @@
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from twofold.api import views
@@ -8,6 +10,12 @@ from twofold.insights.api import WeekReportView
 from twofold.wellbeing.api import ScreeningViewSet
 
 app_name = "api"
+
+# Swagger UI's own page: its start-up script is served as a file (the split view), so scripts stay 'self'
+# only; its styles are written inline and its icons are data: images, allowed on this page alone.
+swagger_page = csp_update({"style-src": [UNSAFE_INLINE], "img-src": ["data:"]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+)
 
 router = SimpleRouter(use_regex_path=False)
 router.register("children", views.ChildViewSet, basename="child")
@@ -24,5 +32,5 @@ urlpatterns = [
     path("nights/", include("twofold.nights.api_urls")),
     path("bonding/", include("twofold.bonding.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", swagger_page, name="docs"),
 ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from twofold.households.invitations import LISTED_FOR
 from twofold.households.models import Child, Household, Invitation, Member, MemberQuerySet, Role
 
 
@@ -72,7 +75,9 @@ def get_invitation_for_member(*, member: Member, invitation_id: int) -> Invitati
     return invitation
 
 
-def open_invitations(*, household: Household) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(
-        household=household, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("created_by")
+def recent_invitations(*, household: Household, now: dt.datetime) -> QuerySet[Invitation]:
+    """The household's invitations made in the last LISTED_FOR: the open ones and those that ended, so a
+    parent sees that a link expired, was withdrawn or was used."""
+    return Invitation.objects.filter(household=household, created_at__gte=now - LISTED_FOR).select_related(
+        "created_by", "accepted_by"
+    )

@@ -12,14 +12,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from twofold.households.invitations import InvitationUnusable
 from twofold.households.models import Child, Household, Invitation, Member, Role
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
 
-INVITATION_NOT_FOUND = "This invitation link is not valid. Ask for a new one."
-INVITATION_USED = "This invitation has already been used. Ask for a new one."
-INVITATION_EXPIRED = "This invitation expired. Invitations last 7 days: ask for a new one."
-INVITATION_REVOKED = "This invitation was withdrawn. Ask for a new one."
+# What went wrong with a link; the pages add whom to ask for a new one (invitations.whom_to_ask).
+INVITATION_NOT_FOUND = "This invitation link is not valid: check that the whole link was copied."
+INVITATION_USED = "This invitation has already been used: each link works once."
+INVITATION_EXPIRED = "This invitation has expired: invitation links last 7 days."
+INVITATION_REVOKED = "This invitation was withdrawn."
 ALREADY_MEMBER = "You are already a member of this household."
 ONLY_PARENTS = "Only parents can do this."
 LAST_PARENT = (
@@ -139,7 +141,7 @@ def invite(*, member: Member, role: str, now: dt.datetime | None = None) -> NewI
 
 
 def find_invitation(*, token: str, now: dt.datetime | None = None) -> Invitation:
-    """The open invitation for a token, or a ValidationError that says what went wrong."""
+    """The open invitation for a token, or InvitationUnusable (a ValidationError) saying what went wrong."""
     now = now or timezone.now()
     invitation = (
         Invitation.objects.select_related("household", "created_by")
@@ -147,13 +149,13 @@ def find_invitation(*, token: str, now: dt.datetime | None = None) -> Invitation
         .first()
     )
     if invitation is None:
-        raise ValidationError(INVITATION_NOT_FOUND)
+        raise InvitationUnusable(INVITATION_NOT_FOUND)
     if invitation.accepted_at is not None:
-        raise ValidationError(INVITATION_USED)
+        raise InvitationUnusable(INVITATION_USED, invitation)
     if invitation.revoked_at is not None:
-        raise ValidationError(INVITATION_REVOKED)
+        raise InvitationUnusable(INVITATION_REVOKED, invitation)
     if now >= invitation.expires_at:
-        raise ValidationError(INVITATION_EXPIRED)
+        raise InvitationUnusable(INVITATION_EXPIRED, invitation)
     return invitation
 
 
@@ -173,7 +175,7 @@ def accept_invitation(
     # transaction this runs in does the same: settings.py).
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
-        raise ValidationError(INVITATION_USED)
+        raise InvitationUnusable(INVITATION_USED, invitation)
     member = Member.objects.filter(household=invitation.household, user=user).first()
     if member is not None and member.is_active:
         raise ValidationError(ALREADY_MEMBER)

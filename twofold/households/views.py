@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from twofold.households import selectors, services
 from twofold.households.access import MemberRequest, member_required, parent_required
 from twofold.households.forms import ChildForm, HouseholdForm, InviteForm, ProfileForm
+from twofold.households.invitations import InvitationState, InvitationUnusable, rows_for, whom_to_ask
 from twofold.households.middleware import SESSION_KEY
 
 
@@ -51,15 +52,16 @@ def settings_page(request: MemberRequest) -> HttpResponse:
 def _settings_context(request: MemberRequest, **extra: object) -> dict[str, object]:
     member = request.member
     household = request.household
+    now = timezone.now()
     context: dict[str, object] = {
         "household_form": HouseholdForm(instance=household, prefix="household"),
         "profile_form": ProfileForm(instance=member, prefix="me"),
         "invite_form": InviteForm(),
         "members": selectors.members_of(household=household).select_related("user"),
         "children": selectors.children_of(household=household),
-        "invitations": selectors.open_invitations(household=household),
+        "invitations": rows_for(list(selectors.recent_invitations(household=household, now=now)), now=now),
         "memberships": selectors.active_memberships(user_id=request.user.pk),
-        "now": timezone.now(),
+        "now": now,
     }
     context.update(extra)
     return context
@@ -145,13 +147,14 @@ def revoke_invitation(request: MemberRequest, invitation_id: int) -> HttpRespons
 
 
 def join(request: HttpRequest, token: str) -> HttpResponse:
-    """An invitation link. Logged-out visitors log in or sign up first and come back here."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    """An invitation link. One that no longer works says so to whoever opens it, and whom to ask for a new
+    one; with a working one, logged-out visitors log in or sign up first and come back here."""
     try:
         invitation = services.find_invitation(token=token)
-    except ValidationError as error:
-        return render(request, "households/join_error.html", {"error": error.messages[0]}, status=400)
+    except InvitationUnusable as problem:
+        return _link_did_not_work(request, problem)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     form = ProfileForm(
         request.POST or None,
         prefix="me",
@@ -164,12 +167,30 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
                 token=token,
                 **form.cleaned_data,
             )
+        except InvitationUnusable as problem:
+            return _link_did_not_work(request, problem)
         except ValidationError as error:
             return render(request, "households/join_error.html", {"error": error.messages[0]}, status=400)
         request.session[SESSION_KEY] = member.household_id
         messages.success(request, f"You joined {member.household.name}.")
         return redirect("home:today")
     return render(request, "households/join.html", {"form": form, "invitation": invitation})
+
+
+def _link_did_not_work(request: HttpRequest, problem: InvitationUnusable) -> HttpResponse:
+    invitation = problem.invitation
+    if invitation is None:
+        row = None
+    else:
+        [row] = rows_for([invitation], now=timezone.now())
+        accepted_by = invitation.accepted_by
+        theirs = accepted_by is not None and accepted_by.is_active and accepted_by.user_id == request.user.pk
+        if row.state is InvitationState.USED and theirs:
+            # Their own link, opened again from the message it came in, and they are still a member.
+            messages.info(request, f"You joined {invitation.household.name} with this link already.")
+            return redirect("home:today")
+    context = {"error": problem.messages[0], "row": row, "whom_to_ask": whom_to_ask(invitation)}
+    return render(request, "households/join_error.html", context, status=400)
 
 
 @require_POST

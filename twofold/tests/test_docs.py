@@ -12,7 +12,7 @@ DOCS = ROOT / "docs"
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
-SETTINGS_READ = re.compile(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"')
+SETTINGS_READ = re.compile(r'env_(?:str|bool|int|list|choice)\(\s*"([A-Z_]+)"')
 
 
 def anchor(heading: str) -> str:

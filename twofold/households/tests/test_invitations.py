@@ -83,7 +83,7 @@ def test_join_page_adds_the_member_and_switches_to_the_household(world):
 def test_bad_link_says_what_to_do(world):
     response = client_for(world.robin).get(reverse("households:join", args=["not-a-token"]))
     assert response.status_code == 400
-    assert "Ask for a new one" in response.content.decode()
+    assert "Ask a parent in the household for a new invitation link." in response.content.decode()
 
 
 def test_parent_makes_a_link_on_the_settings_page(world):

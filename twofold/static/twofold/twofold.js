@@ -271,3 +271,17 @@
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) { window.print(); }
 });
+// What on...= attributes would do, which the Content-Security-Policy forbids: ask before a form that
+// removes or leaves (data-confirm, in the capture phase so it runs before any other handler), and select a
+// read-only link on focus so it is easy to copy (data-select-on-focus).
+document.addEventListener("submit", function (event) {
+  var form = event.target.closest && event.target.closest("form[data-confirm]");
+  if (form && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
+document.addEventListener("focusin", function (event) {
+  if (event.target.matches && event.target.matches("[data-select-on-focus]")) { event.target.select(); }
+});
+
