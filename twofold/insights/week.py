@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from twofold.insights.load import Load, care_load
 from twofold.insights.nights import NightSummary, Streaks, night_duty, streaks, summarise
+from twofold.insights.percent import shown
 from twofold.insights.periods import Night, Week, in_night, nights_between, week_of
 from twofold.insights.spans import CareSpan
 
@@ -71,10 +72,6 @@ def hours_minutes(delta: dt.timedelta | None) -> str:
     minutes = round(delta.total_seconds() / 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
-
-
-def percent(share: Fraction) -> str:
-    return f"{round(float(share) * 100)} %"
 
 
 def _is_night(settings: Settings) -> Callable[[dt.datetime], bool]:
@@ -161,12 +158,13 @@ def care_sentence(people: Sequence[Person], load: Load) -> str:
         key=lambda p: -load.members[p.id].total.events,
     )
     first, *rest = ranked
+    percents = load.event_percents()
     sentence = (
-        f"{first.name} did {percent(load.event_share(first.id))} of the logged care "
+        f"{first.name} did {shown(percents[first.id])} of the logged care "
         f"({load.members[first.id].total.events} of {load.events} events)"
     )
     if rest:
-        sentence += ", " + _list([f"{p.name} {percent(load.event_share(p.id))}" for p in rest])
+        sentence += ", " + _list([f"{p.name} {shown(percents[p.id])}" for p in rest])
     return sentence + "."
 
 
