@@ -10,7 +10,7 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from twofold.insights.load import Load, care_load
-from twofold.insights.nights import NightSummary, Streaks, night_duty, streaks, summarise
+from twofold.insights.nights import CARRY_IN, NightSummary, Streaks, night_duty, streaks, summarise
 from twofold.insights.percent import shown
 from twofold.insights.periods import Night, Week, in_night, nights_between, week_of
 from twofold.insights.spans import CareSpan
@@ -106,8 +106,8 @@ def summarise_nights(
         if night.of in known and night.end <= now:
             summaries.append(known[night.of])
             continue
-        # Only care that started inside this night can be one of its wakings.
-        inside = ordered[bisect_left(starts, night.start) : bisect_left(starts, night.end)]
+        # Care that started inside this night, and any begun in the day before it still going at its start.
+        inside = ordered[bisect_left(starts, night.start - CARRY_IN) : bisect_left(starts, night.end)]
         summaries.append(summarise(night_duty(inside, night, parent_ids=parent_ids, now=now)))
     return summaries
 
