@@ -67,7 +67,7 @@ FORMS = {
 
 
 def _saved(obj: models.Model) -> dict:
-    fresh = type(obj).objects.get(pk=obj.pk)
+    fresh = type(obj)._default_manager.get(pk=obj.pk)
     return model_to_dict(fresh) | {f.name: getattr(fresh, f.name) for f in fresh._meta.fields}
 
 
