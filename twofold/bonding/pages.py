@@ -28,6 +28,7 @@ from twofold.households.crisis import Kind, lines_for
 from twofold.households.models import Child, Member
 from twofold.households.selectors import children_of, members_of
 from twofold.insights.charts import both_widths
+from twofold.insights.percent import half_up, shown
 
 NOT_COVERED = (
     "Twofold has no sourced guidance yet on bath safety, on how to hold a baby, on using a sling safely, or "
@@ -51,7 +52,7 @@ ROME_NAMES = {
 
 
 def _percent(share: Fraction | None) -> str:
-    return "–" if share is None else f"{round(float(share) * 100)} %"
+    return "–" if share is None else shown(half_up(share))
 
 
 def chosen_child(member: Member, wanted: str) -> tuple[list[Child], Child | None]:

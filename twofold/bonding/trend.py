@@ -29,6 +29,7 @@ from twofold.bonding.evidence import (
 )
 from twofold.bonding.rounding import whole_minutes
 from twofold.care import kinds
+from twofold.insights.percent import half_up, shown
 
 CALM_OR_SETTLED = frozenset({"calm", "settled"})
 # Twofold's own: a week with fewer sessions than this is too few to compare with another.
@@ -327,7 +328,7 @@ def own_numbers(latest: WeekPoint, earlier: WeekPoint, voice: Voice = YOU) -> st
 
 
 def _percent(share: Fraction | None) -> str:
-    return "no answers" if share is None else f"{round(float(share) * 100)} %"
+    return "no answers" if share is None else shown(half_up(share))
 
 
 def _minutes(value: float) -> str:

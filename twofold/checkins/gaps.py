@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from twofold.checkins.thresholds import LARGE_RATING_SPREAD, LARGE_SHARE_GAP, LOW_RATING
+from twofold.insights.percent import shown, whole_percents
 
 TOP_RATING = 10
 
@@ -73,11 +74,6 @@ ESTIMATES_ADD_UP = (
 )
 
 
-def percent(value: int | Fraction) -> str:
-    """“50 %”, with the space the issue and the Us page use."""
-    return f"{round(float(value) * 100) if isinstance(value, Fraction) else value} %"
-
-
 def listed(words: Sequence[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
@@ -99,14 +95,16 @@ def share_gap(subject: str, answers: Sequence[Answer], log: LogShares) -> Gap | 
         return None
     estimates = [_estimate(a, subject) for a in answers]
     said = (
-        f"{_addressed(answers)} estimated {SHARE_WORDS[subject]} at {listed([percent(e) for e in estimates])}"
+        f"{_addressed(answers)} estimated {SHARE_WORDS[subject]} at {listed([shown(e) for e in estimates])}"
     )
     shares = log.care if subject == "care" else log.night
     if shares is None:
         return Gap(subject, 0, False, f"{said}; {NOTHING_LOGGED[subject]}")
-    logged = [shares.get(a.member_id, Fraction(0)) for a in answers]
-    size = max(abs(e - round(float(s) * 100)) for e, s in zip(estimates, logged, strict=True))
-    shows = listed([percent(s) for s in logged])
+    # The log's shares as the pages show them: whole percents of everyone's, adding up to 100.
+    whole = whole_percents(shares)
+    logged = [whole.get(a.member_id, 0) for a in answers]
+    size = max(abs(e - s) for e, s in zip(estimates, logged, strict=True))
+    shows = listed([shown(s) for s in logged])
     weight = Fraction(size, LARGE_SHARE_GAP)
     return Gap(subject, size, size >= LARGE_SHARE_GAP, f"{said}; the log shows {shows}.", weight)
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from twofold.checkins.answers import ANSWERS_SEALED, Answers
-from twofold.checkins.gaps import Answer, LogShares, percent
+from twofold.checkins.gaps import Answer, LogShares
 from twofold.checkins.models import Agreement, Checkin
 from twofold.checkins.selectors import WeekState
 from twofold.households.models import Member
+from twofold.insights.percent import shown, whole_percents
 
 
 @dataclass(frozen=True)
@@ -58,18 +59,18 @@ class Row:
 def _log_cell(shares: dict[int, Fraction] | None, member_id: int, nothing: str) -> str:
     if shares is None:
         return nothing
-    return percent(shares.get(member_id, Fraction(0)))
+    return shown(whole_percents(shares).get(member_id, 0))
 
 
 def side_by_side(answers: Sequence[Said], log: LogShares | None) -> list[Row]:
     """Each parent's answers in a column, with what the log shows under each estimate."""
-    rows = [Row("My share of the baby care", tuple(percent(a.care_share) for a in answers))]
+    rows = [Row("My share of the baby care", tuple(shown(a.care_share) for a in answers))]
     if log is not None:
         care = dict(log.care) if log.care is not None else None
         rows.append(
             Row("The log shows", tuple(_log_cell(care, a.member_id, "nothing logged") for a in answers), True)
         )
-    rows.append(Row("My share of the night wakings", tuple(percent(a.night_share) for a in answers)))
+    rows.append(Row("My share of the night wakings", tuple(shown(a.night_share) for a in answers)))
     if log is not None:
         night = dict(log.night) if log.night is not None else None
         rows.append(

@@ -27,6 +27,11 @@ class GaveBirthField(forms.TypedChoiceField):
             **kwargs,
         )
 
+    def prepare_value(self, value: Any) -> Any:
+        # The model holds True, False or None; the choices are "yes", "no" and "". Without this the form
+        # showed "Rather not say" for a saved answer, and saving it unchanged wiped the answer.
+        return {True: "yes", False: "no", None: ""}.get(value, value)
+
 
 # ModelForm is generic only to the type checker: Django's class takes no subscript at runtime.
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from twofold.insights.nights import NightSummary
+from twofold.insights.percent import shown, whole_percents
 from twofold.insights.week import Person, TrendPoint, hours_minutes
 
 WIDTH, HEIGHT = 640, 240
@@ -172,13 +173,14 @@ def share_trend_chart(
         return frame.top + frame.plot_height * (1 - float(share))
 
     lines = []
+    percents = [whole_percents(point.night_share) for point in trend]
     for j, person in enumerate(people):
         dots = tuple(
             (
                 left + i * step,
                 y(point.night_share.get(person.id, Fraction(0))),
                 f"{person.name}, {point.week}: "
-                f"{round(float(point.night_share.get(person.id, 0)) * 100)} % of {point.wakings} wakings",
+                f"{shown(percents[i].get(person.id, 0))} of {point.wakings} wakings",
             )
             for i, point in enumerate(trend)
             if point.wakings

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from twofold.insights.percent import whole_percents
 from twofold.insights.spans import NOT_CARE_KINDS, CareSpan
 
 
@@ -49,6 +50,13 @@ class Load:
         if member_id not in self.members or self.minutes <= 0:
             return Fraction(0)
         return Fraction(self.members[member_id].total.minutes) / Fraction(self.minutes)
+
+    def event_percents(self) -> dict[int, int]:
+        """Every member's share of the events as whole percents that add up to 100."""
+        return whole_percents({m: self.event_share(m) for m in self.members})
+
+    def minute_percents(self) -> dict[int, int]:
+        return whole_percents({m: self.minute_share(m) for m in self.members})
 
     def night_event_share(self, member_id: int) -> Fraction:
         if member_id not in self.members:

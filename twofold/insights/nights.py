@@ -12,6 +12,10 @@ from twofold.insights.thresholds import RESETTLE_ALLOWANCE, SHORT_SLEEP, WAKING_
 
 Interval = tuple[dt.datetime, dt.datetime]
 
+# How far before a night to look for care still going when it began; care longer than this is a timer
+# someone forgot to stop, not a night's work.
+CARRY_IN = dt.timedelta(hours=12)
+
 
 @dataclass(frozen=True)
 class Waking:
@@ -96,7 +100,7 @@ def wakings_in(spans: Iterable[CareSpan], night: Night, now: dt.datetime) -> lis
     groups: list[list[CareSpan]] = []
     group_end = night.start
     for span in inside:
-        if groups and span.start - group_end <= WAKING_GAP:
+        if groups and span.start - group_end < WAKING_GAP:
             groups[-1].append(span)
         else:
             groups.append([span])
@@ -120,6 +124,30 @@ def _busy(waking: Waking, member: int, now: dt.datetime) -> Interval:
     return own[0].start, max(s.finish(now) for s in own) + RESETTLE_ALLOWANCE
 
 
+def carried_in(spans: Iterable[CareSpan], night: Night, now: dt.datetime) -> list[CareSpan]:
+    """Care begun before the night and still going when it began: not a waking, but it costs sleep."""
+    return [s for s in spans if s.kind in WAKING_KINDS and s.start < night.start < s.finish(now)]
+
+
+def _awake(
+    member: int, wakings: Iterable[Waking], carried: Iterable[CareSpan], night: Night, now: dt.datetime
+) -> list[Interval]:
+    """A member's time up in the night: their own care, then the allowance to fall back asleep after it.
+
+    One union of times, so allowances that overlap the next waking never count a minute twice, and care
+    carried into the night counts from the night's start.
+    """
+    times: list[Interval] = []
+    for waking in wakings:
+        own = [s for s in waking.spans if s.member_id == member]
+        times += [(s.start, s.finish(now)) for s in own]
+        end = max(s.finish(now) for s in own)
+        times.append((end, end + RESETTLE_ALLOWANCE))
+    for span in carried:
+        times += [(night.start, span.finish(now)), (span.finish(now), span.finish(now) + RESETTLE_ALLOWANCE)]
+    return _merge(times)
+
+
 def longest_free_stretch(night: Night, busy: Iterable[Interval]) -> dt.timedelta:
     """The longest part of the night window not covered by any busy interval."""
     longest = dt.timedelta(0)
@@ -139,20 +167,22 @@ def night_duty(
     """Wakings, handled counts, minutes awake and longest sleep opportunity for one night.
 
     Each waking a member took part in costs them their own minutes plus the resettling allowance, and
-    blocks their sleep from their first event to the end of their last plus the allowance.
+    blocks their sleep from their first event to the end of their last plus the allowance. Care begun
+    before the night and still going at its start costs its minutes inside the night and the allowance.
     """
     wakings = wakings_in(spans, night, now)
+    carried = carried_in(spans, night, now)
     duty = NightDuty(night, wakings)
-    everyone = set(parent_ids) | {m for w in wakings for m in w.members()}
+    everyone = set(parent_ids) | {m for w in wakings for m in w.members()} | {s.member_id for s in carried}
     for member in sorted(everyone):
         mine = [w for w in wakings if member in w.members()]
+        own_carried = [s for s in carried if s.member_id == member]
         duty.handled[member] = sum(1 for w in wakings if w.handled_by == member)
-        duty.awake_minutes[member] = 0.0 + sum(
-            _covered_minutes((s for s in w.spans if s.member_id == member), now)
-            + RESETTLE_ALLOWANCE.total_seconds() / 60
-            for w in mine
-        )
-        duty.longest_sleep[member] = longest_free_stretch(night, (_busy(w, member, now) for w in mine))
+        awake = _awake(member, mine, own_carried, night, now)
+        duty.awake_minutes[member] = sum((e - s).total_seconds() for s, e in awake) / 60
+        busy = [_busy(w, member, now) for w in mine]
+        busy += [(night.start, s.finish(now) + RESETTLE_ALLOWANCE) for s in own_carried]
+        duty.longest_sleep[member] = longest_free_stretch(night, busy)
     return duty
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from twofold.care.labels import event_label
 from twofold.care.models import Kind
-from twofold.insights.week import Person, WeekReport, hours_minutes, percent
+from twofold.insights.percent import shown, whole_percents
+from twofold.insights.week import Person, WeekReport, hours_minutes
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ def active_people(report: WeekReport) -> list[Person]:
 
 def person_rows(report: WeekReport, people: list[Person]) -> list[PersonRow]:
     rows = []
+    events, minutes = report.load.event_percents(), report.load.minute_percents()
     for i, person in enumerate(people):
         load = report.load.members.get(person.id)
         average = report.average_longest_sleep.get(person.id)
@@ -56,9 +57,9 @@ def person_rows(report: WeekReport, people: list[Person]) -> list[PersonRow]:
                 name=person.name,
                 role="parent" if person.is_parent else "helper",
                 events=load.total.events if load else 0,
-                event_share=percent(report.load.event_share(person.id)),
+                event_share=shown(events.get(person.id, 0)),
                 minutes=_minutes(load.total.minutes if load else 0),
-                minute_share=percent(report.load.minute_share(person.id)),
+                minute_share=shown(minutes.get(person.id, 0)),
                 day_events=load.day.events if load else 0,
                 night_events=load.night.events if load else 0,
                 night_wakings=report.handled.get(person.id, 0),
@@ -102,7 +103,8 @@ def trend_rows(report: WeekReport, people: list[Person]) -> list[TableRow]:
     rows = []
     for point in report.trend:
         if point.wakings:
-            cells = [percent(point.night_share.get(p.id, Fraction(0))) for p in people]
+            percents = whole_percents(point.night_share)
+            cells = [shown(percents.get(p.id, 0)) for p in people]
         else:
             cells = ["—" for _ in people]
         rows.append(TableRow(point.week, (*cells, str(point.wakings))))

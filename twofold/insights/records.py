@@ -12,7 +12,7 @@ from twofold.insights.nights import NightSummary
 from twofold.insights.periods import Night
 
 # Bump when the way a night is computed changes, so records made under the old rules are recomputed.
-RULES_VERSION = 1
+RULES_VERSION = 2
 
 
 def rules_key(household: Household) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from twofold.care.models import CareEvent
 from twofold.db import Prepared, RawTimestamp, moment
 from twofold.households.models import Household, Member, Role
-from twofold.insights.nights import NightSummary
+from twofold.insights.nights import CARRY_IN, NightSummary
 from twofold.insights.periods import Night, nights_between, week_of
 from twofold.insights.records import remember, remembered
 from twofold.insights.spans import CareSpan
@@ -69,6 +69,13 @@ def spans_between(*, household: Household, lo: dt.datetime, hi: dt.datetime) -> 
     ]
 
 
+def spans_of_nights(*, household: Household, nights: Sequence[Night]) -> list[CareSpan]:
+    """Care that can touch these nights (in order): begun in them, or carried into the first of them."""
+    return (
+        spans_between(household=household, lo=nights[0].start - CARRY_IN, hi=nights[-1].end) if nights else []
+    )
+
+
 def finished_nights(
     *, household: Household, nights: Sequence[Night], parent_ids: Sequence[int], now: dt.datetime
 ) -> dict[dt.date, NightSummary]:
@@ -77,7 +84,7 @@ def finished_nights(
     known = remembered(household=household, nights=ended)
     missing = [n for n in ended if n.of not in known]
     if missing:
-        spans = spans_between(household=household, lo=missing[0].start, hi=missing[-1].end)
+        spans = spans_of_nights(household=household, nights=missing)
         fresh = summarise_nights(spans, missing, parent_ids, now)
         remember(household=household, summaries=fresh, now=now)
         known.update((s.night.of, s) for s in fresh)
@@ -94,7 +101,7 @@ def week_report_for(*, household: Household, monday: dt.date, now: dt.datetime) 
         household=household, nights=trend_nights(monday, settings), parent_ids=parent_ids, now=now
     )
     return week_report(
-        spans_between(household=household, lo=week.reach[0], hi=week.reach[1]),
+        spans_between(household=household, lo=week.reach[0] - CARRY_IN, hi=week.reach[1]),
         monday=monday,
         people=people,
         settings=settings,

@@ -37,16 +37,17 @@ def remember_old_start(sender: type[CareEvent], instance: CareEvent, **kwargs: A
     # An edit can move an event out of a night: that night must be forgotten too.
     if instance.pk is not None:
         # A note for post_save on this same instance; CareEvent does not declare it, so mypy cannot see it.
-        instance._start_before_save = (  # type: ignore[attr-defined]
-            CareEvent.objects.filter(pk=instance.pk).values_list("start", flat=True).first()
+        instance._times_before_save = list(  # type: ignore[attr-defined]
+            CareEvent.objects.filter(pk=instance.pk).values_list("start", "end").first() or ()
         )
 
 
 @receiver(post_save, sender=CareEvent)
 def forget_nights_on_save(sender: type[CareEvent], instance: CareEvent, **kwargs: Any) -> None:
-    _forget(instance, [instance.start, getattr(instance, "_start_before_save", None)])
+    # Care carried over a night's start costs that night's sleep too, so the night its end falls in goes.
+    _forget(instance, [instance.start, instance.end, *getattr(instance, "_times_before_save", [])])
 
 
 @receiver(post_delete, sender=CareEvent)
 def forget_nights_on_delete(sender: type[CareEvent], instance: CareEvent, **kwargs: Any) -> None:
-    _forget(instance, [instance.start])
+    _forget(instance, [instance.start, instance.end])

@@ -10,7 +10,8 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from twofold.insights.load import Load, care_load
-from twofold.insights.nights import NightSummary, Streaks, night_duty, streaks, summarise
+from twofold.insights.nights import CARRY_IN, NightSummary, Streaks, night_duty, streaks, summarise
+from twofold.insights.percent import shown
 from twofold.insights.periods import Night, Week, in_night, nights_between, week_of
 from twofold.insights.spans import CareSpan
 
@@ -73,10 +74,6 @@ def hours_minutes(delta: dt.timedelta | None) -> str:
     return f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
 
 
-def percent(share: Fraction) -> str:
-    return f"{round(float(share) * 100)} %"
-
-
 def _is_night(settings: Settings) -> Callable[[dt.datetime], bool]:
     def check(moment: dt.datetime) -> bool:
         local = moment.astimezone(settings.zone).time()
@@ -109,8 +106,8 @@ def summarise_nights(
         if night.of in known and night.end <= now:
             summaries.append(known[night.of])
             continue
-        # Only care that started inside this night can be one of its wakings.
-        inside = ordered[bisect_left(starts, night.start) : bisect_left(starts, night.end)]
+        # Care that started inside this night, and any begun in the day before it still going at its start.
+        inside = ordered[bisect_left(starts, night.start - CARRY_IN) : bisect_left(starts, night.end)]
         summaries.append(summarise(night_duty(inside, night, parent_ids=parent_ids, now=now)))
     return summaries
 
@@ -161,12 +158,13 @@ def care_sentence(people: Sequence[Person], load: Load) -> str:
         key=lambda p: -load.members[p.id].total.events,
     )
     first, *rest = ranked
+    percents = load.event_percents()
     sentence = (
-        f"{first.name} did {percent(load.event_share(first.id))} of the logged care "
+        f"{first.name} did {shown(percents[first.id])} of the logged care "
         f"({load.members[first.id].total.events} of {load.events} events)"
     )
     if rest:
-        sentence += ", " + _list([f"{p.name} {percent(load.event_share(p.id))}" for p in rest])
+        sentence += ", " + _list([f"{p.name} {shown(percents[p.id])}" for p in rest])
     return sentence + "."
 
 

@@ -17,7 +17,7 @@ from django.http import Http404
 from twofold.households.models import Child, FeedingMethod, Household, Member
 from twofold.households.selectors import still_a_member
 from twofold.insights.periods import Night, night_of, nights_between
-from twofold.insights.selectors import spans_between
+from twofold.insights.selectors import spans_of_nights
 from twofold.insights.spans import CareSpan
 from twofold.nights.against import NightAgainstPlan, compare
 from twofold.nights.ask import Preference, Someone, default_preference, feeder_of
@@ -125,7 +125,7 @@ def inputs_for(*, household: Household, now: dt.datetime) -> Inputs:
     people = people_of(household)
     prefs = preferences_of(household, people)
     nights = ended_nights(household, now, LEARN_NIGHTS)
-    spans = spans_between(household=household, lo=nights[0].start, hi=nights[-1].end) if nights else []
+    spans = spans_of_nights(household=household, nights=nights)
     pattern = learn(
         spans,
         nights,
@@ -182,7 +182,7 @@ def against_plan(*, household: Household, plan: NightPlan, now: dt.datetime) -> 
     """The night's log beside its plan: two queries (the shifts, the night's care)."""
     night = night_for(household, plan.night)
     shifts = list(plan.shifts.values_list("member_id", "start", "end"))
-    spans = spans_between(household=household, lo=night.start, hi=night.end)
+    spans = spans_of_nights(household=household, nights=[night])
     return compare(spans, night, shifts=shifts, planned=planned_blocks(plan), now=now)
 
 

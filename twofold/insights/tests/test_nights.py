@@ -51,12 +51,30 @@ def test_the_window_is_half_open():
     assert [w.start for w in wakings] == [at(16, 22, 0)]
 
 
-def test_events_a_few_minutes_apart_are_one_waking():
+def test_events_less_than_10_minutes_apart_are_one_waking_and_10_apart_are_two():
+    # The rule the guide and thresholds.py state: "less than 10 minutes apart" (WAKING_GAP).
     feed = span(ALEX, "feed", at(17, 2, 0), 20)
-    nappy_soon = span(ALEX, "nappy", at(17, 2, 30))  # 10 minutes after the feed ended
-    nappy_later = span(ALEX, "nappy", at(17, 2, 41))  # 11 minutes after the last
+    nappy_soon = span(ALEX, "nappy", at(17, 2, 29))  # 9 minutes after the feed ended
+    nappy_later = span(ALEX, "nappy", at(17, 2, 39))  # exactly 10 minutes after the last
     assert len(wakings_in([feed, nappy_soon], NIGHT, MORNING)) == 1
     assert len(wakings_in([feed, nappy_soon, nappy_later], NIGHT, MORNING)) == 2
+
+
+def test_a_feed_begun_before_the_night_costs_its_minutes_inside_it_and_the_allowance():
+    # 21:50 to 22:20: 20 minutes of the night, then 15 to settle; sleep from 22:35 to 07:00 is 8 h 25.
+    duty = night_duty([span(ALEX, "feed", at(16, 21, 50), 30)], NIGHT, parent_ids=[ALEX, SAM], now=MORNING)
+    assert duty.wakings == []
+    assert duty.awake_minutes[ALEX] == 20 + 15
+    assert duty.longest_sleep[ALEX] == dt.timedelta(hours=8, minutes=25)
+    assert duty.longest_sleep[SAM] == dt.timedelta(hours=9)
+
+
+def test_two_wakings_close_together_never_cost_more_minutes_than_passed():
+    # 02:00-02:10 and 02:21-02:31: 46 minutes from the first start to the last allowance's end.
+    spans = [span(ALEX, "nappy", at(17, 2, 0), 10), span(ALEX, "nappy", at(17, 2, 21), 10)]
+    duty = night_duty(spans, NIGHT, parent_ids=[ALEX], now=MORNING)
+    assert len(duty.wakings) == 2
+    assert duty.awake_minutes[ALEX] == 46
 
 
 def test_a_waking_shared_by_two_counts_once_for_whoever_did_most_and_wakes_both():

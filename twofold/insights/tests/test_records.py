@@ -9,6 +9,7 @@ from twofold.care.models import CareEvent
 from twofold.care.services import delete_care_event, log_care_event, update_care_event
 from twofold.households.services import update_household
 from twofold.insights.models import NightRecord
+from twofold.insights.records import RULES_VERSION
 from twofold.insights.selectors import week_report_for
 
 LONDON = ZoneInfo("Europe/London")
@@ -84,7 +85,9 @@ def test_a_new_night_window_recomputes_every_night(world):
     update_household(member=world.alex, night_start=dt.time(3, 0), night_end=dt.time(9, 0))
     world.alex.household.refresh_from_db()
     assert _trend(world)["2026-W45"].wakings == 0
-    assert set(NightRecord.objects.values_list("rules", flat=True)) == {"Europe/London|03:00-09:00|v1"}
+    assert set(NightRecord.objects.values_list("rules", flat=True)) == {
+        f"Europe/London|03:00-09:00|v{RULES_VERSION}"
+    }
 
 
 def test_only_the_night_a_moment_falls_in_is_touched(world):
@@ -108,3 +111,23 @@ def test_daytime_care_leaves_remembered_nights_alone(world):
     kept = set(NightRecord.objects.values_list("night_of", flat=True))
     log_care_event(member=world.sam, child=world.ada, kind="bath", start=NOW - dt.timedelta(hours=1), now=NOW)
     assert set(NightRecord.objects.values_list("night_of", flat=True)) == kept
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_feed_begun_before_a_remembered_night_still_costs_its_sleep(world):
+    def longest(member):
+        report = week_report_for(household=world.alex.household, monday=MONDAY, now=NOW)
+        return {d.night.of: d.longest_sleep.get(member.pk) for d in report.duties}[MONDAY]
+
+    assert longest(world.alex) == dt.timedelta(hours=9)  # remembered from the quiet Monday night
+    start = dt.datetime(2026, 11, 16, 21, 50, tzinfo=LONDON)
+    log_care_event(
+        member=world.alex,
+        child=world.ada,
+        kind="feed",
+        start=start,
+        end=start + dt.timedelta(minutes=30),
+        details={"method": "breast"},
+        now=NOW,
+    )
+    assert longest(world.alex) == dt.timedelta(hours=8, minutes=25)
