@@ -1,0 +1,88 @@
+"""A lived-in household for the erasure tests: care, mood checks, a revealed check-in and its agreements,
+a concern, night preferences and a bonding plan, for both parents; and some of the same in Robin's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import time_machine
+
+from twofold.bonding.services import start_plan
+from twofold.care.models import CareEvent
+from twofold.care.services import delete_care_event, log_care_event
+from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
+from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS
+from twofold.conftest import World
+from twofold.nights.models import CalendarLink, NightPreference
+from twofold.wellbeing import services as wellbeing
+from twofold.wellbeing.instruments import PHQ9
+from twofold.wellbeing.models import Screening
+from twofold.wellbeing.tests.answers import answers_scoring
+
+SAM_PRIVATE_WORDS = str(SAM_ANSWERS["appreciated"])
+ALEX_PRIVATE_WORDS = str(ALEX_ANSWERS["needed"])
+
+
+@dataclass
+class Lived:
+    sams_feed: CareEvent  # given and logged by Sam
+    sams_deleted_feed: CareEvent  # Sam's, deleted (still held until purged)
+    logged_by_sam_for_alex: CareEvent
+    alex_feed: CareEvent
+    pat_feed: CareEvent
+    robins_feed: CareEvent
+    sams_screening: Screening
+    alex_screening: Screening
+
+
+def take_phq9(member, scores=None) -> Screening:
+    screening = wellbeing.start_screening(member=member, instrument="phq9", now=NOW)
+    for item, position in answers_scoring(PHQ9, scores).items():
+        wellbeing.record_answer(member=member, screening=screening, item=item, position=position)
+    return wellbeing.finish_screening(member=member, screening=screening, now=NOW).screening
+
+
+def _feed(world: World, member, start: dt.datetime, *, by=None, child=None) -> CareEvent:
+    return log_care_event(
+        member=member,
+        by=by,
+        child=child or world.ada,
+        kind="feed",
+        start=start,
+        end=start + dt.timedelta(minutes=20),
+        details={"method": "formula", "amount_ml": 90},
+        note="took the whole bottle",
+        now=NOW,
+    ).event
+
+
+def live_in(world: World) -> Lived:
+    start = NOW - dt.timedelta(days=3)
+    with time_machine.travel(NOW, tick=False):
+        lived = Lived(
+            sams_feed=_feed(world, world.sam, start),
+            sams_deleted_feed=_feed(world, world.sam, start + dt.timedelta(hours=2)),
+            logged_by_sam_for_alex=_feed(world, world.sam, start + dt.timedelta(hours=4), by=world.alex),
+            alex_feed=_feed(world, world.alex, start + dt.timedelta(hours=6)),
+            pat_feed=_feed(world, world.pat, start + dt.timedelta(hours=8)),
+            robins_feed=_feed(world, world.robin, start, child=world.bo),
+            sams_screening=take_phq9(world.sam, {1: 2, 2: 2}),
+            alex_screening=take_phq9(world.alex, {1: 1}),
+        )
+        delete_care_event(member=world.sam, event=lived.sams_deleted_feed, now=NOW)
+        submit_checkin(member=world.alex, answers=ALEX_ANSWERS, now=NOW)
+        submit_checkin(member=world.sam, answers=SAM_ANSWERS, now=NOW)  # the last to answer reveals
+        add_agreement(member=world.sam, text="Sam takes Saturday mornings", now=NOW)
+        add_agreement(member=world.alex, text="Alex books the health visitor", now=NOW)
+        wellbeing.raise_concern(member=world.alex, about=world.sam, now=NOW)
+        wellbeing.set_share_future(member=world.sam, share=True)
+        start_plan(member=world.sam, child=world.ada, now=NOW)
+        take_phq9(world.robin)
+    for member in (world.sam, world.alex):
+        NightPreference.objects.create(household=member.household, member=member, work_mornings="01234")
+    CalendarLink.objects.create(member=world.sam, token_hash="s" * 64)
+    with time_machine.travel(NEXT_WEEK, tick=False):
+        for agreement in world.alex.household.agreements.all():
+            review_agreement(member=world.sam, agreement=agreement, outcome="kept", now=NEXT_WEEK)
+    return lived
