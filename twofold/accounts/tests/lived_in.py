@@ -7,17 +7,22 @@ import datetime as dt
 from dataclasses import dataclass
 
 import time_machine
+from django.utils.html import strip_tags
 
+from twofold.bonding.models import BondingPlan, PlanDay
 from twofold.bonding.services import start_plan
 from twofold.care.models import CareEvent
 from twofold.care.services import delete_care_event, log_care_event
+from twofold.checkins.models import Agreement, AgreementReview, Checkin, CheckinSettings
 from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS
-from twofold.conftest import World
-from twofold.nights.models import CalendarLink, NightPreference
+from twofold.conftest import World, page_text
+from twofold.households.services import invite
+from twofold.insights.models import NightRecord
+from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
 from twofold.wellbeing import services as wellbeing
 from twofold.wellbeing.instruments import PHQ9
-from twofold.wellbeing.models import Screening
+from twofold.wellbeing.models import Concern, Screening, SharingChoice
 from twofold.wellbeing.tests.answers import answers_scoring
 
 SAM_PRIVATE_WORDS = str(SAM_ANSWERS["appreciated"])
@@ -34,6 +39,11 @@ class Lived:
     robins_feed: CareEvent
     sams_screening: Screening
     alex_screening: Screening
+
+
+def words(response) -> str:
+    """The page's text with tags dropped and white space closed up, to find a sentence however wrapped."""
+    return " ".join(strip_tags(page_text(response)).split())
 
 
 def take_phq9(member, scores=None) -> Screening:
@@ -86,3 +96,33 @@ def live_in(world: World) -> Lived:
         for agreement in world.alex.household.agreements.all():
             review_agreement(member=world.sam, agreement=agreement, outcome="kept", now=NEXT_WEEK)
     return lived
+
+
+def furnish(member) -> None:
+    """One row of each household-wide table the services above leave empty: settings, a night plan with
+    a shift, a remembered night, an open invitation and a day of a bonding plan."""
+    household = member.household
+    CheckinSettings.objects.create(household=household)
+    NightSettings.objects.create(household=household)
+    plan = NightPlan.objects.create(household=household, night=NOW.date(), made_by=member, feeder=member)
+    Shift.objects.create(plan=plan, member=member, start=NOW, end=NOW + dt.timedelta(hours=4))
+    NightRecord.objects.create(household=household, night_of=NOW.date(), rules="test", wakings=1, people={})
+    invite(member=member, role="helper")
+    bonding_plan = BondingPlan.objects.filter(household=household).first() or start_plan(
+        member=member, child=household.children.first(), now=NOW
+    )
+    PlanDay.objects.create(plan=bonding_plan, day=NOW.date(), activity="bath", status="skipped")
+    SharingChoice.objects.get_or_create(member=member)
+    CalendarLink.objects.get_or_create(member=member, defaults={"token_hash": f"{member.pk:064d}"})
+    NightPreference.objects.get_or_create(household=household, member=member)
+    Concern.objects.create(household=household, raised_by=member, about=member)
+    Checkin.objects.get_or_create(
+        household=household,
+        member=member,
+        week=dt.date(2026, 11, 9),
+        defaults=dict.fromkeys(("care_share", "night_share", "fairness", "sleep", "mood", "connection"), 1),
+    )
+    agreement = Agreement.objects.create(
+        household=household, author=member, week=dt.date(2026, 11, 9), text="x"
+    )
+    AgreementReview.objects.create(agreement=agreement, reviewer=member, outcome="kept")

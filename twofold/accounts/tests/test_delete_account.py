@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.test import Client
-from django.utils.html import strip_tags
 
 from twofold.accounts.erasure import FORMER_MEMBER
-from twofold.accounts.tests.lived_in import SAM_PRIVATE_WORDS, live_in
+from twofold.accounts.tests.lived_in import SAM_PRIVATE_WORDS, live_in, words
 from twofold.audit.models import Action, AuditEntry
 from twofold.bonding.models import BondingPlan
 from twofold.care.models import CareEvent
@@ -30,10 +29,6 @@ def _logged_in(member) -> Client:
     return client
 
 
-def _words(response) -> str:
-    return " ".join(strip_tags(page_text(response)).split())
-
-
 def _rows(world) -> dict[str, int]:
     sam = world.sam
     return {
@@ -52,7 +47,7 @@ def _rows(world) -> dict[str, int]:
 
 
 def test_the_page_says_what_goes_and_what_stays(world):
-    page = _words(client_for(world.sam).get(DELETE))
+    page = words(client_for(world.sam).get(DELETE))
     assert "Your mood checks: every screening, its answers and results" in page
     assert "The care you gave or logged stays in the log of Alex and Sam" in page
     assert "“a former member”" in page
@@ -136,7 +131,7 @@ def test_the_phrase_forgives_capitals_and_spaces(world):
 def test_the_last_parent_must_confirm_the_household_goes_too(world):
     world.sam.delete()  # Alex is now the only parent; Pat, a helper, stays
     client = _logged_in(world.alex)
-    page = _words(client.get(DELETE))
+    page = words(client.get(DELETE))
     assert "Households that end with your account" in page
     assert "Alex and Sam: Pat will keep their account but lose the household" in page
 
