@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.test import Client
+from rest_framework.authtoken.models import Token
 
 from twofold.accounts.erasure import FORMER_MEMBER
 from twofold.accounts.tests.lived_in import SAM_PRIVATE_WORDS, live_in, words
@@ -169,3 +170,17 @@ def test_an_account_with_no_household_can_be_deleted(db):
 def test_the_page_needs_a_login(db):
     response = Client().get(DELETE)
     assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+def test_every_session_and_api_key_of_the_account_ends(world):
+    key = Token.objects.create(user=world.sam.user).key
+    other_phone = _logged_in(world.sam)
+    assert other_phone.get("/").status_code == 200
+    api = Client(headers={"Authorization": f"Token {key}"})
+    assert api.get("/api/v1/children/").status_code == 200
+
+    assert _logged_in(world.sam).post(DELETE, CONFIRMED).status_code == 302
+
+    assert other_phone.get("/").status_code == 302
+    assert api.get("/api/v1/children/").status_code == 401
+    assert not Token.objects.filter(key=key).exists()
