@@ -25,7 +25,7 @@ from django.utils import timezone
 from twofold.audit.models import Action
 from twofold.audit.services import record
 from twofold.bonding.models import BondingPlan
-from twofold.care.models import CareEvent
+from twofold.care.purge import erase_log
 from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Household, Member
 from twofold.households.selectors import active_memberships
@@ -137,9 +137,10 @@ def delete_household(*, household: Household, actor: User, actor_name: str) -> N
         household=household,
         detail=f"{actor_name} deleted {household.name} and everything in it.",
     )
-    # Care protects its members and bonding plans protect whoever set them up: they go first, on purpose.
-    CareEvent.objects.filter(household=household).select_related("household").delete()
+    # Care protects its members and bonding plans protect whoever set them up: they go first, on purpose,
+    # the plans (whose days point at events) before the log.
     BondingPlan.objects.filter(household=household).delete()
+    erase_log(household_id=household.pk)
     household.delete()
 
 
