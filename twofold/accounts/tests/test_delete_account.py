@@ -184,3 +184,17 @@ def test_every_session_and_api_key_of_the_account_ends(world):
     assert other_phone.get("/").status_code == 302
     assert api.get("/api/v1/children/").status_code == 401
     assert not Token.objects.filter(key=key).exists()
+
+
+def test_a_helper_leaves_their_care_behind_and_the_household_carries_on(world):
+    lived = live_in(world)
+    assert _logged_in(world.pat).post(DELETE, CONFIRMED).status_code == 302
+    assert Household.objects.filter(pk=world.alex.household_id).exists()
+    assert CareEvent.objects.get(pk=lived.pat_feed.pk).by.display_name == FORMER_MEMBER
+    assert not AuditEntry.objects.filter(action=Action.HOUSEHOLD_DELETED).exists()
+
+
+def test_the_account_page_offers_the_download_and_the_deletion(world):
+    page = page_text(client_for(world.sam).get("/account/"))
+    assert 'href="/account/download/"' in page
+    assert 'href="/account/delete/"' in page
