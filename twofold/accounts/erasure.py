@@ -90,7 +90,7 @@ def delete_account(*, user: User) -> Departure:
             actor_name=membership.display_name,
             concerns=_users_of(Member.objects.current().filter(household_id=membership.household_id)),
             household=membership.household,
-            detail=f"{membership.display_name} deleted their account; their care stays as {FORMER_MEMBER}.",
+            detail=f"Their care stays in the log, as “{FORMER_MEMBER}”.",
         )
     if not departure.staying:
         record(action=Action.ACCOUNT_DELETED, actor=user, actor_name=name, concerns=[])
@@ -135,7 +135,7 @@ def delete_household(*, household: Household, actor: User, actor_name: str) -> N
         actor_name=actor_name,
         concerns=_users_of(Member.objects.filter(household=household)),
         household=household,
-        detail=f"{actor_name} deleted {household.name} and everything in it.",
+        detail="Everything in it: children, care, screenings, check-ins and plans. Accounts stay.",
     )
     # Care protects its members and bonding plans protect whoever set them up: they go first, on purpose,
     # the plans (whose days point at events) before the log.

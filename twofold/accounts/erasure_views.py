@@ -77,7 +77,7 @@ def download(request: HttpRequest) -> HttpResponse:
         actor=user,
         actor_name=user.first_name or user.get_username(),
         concerns=[user],
-        detail="Downloaded their own data.",
+        detail="Everything Twofold holds about them, as JSON",
     )
     response = HttpResponse(personal_json(user), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{personal_filename(user)}"'

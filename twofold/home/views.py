@@ -6,14 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from twofold.audit.models import Action
-from twofold.audit.services import record
 from twofold.care.today import today_context as care_today
 from twofold.care.undo import take_undo
 from twofold.home.export import export_zip, zip_filename
 from twofold.home.sections import TODAY_CARDS, US_PARTS, TodayAsk
 from twofold.households.access import MemberRequest, member_required, parent_required
-from twofold.households.models import Member
 from twofold.insights.us import week_page
 
 
@@ -42,15 +39,6 @@ def us(request: MemberRequest) -> HttpResponse:
 @parent_required
 def export(request: MemberRequest) -> HttpResponse:
     """The household's whole log as JSON and CSV in one zip: the family's data is theirs to take."""
-    members = Member.objects.current().filter(household=request.household).select_related("user")
-    record(
-        action=Action.EXPORT_DOWNLOADED,
-        actor=request.user,
-        actor_name=request.member.display_name,
-        concerns=[m.user for m in members],
-        household=request.household,
-        detail=f"{request.member.display_name} downloaded the household's log.",
-    )
     response = HttpResponse(export_zip(request.household), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{zip_filename(request.household)}"'
     return response

@@ -101,10 +101,3 @@ def test_the_download_is_in_their_own_trail_and_the_trail_is_in_it(world):
 def test_it_needs_a_login(db):
     response = Client().get(DOWNLOAD)
     assert response.status_code == 302 and "/account/login/" in response["Location"]
-
-
-def test_the_household_export_is_in_the_trail_of_everyone_in_it(world):
-    assert client_for(world.sam).get("/household/export/").status_code == 200
-    entry = AuditEntry.objects.get(action=Action.EXPORT_DOWNLOADED)
-    assert entry.detail == "Sam downloaded the household's log."
-    assert set(entry.concerns.all()) == {world.alex.user, world.sam.user, world.pat.user}
