@@ -45,6 +45,7 @@ def main() -> None:
 
     alex = Member.objects.get(user__username="alex@demo.twofold")
     household = alex.household
+    assert alex.user is not None
     client = Client()
     client.force_login(alex.user)
     now = timezone.now()

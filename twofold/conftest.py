@@ -68,6 +68,8 @@ def page_text(response) -> str:
 
 
 def client_for(member: Member) -> Client:
+    if member.user is None:
+        raise ValueError("A member whose account was deleted cannot log in.")
     client = Client()
     client.force_login(member.user)
     return client

@@ -312,6 +312,10 @@ TWOFOLD_SERVE_BIND = env_str("TWOFOLD_SERVE_BIND", "127.0.0.1:8000")
 TWOFOLD_SERVE_WORKERS = env_int("TWOFOLD_SERVE_WORKERS", 2)
 TWOFOLD_SERVE_THREADS = env_int("TWOFOLD_SERVE_THREADS", 4)
 
+# Deleted care events stay restorable this many days, then `twofold purge` removes them for good
+# (docs/operations.md, "Purging deleted care"). 0 purges them at the next run.
+TWOFOLD_DELETED_RETENTION_DAYS = env_int("TWOFOLD_DELETED_RETENTION_DAYS", 30, minimum=0)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from twofold.accounts.erasure_views import delete_household
 from twofold.home.health import healthz
 
 urlpatterns = [
@@ -8,6 +9,8 @@ urlpatterns = [
     path("", include("twofold.home.urls")),
     path("", include("twofold.care.urls")),
     path("account/", include("twofold.accounts.urls")),
+    # Under the household's settings, but it deletes across every app: its view lives on the top floor.
+    path("household/delete/", delete_household, name="household_delete"),
     path("activity/", include("twofold.audit.urls")),
     path("household/", include("twofold.households.urls")),
     path("us/", include("twofold.insights.urls")),

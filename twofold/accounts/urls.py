@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from twofold.accounts import key_views, views
+from twofold.accounts import erasure_views, key_views, views
 
 app_name = "accounts"
 
@@ -22,4 +22,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("password/reset/complete/", views.ResetCompleteView.as_view(), name="password_reset_complete"),
+    path("delete/", erasure_views.delete_account, name="delete"),
+    path("deleted/", erasure_views.account_deleted, name="deleted"),
+    path("download/", erasure_views.download, name="download"),
 ]

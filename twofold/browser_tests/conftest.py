@@ -99,6 +99,7 @@ def logged_in(new_person: Callable[[], Page], live_server) -> Callable[[Member],
 
     def open_as(member: Member) -> Page:
         page = new_person()
+        assert member.user is not None
         client = Client()
         client.force_login(member.user)
         session = client.cookies[settings.SESSION_COOKIE_NAME].value

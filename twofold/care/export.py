@@ -172,6 +172,26 @@ def _event_json(event: CareEvent, members: dict[int, Member], children: dict[int
     }
 
 
+def member_events(member: Member) -> list[dict[str, Any]]:
+    """The care a member gave or logged, for their own export: deleted events too, since Twofold still
+    holds them until they are purged (each says when it was deleted)."""
+    members = {m.pk: m for m in Member.objects.filter(household_id=member.household_id)}
+    children = {c.pk: c for c in Child.objects.filter(household_id=member.household_id)}
+    events = (
+        CareEvent.objects.filter(models.Q(by=member) | models.Q(logged_by=member))
+        .select_related(*DETAIL_RELATIONS)
+        .order_by("start", "id")
+    )
+    return [
+        {
+            **_event_json(event, members, children),
+            "deleted": event.deleted_at is not None,
+            "deleted_at": utc_text(event.deleted_at),
+        }
+        for event in events.iterator(chunk_size=CHUNK_SIZE)
+    ]
+
+
 # ---- CSV ----
 
 

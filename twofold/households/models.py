@@ -80,7 +80,11 @@ class Member(models.Model):
     """A person's place in a household. Rows outlive leaving, so the log keeps who did what."""
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    # Empty once the person deleted their account: the row stays, nameless, so the care they gave stays in
+    # the household's log (accounts/erasure.py).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="memberships"
+    )
     display_name = models.CharField(max_length=40)
     relationship = models.CharField(
         max_length=40, blank=True, help_text="Free text, such as Mum, Papa, Grandma or Friend."

@@ -76,6 +76,7 @@ class Phone:
 def browser_of(base_url: str, member_or_user: Any) -> Phone:
     """A logged-in browser: Django's session cookie, and a CSRF cookie sent back in the header."""
     user = member_or_user.user if isinstance(member_or_user, Member) else member_or_user
+    assert user is not None
     client = Client()
     client.force_login(user)
     csrf = secrets.token_hex(16)  # 32 characters: a valid unmasked CSRF secret

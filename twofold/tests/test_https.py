@@ -63,6 +63,7 @@ def behind_proxy(settings):
 
 
 def proxied_client_for(member: Member) -> Client:
+    assert member.user is not None
     client = Client(headers=PROXY)
     client.force_login(member.user)
     return client

@@ -15,6 +15,7 @@ ACCOUNT = reverse("accounts:account")
 
 def also_join_robins_household(world: World) -> Member:
     token = invite(member=world.robin, role=Role.HELPER).token
+    assert world.sam.user is not None
     return accept_invitation(user=world.sam.user, token=token, display_name="Sam")
 
 

@@ -278,6 +278,7 @@ def households(world: World) -> tuple[Household, Household]:
 
 
 def clients(world: World) -> tuple[Client, APIClient]:
+    assert world.alex.user is not None
     page_client = Client()
     page_client.force_login(world.alex.user)
     api_client = APIClient()

@@ -176,6 +176,7 @@ def test_a_link_accepted_while_the_page_was_open_says_it_was_used(world, links):
 def test_someone_who_used_a_link_and_left_is_told_it_was_used(world, links):
     gran = Member.objects.get(user__username="gran@example.com")
     services.leave_household(member=gran)
+    assert gran.user is not None
     client = Client()
     client.force_login(gran.user)
 
