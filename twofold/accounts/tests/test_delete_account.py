@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
+from twofold.accounts.app_keys import make_key
 from twofold.accounts.erasure import FORMER_MEMBER
+from twofold.accounts.models import AppKey
 from twofold.accounts.tests.lived_in import SAM_PRIVATE_WORDS, live_in, words
 from twofold.audit.models import Action, AuditEntry
 from twofold.bonding.models import BondingPlan
@@ -173,7 +174,7 @@ def test_the_page_needs_a_login(db):
 
 
 def test_every_session_and_api_key_of_the_account_ends(world):
-    key = Token.objects.create(user=world.sam.user).key
+    made, key = make_key(user=world.sam.user, name="Sam's phone", days=30)
     other_phone = _logged_in(world.sam)
     assert other_phone.get("/").status_code == 200
     api = Client(headers={"Authorization": f"Token {key}"})
@@ -183,7 +184,7 @@ def test_every_session_and_api_key_of_the_account_ends(world):
 
     assert other_phone.get("/").status_code == 302
     assert api.get("/api/v1/children/").status_code == 401
-    assert not Token.objects.filter(key=key).exists()
+    assert not AppKey.objects.filter(pk=made.pk).exists()
 
 
 def test_a_helper_leaves_their_care_behind_and_the_household_carries_on(world):

@@ -30,8 +30,9 @@ def _path_to_household(model: type[models.Model]) -> str | None:
     return None
 
 
-# Kept on purpose when its household goes: the trail outlives what it is about (audit/models.py).
-OUTLIVES_THE_HOUSEHOLD = {"audit.AuditEntry"}
+# Kept on purpose when its household goes: the trail outlives what it is about (audit/models.py), and an
+# app key is a person's, not a household's.
+OUTLIVES_THE_HOUSEHOLD = {"audit.AuditEntry", "accounts.AppKey"}
 
 
 def _household_models() -> dict[str, tuple[type[models.Model], str]]:
