@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -22,7 +22,7 @@ from twofold.households.api import ScopedViewSet
 from twofold.households.models import Role
 from twofold.households.selectors import active_memberships, still_a_member
 from twofold.wellbeing.instruments import SAFETY_MESSAGE, SCORABLE, SCREEN_NOT_DIAGNOSIS
-from twofold.wellbeing.models import Screening
+from twofold.wellbeing.models import EarlierResults, Screening
 from twofold.wellbeing.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing.selectors import stored_result
 from twofold.wellbeing.services import answers_of
@@ -31,10 +31,25 @@ from twofold.wellbeing.viewing import note_shown
 
 def screenings_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Screening]:
     """Finished results the user may read: their own, as a current parent, and those shared with them by
-    another current parent of the same household. Helpers, and households they left, give none."""
+    another current parent of the same household (results shared before the user joined only once the
+    sharer shows them). Helpers, and households they left, give none."""
     parent_of = active_memberships(user_id=user.pk).filter(role=Role.PARENT)
-    shared = still_a_member("member") & Q(
-        household_id__in=parent_of.values("household_id"), shared=True, member__role=Role.PARENT
+    # Shared since the user joined that household, or earlier and then shown to them by the sharer.
+    since_joining = Exists(
+        parent_of.filter(household_id=OuterRef("household_id"), joined_at__lte=OuterRef("shared_at"))
+    )
+    shown_earlier = Exists(
+        EarlierResults.objects.filter(
+            sharer=OuterRef("member"),
+            joiner__in=parent_of.values("pk"),
+            joined_at=F("joiner__joined_at"),
+            show=True,
+        )
+    )
+    shared = (
+        still_a_member("member")
+        & Q(household_id__in=parent_of.values("household_id"), shared=True, member__role=Role.PARENT)
+        & (Q(since_joining) | Q(shown_earlier))
     )
     return (
         Screening.objects.filter(finished_at__isnull=False)
