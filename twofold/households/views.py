@@ -205,7 +205,10 @@ def remove_member(request: MemberRequest, member_id: int) -> HttpResponse:
                 "the next time they come in.",
             )
         return redirect("households:settings")
-    context = {"other": other, "other_parents": selectors.current_parents(household_id=request.household.pk)}
+    also_told = selectors.current_parents(household_id=request.household.pk).exclude(
+        pk__in=[request.member.pk, other.pk]
+    )
+    context = {"other": other, "also_told": also_told.exists()}
     return render(request, "households/remove_confirm.html", context)
 
 
