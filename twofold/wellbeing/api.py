@@ -30,10 +30,12 @@ from twofold.wellbeing.viewing import note_shown
 
 
 def screenings_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Screening]:
-    """Finished results the user may read: their own, as a current parent, and those shared with them by
-    another current parent of the same household (results shared before the user joined only once the
-    sharer shows them). Helpers, and households they left, give none."""
+    """Finished results the user may read: their own, as a current parent or from a household they are no
+    longer in, and those shared with them by another current parent of the same household (results shared
+    before the user joined only once the sharer shows them). Helpers see none of others'."""
     parent_of = active_memberships(user_id=user.pk).filter(role=Role.PARENT)
+    # One's own results stay one's own after leaving or being removed (user.pk is None for the anonymous).
+    former = Q(member__user_id=user.pk, member__left_at__isnull=False) if user.pk else Q(pk__in=[])
     # Shared since the user joined that household, or earlier and then shown to them by the sharer.
     since_joining = Exists(
         parent_of.filter(household_id=OuterRef("household_id"), joined_at__lte=OuterRef("shared_at"))
@@ -53,7 +55,7 @@ def screenings_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[S
     )
     return (
         Screening.objects.filter(finished_at__isnull=False)
-        .filter(Q(member__in=parent_of.values("pk")) | shared)
+        .filter(Q(member__in=parent_of.values("pk")) | former | shared)
         .select_related("member", "household")
         .order_by("-finished_at", "-id")
     )
@@ -230,7 +232,8 @@ def _readable(screenings: list[Screening], documents: list[dict[str, Any]]) -> l
     list=extend_schema(
         summary="Your screening results, and those shared with you",
         description=(
-            "Your own finished questionnaires in the households where you are a parent, newest first, and "
+            "Your own finished questionnaires in the households where you are a parent (and in those you "
+            "have left or were removed from, which stay yours), newest first, and "
             "the results another parent chose to share with you (`shared_by` set). Helpers get an empty "
             "list. When `safety_flag` or `top_band` is set, `resources` carries the emergency number and "
             "the lines for the household's country."

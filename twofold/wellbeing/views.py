@@ -79,7 +79,7 @@ class ResultRow:
     sealed_note: str | None = None
 
 
-def _rows(screenings: list[Screening], zone: Any) -> list[ResultRow]:
+def result_rows(screenings: list[Screening], zone: Any) -> list[ResultRow]:
     rows = []
     for screening in screenings:
         if screening.finished_at is None or not screening.sealed_result:
@@ -140,12 +140,12 @@ def home(request: MemberRequest) -> HttpResponse:
     member = request.member
     zone = request.household.zone
     own = list(selectors.own_screenings(member=member).select_related("member"))
-    finished = _rows([s for s in own if s.finished_at is not None], zone)
+    finished = result_rows([s for s in own if s.finished_at is not None], zone)
     now = timezone.now()
     unfinished = [s for s in own if s.finished_at is None and s.started_at >= now - services.RESUME_WITHIN]
     offered = services.offered_instruments()
     choice = SharingChoice.objects.filter(member=member).first()
-    shared_results = _rows(list(selectors.shared_with(member=member)), zone)
+    shared_results = result_rows(list(selectors.shared_with(member=member)), zone)
     shown = [row.screening for row in shared_results if row.total is not None]
     viewing.note_shown(user=request.user, screenings=shown)
     context = {
@@ -197,7 +197,7 @@ def screening(request: MemberRequest, screening_id: int) -> HttpResponse:
     try:
         answers = services.answers_of(screening)
     except CannotUnseal:
-        return _sealed_with_another_key(request, screening)
+        return sealed_with_another_key(request, screening)
     number = _item_to_show(request, instrument, answers)
     form = AnswerForm(item=instrument.item(number), initial={"answer": answers.get(number)})
     if request.method == "POST":
@@ -247,7 +247,7 @@ def _other_parents(request: MemberRequest) -> list[str]:
     ]
 
 
-def _result_context(request: HttpRequest, screening: Screening) -> dict[str, Any]:
+def result_context(request: HttpRequest, screening: Screening) -> dict[str, Any]:
     # The offered instrument carries the licensed EPDS permission line; the scoring one is enough otherwise.
     instrument = services.offered_instruments().get(screening.instrument) or get_instrument(
         screening.instrument
@@ -301,14 +301,14 @@ def result(request: MemberRequest, screening_id: int) -> HttpResponse:
         # Only the taker reaches an unfinished one (shared results are finished): carry on answering.
         return redirect("wellbeing:screening", screening_id=screening.pk)
     try:
-        context = _result_context(request, screening)
+        context = result_context(request, screening)
     except CannotUnseal:
-        return _sealed_with_another_key(request, screening)
+        return sealed_with_another_key(request, screening)
     viewing.note_shown(user=request.user, screenings=[screening])
     return render(request, "wellbeing/result.html", context)
 
 
-def _sealed_with_another_key(request: HttpRequest, screening: Screening) -> HttpResponse:
+def sealed_with_another_key(request: HttpRequest, screening: Screening) -> HttpResponse:
     """The page of a screening no configured key opens: what happened and what to do, not a 500."""
     instrument = get_instrument(screening.instrument)
     context = {

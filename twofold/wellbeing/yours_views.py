@@ -16,7 +16,7 @@ from django.utils import timezone
 from twofold.wellbeing import selectors, services
 from twofold.wellbeing.api import screening_document
 from twofold.wellbeing.sealing import CannotUnseal
-from twofold.wellbeing.views import FRIENDLY_NAMES, _result_context, _rows, _sealed_with_another_key
+from twofold.wellbeing.views import FRIENDLY_NAMES, result_context, result_rows, sealed_with_another_key
 
 
 def _me(request: HttpRequest) -> int:
@@ -29,7 +29,7 @@ def yours(request: HttpRequest) -> HttpResponse:
     """Results from households the parent is no longer in, by household."""
     former = list(selectors.former_screenings(user_id=_me(request)).order_by("household_id", "-started_at"))
     groups = [
-        (screenings[0].household, _rows(screenings, screenings[0].household.zone))
+        (screenings[0].household, result_rows(screenings, screenings[0].household.zone))
         for _, group in groupby(former, key=lambda s: s.household_id)
         if (screenings := list(group))
     ]
@@ -43,9 +43,9 @@ def yours_result(request: HttpRequest, screening_id: int) -> HttpResponse:
         messages.info(request, "That questionnaire was never finished, so it has no result to show.")
         return redirect("wellbeing:yours")
     try:
-        context = _result_context(request, screening)
+        context = result_context(request, screening)
     except CannotUnseal:
-        return _sealed_with_another_key(request, screening)
+        return sealed_with_another_key(request, screening)
     return render(request, "wellbeing/result.html", context)
 
 

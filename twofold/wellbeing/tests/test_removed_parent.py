@@ -70,3 +70,13 @@ def test_a_removed_parent_keeps_their_own_results_to_read_download_and_delete(wo
     response = sam.post(reverse("wellbeing:yours_delete", args=[mine.pk]), {"confirm": "delete"}, follow=True)
     assert "That result and its answers are deleted." in words(response)
     assert not Screening.objects.filter(pk=mine.pk).exists()
+
+
+def test_a_removed_parent_still_reads_their_own_results_over_the_api(world):
+    mine = take(world.sam)
+    remove(world.alex, world.sam)
+    api = client_for(world.sam)
+    assert [row["id"] for row in api.get("/api/v1/wellbeing/screenings/").json()["results"]] == [mine.pk]
+    detail = api.get(f"/api/v1/wellbeing/screenings/{mine.pk}/").json()
+    assert detail["shared_by"] is None and len(detail["answers"]) == 2
+    assert client_for(world.alex).get(f"/api/v1/wellbeing/screenings/{mine.pk}/").status_code == 404
