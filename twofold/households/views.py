@@ -38,10 +38,17 @@ def start(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Welcome to {member.household.name}. Now add your baby.")
         return redirect("households:child_add")
     removed = _removals_to_explain(request.user.pk)
+    # Someone who left by themselves has their own results waiting too.
+    was_a_member = not removed and selectors.former_memberships(user_id=request.user.pk).exists()
     return render(
         request,
         "households/start.html",
-        {"household_form": household_form, "profile_form": profile_form, "removed": removed},
+        {
+            "household_form": household_form,
+            "profile_form": profile_form,
+            "removed": removed,
+            "was_a_member": was_a_member,
+        },
     )
 
 

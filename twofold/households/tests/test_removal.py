@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from twofold.conftest import PASSWORD, client_for, page_text
+from twofold.conftest import PASSWORD, client_for, make_user, page_text
 from twofold.households import services
 from twofold.households.models import Member, Role
 from twofold.households.services import _removal_refusal
@@ -140,3 +140,14 @@ def test_joining_again_clears_the_removal(world):
     sam = services.accept_invitation(user=world.sam.user, token=token, display_name="Sam")
     assert sam.is_active and sam.removed_by_name == "" and sam.removal_seen_at is None
     assert "not in a household" not in words(client_for(world.sam).get(reverse("home:today"), follow=True))
+
+
+def test_someone_who_left_by_themselves_is_pointed_to_their_own_results(world):
+    client_for(world.sam).post(reverse("households:leave"))
+    page = words(client_for(world.sam).get(reverse("home:today"), follow=True))
+    assert "You are not in a household now" not in page and "removed you" not in page
+    assert f'href="{reverse("wellbeing:yours")}"' in page
+    # Someone who was never in a household is not.
+    newcomer = Client()
+    newcomer.force_login(make_user("new@example.com"))
+    assert reverse("wellbeing:yours") not in page_text(newcomer.get(reverse("households:start")))
