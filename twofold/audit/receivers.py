@@ -24,5 +24,8 @@ def record_member_removed(sender: Any, *, member: Member, by: Member, **kwargs: 
         actor_name=by.display_name,
         concerns=[by.user, member.user, *(parent.user for parent in parents)],
         household=by.household,
-        detail=f"Removed {member.display_name} ({member.get_role_display().lower()})",
+        about=member.user,
+        about_name=member.display_name,
+        detail=f"{member.display_name} was a {member.get_role_display().lower()} here; their past care stays "
+        "in the log, and their own results stay theirs.",
     )

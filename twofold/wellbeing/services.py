@@ -149,9 +149,10 @@ def _other_parents(member: Member) -> list[Member]:
     )
 
 
-def _record_sharing(*, member: Member, on: bool, detail: str, concerns: list[Member] | None = None) -> None:
-    """Sharing switched on or off: the sharer and the parents it is shared with (or no longer) are told."""
-    people = concerns if concerns is not None else _other_parents(member)
+def _record_sharing(*, member: Member, on: bool, detail: str, joiner: Member | None = None) -> None:
+    """Sharing switched on or off: kept for the sharer and the parents it is shared with (or no longer);
+    for a joiner's earlier results, for the sharer and that joiner, about the joiner."""
+    people = [joiner] if joiner is not None else _other_parents(member)
     record(
         action=Action.SHARING_ON if on else Action.SHARING_OFF,
         actor=member.user,
@@ -159,6 +160,8 @@ def _record_sharing(*, member: Member, on: bool, detail: str, concerns: list[Mem
         concerns=[member.user, *(other.user for other in people)],
         household=member.household,
         detail=detail,
+        about=joiner.user if joiner is not None else None,
+        about_name=joiner.display_name if joiner is not None else "",
     )
 
 
@@ -215,7 +218,7 @@ def decide_earlier_results(
             if show
             else f"Hid again results shared before {joiner.display_name} joined"
         )
-        _record_sharing(member=member, on=show, detail=detail, concerns=[joiner])
+        _record_sharing(member=member, on=show, detail=detail, joiner=joiner)
     return answer
 
 

@@ -29,6 +29,7 @@ def test_a_removal_is_kept_for_the_remover_the_removed_and_the_other_parents(wor
     remove(world.alex, world.sam)
     entry = AuditEntry.objects.get(action=Action.MEMBER_REMOVED)
     assert entry.actor == world.alex.user and entry.household_id == world.alex.household_id
-    assert entry.detail == "Removed Sam (parent)"
+    assert (entry.about, entry.about_name) == (world.sam.user, "Sam")
+    assert entry.detail.startswith("Sam was a parent here")
     # The helper and the other household are not concerned.
     assert set(entry.concerns.all()) == {world.alex.user, world.sam.user, casey.user}

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from twofold.audit.models import Action, AuditEntry
 from twofold.conftest import client_for
+from twofold.households.models import Member
 from twofold.wellbeing import services
 from twofold.wellbeing.instruments import PHQ9
 from twofold.wellbeing.models import Screening
@@ -26,7 +27,14 @@ API = "/api/v1/wellbeing/screenings/"
 
 
 @pytest.fixture
-def clock():
+def clock(world):
+    # The parents were there before the result was shared, whatever today's date: a result shared before
+    # a parent joined is not theirs to see until the sharer says so (test_earlier_results.py).
+    Member.objects.filter(household_id=world.alex.household_id).update(
+        joined_at=FINISHED - dt.timedelta(days=30)
+    )
+    for member in (world.alex, world.sam, world.pat):
+        member.refresh_from_db()
     with time_machine.travel(LATER, tick=False) as traveller:
         yield traveller
 
