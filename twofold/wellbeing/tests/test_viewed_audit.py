@@ -26,15 +26,17 @@ LATER = dt.datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
 API = "/api/v1/wellbeing/screenings/"
 
 
-@pytest.fixture
-def clock(world):
-    # The parents were there before the result was shared, whatever today's date: a result shared before
-    # a parent joined is not theirs to see until the sharer says so (test_earlier_results.py).
-    Member.objects.filter(household_id=world.alex.household_id).update(
-        joined_at=FINISHED - dt.timedelta(days=30)
-    )
+def joined_before(world, when: dt.datetime) -> None:
+    """The parents were there before the result was shared, whatever today's date: a result shared before
+    a parent joined is not theirs to see until the sharer says so (test_earlier_results.py)."""
+    Member.objects.filter(household_id=world.alex.household_id).update(joined_at=when - dt.timedelta(days=30))
     for member in (world.alex, world.sam, world.pat):
         member.refresh_from_db()
+
+
+@pytest.fixture
+def clock(world):
+    joined_before(world, FINISHED)
     with time_machine.travel(LATER, tick=False) as traveller:
         yield traveller
 
@@ -118,6 +120,7 @@ def test_a_reload_the_same_day_adds_nothing_and_the_next_day_adds_one(world, clo
 def test_the_day_is_the_households_own(world):
     """Half past midnight in London in summer is still the evening before in UTC: a new local day."""
     evening = dt.datetime(2027, 6, 1, 22, 0, tzinfo=UTC)  # 23:00 in London, 1 June
+    joined_before(world, evening)
     with time_machine.travel(evening, tick=False) as clock:
         shared = take_phq9(world.alex, shared=True)
         sam = client_for(world.sam)
