@@ -270,6 +270,7 @@ def result_context(request: HttpRequest, screening: Screening) -> dict[str, Any]
         "mine": mine,
         "taker": taker,
         "current": current,
+        "left": not taker.is_active,
         "finished_on": screening.finished_at.astimezone(household.zone).date()
         if screening.finished_at
         else None,

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from twofold.conftest import client_for, page_text
+from twofold.households import services as households
 from twofold.households.models import Member
 from twofold.wellbeing import services as wellbeing
 from twofold.wellbeing.models import Screening
@@ -80,3 +81,15 @@ def test_a_removed_parent_still_reads_their_own_results_over_the_api(world):
     detail = api.get(f"/api/v1/wellbeing/screenings/{mine.pk}/").json()
     assert detail["shared_by"] is None and len(detail["answers"]) == 2
     assert client_for(world.alex).get(f"/api/v1/wellbeing/screenings/{mine.pk}/").status_code == 404
+
+
+def test_a_result_from_another_of_your_households_is_yours_but_shared_only_from_there(world):
+    mine = take(world.sam)
+    token = households.invite(member=world.robin, role="parent").token
+    households.accept_invitation(user=world.sam.user, token=token, display_name="Sam")
+    sam = client_for(world.sam)
+    sam.post(reverse("households:switch"), {"household": world.robin.household_id})
+    page = words(sam.get(reverse("wellbeing:yours_result", args=[mine.pk])))
+    assert "Your PHQ-2 result" in page
+    assert "no longer in" not in page and "Share this result" not in page
+    assert reverse("wellbeing:yours_result", args=[mine.pk]) not in words(sam.get(reverse("wellbeing:yours")))
