@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 def test_a_parent_sees_who_viewed_the_result_they_shared(
     world, logged_in: Callable[[Member], Page], an_ordinary_afternoon: dt.datetime
 ) -> None:
-    # An afternoon, so the list and the result page Sam opens fall on one local day: one entry.
+    # An afternoon, so the list and the result page Sam opens fall on one local day: one entry for viewing.
     screening = services.start_screening(member=world.alex, instrument="phq9")
     for item, position in answers_scoring(PHQ9).items():
         services.record_answer(member=world.alex, screening=screening, item=item, position=position)
@@ -32,7 +32,9 @@ def test_a_parent_sees_who_viewed_the_result_they_shared(
     alex.goto("/account/")
     alex.get_by_role("link", name="Activity").click()
     expect(alex).to_have_url(re.compile(r"/activity/$"))
-    expect(alex.get_by_text("Nothing here yet.")).to_be_visible()
+    # Sharing it is the first thing noted.
+    expect(alex.locator("#activity li")).to_have_count(1)
+    expect(alex.locator("#activity li").first).to_contain_text("You turned sharing on")
 
     sam = logged_in(world.sam)
     sam.goto("/wellbeing/")
@@ -41,7 +43,7 @@ def test_a_parent_sees_who_viewed_the_result_they_shared(
 
     alex.reload()
     entries = alex.locator("#activity li")
-    expect(entries).to_have_count(1)
+    expect(entries).to_have_count(2)
     expect(entries.first).to_contain_text(re.compile(r"Sam viewed your PHQ-9 result of \d{1,2} \w{3}"))
     expect(entries.first).to_contain_text("Alex and Sam")
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.urls import register_converter
 
 
@@ -19,3 +20,18 @@ class HouseholdsConfig(AppConfig):
 
         # Before any URLconf is read: every app's URLs (and the API's routers) use <id:...>.
         register_converter(IdConverter, "id")
+
+        # A member removed while away is told when they next sign in.
+        user_logged_in.connect(tell_removed_member, dispatch_uid="twofold.households.tell_removed_member")
+
+
+def tell_removed_member(sender: object, request: object, user: object, **kwargs: object) -> None:
+    from django.http import HttpRequest
+
+    from twofold.households import notices
+    from twofold.households.selectors import active_memberships
+
+    user_id = getattr(user, "pk", None)
+    if isinstance(request, HttpRequest) and user_id is not None:
+        has_household = active_memberships(user_id=user_id).exists()
+        notices.deliver(request, user_id=user_id, has_household=has_household)

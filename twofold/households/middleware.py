@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
+from twofold.households import notices
 from twofold.households.selectors import current_member
 
 SESSION_KEY = "twofold_household_id"
@@ -24,7 +25,12 @@ class CurrentMemberMiddleware:
         timezone.deactivate()
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            member = current_member(user_id=user.pk, household_id=request.session.get(SESSION_KEY))
+            chosen = request.session.get(SESSION_KEY)
+            member = current_member(user_id=user.pk, household_id=chosen)
+            if chosen is not None and (member is None or member.household_id != chosen):
+                # The household they were in is no longer theirs: say why, once, and stop asking.
+                notices.deliver(request, user_id=user.pk, has_household=member is not None)
+                request.session.pop(SESSION_KEY, None)
             if member is not None:
                 request.member = member  # type: ignore[attr-defined]  # attached, as above
                 request.household = member.household  # type: ignore[attr-defined]  # attached, as above

@@ -97,6 +97,14 @@ class Member(models.Model):
     )
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
+    removed_by_name = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Who removed them, as named then; blank if they left by themselves.",
+    )
+    removal_seen_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the removed member was told; null until they next come in."
+    )
 
     objects = MemberQuerySet.as_manager()
 
@@ -110,6 +118,10 @@ class Member(models.Model):
     @property
     def is_active(self) -> bool:
         return self.left_at is None
+
+    @property
+    def was_removed(self) -> bool:
+        return self.left_at is not None and bool(self.removed_by_name)
 
     @property
     def is_parent(self) -> bool:

@@ -23,6 +23,13 @@ def active_memberships(*, user_id: int | None) -> MemberQuerySet:
     return Member.objects.current().select_related("household").filter(user_id=user_id)
 
 
+def former_memberships(*, user_id: int | None) -> MemberQuerySet:
+    """The households a user has left or was removed from (rows outlive leaving); none for no user."""
+    if user_id is None:
+        return Member.objects.none()
+    return Member.objects.filter(user_id=user_id, left_at__isnull=False)
+
+
 def current_parents(*, household_id: int) -> QuerySet[Member]:
     return Member.objects.current().parents().filter(household_id=household_id)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from twofold.households.invitations import InvitationUnusable
 from twofold.households.models import Child, Household, Invitation, Member, Role
+from twofold.households.signals import member_removed
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
 
@@ -28,6 +29,11 @@ LAST_PARENT = (
     "You are the last parent here. Invite another parent first, or remove the helpers, "
     "so the household is never left without a parent."
 )
+LAST_PARENT_REMOVED = (
+    "{name} is the last parent here, so they cannot be removed: a household always keeps a parent."
+)
+REMOVE_YOURSELF = "To remove yourself, leave the household instead."
+NO_LONGER_HERE = "You are no longer a member of this household."
 
 
 def hash_token(token: str) -> str:
@@ -187,6 +193,8 @@ def accept_invitation(
     member.gave_birth = gave_birth
     member.joined_at = now
     member.left_at = None
+    member.removed_by_name = ""
+    member.removal_seen_at = None
     member.full_clean()
     member.save()
     invitation.accepted_at = now
@@ -216,22 +224,46 @@ def _other_active_members(member: Member) -> int:
     return Member.objects.current().filter(household_id=member.household_id).exclude(pk=member.pk).count()
 
 
-def remove_member(*, by: Member, member: Member) -> None:
-    """A parent removes someone. Their past care stays in the log under their name."""
+def _removal_refusal(by: Member, member: Member) -> str | None:
+    """Why `by` may not remove `member` now, read afresh inside the lock; None when they may."""
+    if not by.is_active:
+        return NO_LONGER_HERE
+    if member.household_id != by.household_id or not member.is_active:
+        return f"{member.display_name} is no longer in this household."
+    if member.is_parent and _other_active_parents(member) == 0:
+        return LAST_PARENT_REMOVED.format(name=member.display_name)
+    return None
+
+
+@transaction.atomic
+def remove_member(*, by: Member, member: Member, now: dt.datetime | None = None) -> Member:
+    """A parent removes someone. Their past care stays in the log under their name, and they are told the
+    next time they come in. Only parents remove; anyone may leave by themselves."""
     require_parent(by)
     if member.pk == by.pk:
-        raise ValidationError("To remove yourself, leave the household instead.")
-    if member.is_parent and _other_active_parents(member) == 0:
-        raise ValidationError(LAST_PARENT)
-    member.left_at = timezone.now()
-    member.save(update_fields=["left_at"])
+        raise ValidationError(REMOVE_YOURSELF)
+    # One removal at a time per household, so two parents removing each other at once cannot leave it with
+    # none: the second finds its remover gone (on SQLite the IMMEDIATE transaction does the same).
+    list(Household.objects.select_for_update().filter(pk=by.household_id).values_list("pk", flat=True))
+    by = Member.objects.select_related("household").get(pk=by.pk)
+    member = Member.objects.get(pk=member.pk)
+    refusal = _removal_refusal(by, member)
+    if refusal is not None:
+        raise ValidationError(refusal)
+    member.left_at = now or timezone.now()
+    member.removed_by_name = by.display_name
+    member.removal_seen_at = None
+    member.save(update_fields=["left_at", "removed_by_name", "removal_seen_at"])
+    member_removed.send(sender=Member, member=member, by=by)
+    return member
 
 
 def leave_household(*, member: Member) -> None:
     if member.is_parent and _other_active_parents(member) == 0 and _other_active_members(member):
         raise ValidationError(LAST_PARENT)
     member.left_at = timezone.now()
-    member.save(update_fields=["left_at"])
+    member.removed_by_name = ""
+    member.save(update_fields=["left_at", "removed_by_name"])
 
 
 def update_member(*, member: Member, **fields: object) -> Member:

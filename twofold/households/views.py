@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from twofold.households import selectors, services
+from twofold.households import notices, selectors, services
 from twofold.households.access import MemberRequest, member_required, parent_required
 from twofold.households.forms import ChildForm, HouseholdForm, InviteForm, ProfileForm
 from twofold.households.invitations import InvitationState, InvitationUnusable, rows_for, whom_to_ask
@@ -21,7 +21,8 @@ from twofold.households.middleware import SESSION_KEY
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
-    """First login: make a household and your place in it."""
+    """First login: make a household and your place in it. Someone removed from their only household
+    lands here too, and is told so, with the way to their own results."""
     household_form = HouseholdForm(request.POST or None, prefix="household")
     profile_form = ProfileForm(
         request.POST or None,
@@ -37,11 +38,28 @@ def start(request: HttpRequest) -> HttpResponse:
         request.session[SESSION_KEY] = member.household_id
         messages.success(request, f"Welcome to {member.household.name}. Now add your baby.")
         return redirect("households:child_add")
+    removed = _removals_to_explain(request.user.pk)
+    # Someone who left by themselves has their own results waiting too.
+    was_a_member = not removed and selectors.former_memberships(user_id=request.user.pk).exists()
     return render(
         request,
         "households/start.html",
-        {"household_form": household_form, "profile_form": profile_form},
+        {
+            "household_form": household_form,
+            "profile_form": profile_form,
+            "removed": removed,
+            "was_a_member": was_a_member,
+        },
     )
+
+
+def _removals_to_explain(user_id: int | None) -> list[str]:
+    """For someone with no household now: why, if a parent removed them. Shown here counts as told."""
+    if user_id is None or selectors.active_memberships(user_id=user_id).exists():
+        return []
+    found = notices.removals(user_id=user_id)
+    notices.mark_seen(found)
+    return [notices.removal_notice(member) for member in found]
 
 
 @member_required
@@ -193,17 +211,33 @@ def _link_did_not_work(request: HttpRequest, problem: InvitationUnusable) -> Htt
     return render(request, "households/join_error.html", context, status=400)
 
 
-@require_POST
 @parent_required
 def remove_member(request: MemberRequest, member_id: int) -> HttpResponse:
+    """A page that names who is removed and what they lose and keep; only its own button removes."""
     other = selectors.get_member_for_member(member=request.member, member_id=member_id)
-    try:
-        services.remove_member(by=request.member, member=other)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, f"{other.display_name} is removed. Their past care stays in the log.")
-    return redirect("households:settings")
+    if other.pk == request.member.pk:
+        messages.error(request, services.REMOVE_YOURSELF)
+        return redirect("households:settings")
+    if not other.is_active:
+        messages.error(request, f"{other.display_name} is no longer in this household.")
+        return redirect("households:settings")
+    if request.method == "POST" and request.POST.get("confirm") == "remove":
+        try:
+            services.remove_member(by=request.member, member=other)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                f"{other.display_name} is removed. Their past care stays in the log, and they will be told "
+                "the next time they come in.",
+            )
+        return redirect("households:settings")
+    also_told = selectors.current_parents(household_id=request.household.pk).exclude(
+        pk__in=[request.member.pk, other.pk]
+    )
+    context = {"other": other, "also_told": also_told.exists()}
+    return render(request, "households/remove_confirm.html", context)
 
 
 @require_POST

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -23,22 +23,39 @@ from twofold.households.models import Role
 from twofold.households.selectors import active_memberships, still_a_member
 from twofold.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing.instruments import SAFETY_MESSAGE, SCORABLE, SCREEN_NOT_DIAGNOSIS
-from twofold.wellbeing.models import Screening
+from twofold.wellbeing.models import EarlierResults, Screening
 from twofold.wellbeing.selectors import stored_result
 from twofold.wellbeing.services import answers_of
 from twofold.wellbeing.viewing import note_shown
 
 
 def screenings_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Screening]:
-    """Finished results the user may read: their own, as a current parent, and those shared with them by
-    another current parent of the same household. Helpers, and households they left, give none."""
+    """Finished results the user may read: their own, as a current parent or from a household they are no
+    longer in, and those shared with them by another current parent of the same household (results shared
+    before the user joined only once the sharer shows them). Helpers see none of others'."""
     parent_of = active_memberships(user_id=user.pk).filter(role=Role.PARENT)
-    shared = still_a_member("member") & Q(
-        household_id__in=parent_of.values("household_id"), shared=True, member__role=Role.PARENT
+    # One's own results stay one's own after leaving or being removed (user.pk is None for the anonymous).
+    former = Q(member__user_id=user.pk, member__left_at__isnull=False) if user.pk else Q(pk__in=[])
+    # Shared since the user joined that household, or earlier and then shown to them by the sharer.
+    since_joining = Exists(
+        parent_of.filter(household_id=OuterRef("household_id"), joined_at__lte=OuterRef("shared_at"))
+    )
+    shown_earlier = Exists(
+        EarlierResults.objects.filter(
+            sharer=OuterRef("member"),
+            joiner__in=parent_of.values("pk"),
+            joined_at=F("joiner__joined_at"),
+            show=True,
+        )
+    )
+    shared = (
+        still_a_member("member")
+        & Q(household_id__in=parent_of.values("household_id"), shared=True, member__role=Role.PARENT)
+        & (Q(since_joining) | Q(shown_earlier))
     )
     return (
         Screening.objects.filter(finished_at__isnull=False)
-        .filter(Q(member__in=parent_of.values("pk")) | shared)
+        .filter(Q(member__in=parent_of.values("pk")) | former | shared)
         .select_related("member", "household")
         .order_by("-finished_at", "-id")
     )
@@ -215,7 +232,8 @@ def _readable(screenings: list[Screening], documents: list[dict[str, Any]]) -> l
     list=extend_schema(
         summary="Your screening results, and those shared with you",
         description=(
-            "Your own finished questionnaires in the households where you are a parent, newest first, and "
+            "Your own finished questionnaires in the households where you are a parent (and in those you "
+            "have left or were removed from, which stay yours), newest first, and "
             "the results another parent chose to share with you (`shared_by` set). Helpers get an empty "
             "list. When `safety_flag` or `top_band` is set, `resources` carries the emergency number and "
             "the lines for the household's country."

@@ -23,6 +23,11 @@ class Screening(models.Model):
     sealed_answers = models.TextField(help_text="Encrypted: the answers given so far.")
     sealed_result = models.TextField(blank=True, help_text="Encrypted: total, band and flags.")
     shared = models.BooleanField(default=False, help_text="Shared with the other parent(s).")
+    shared_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When it was last shared. A parent who joined later sees it only if the sharer says so.",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -40,6 +45,31 @@ class SharingChoice(models.Model):
 
     def __str__(self) -> str:
         return f"Sharing choice of member {self.member_id}"
+
+
+class EarlierResults(models.Model):
+    """A sharer's answer for one parent who joined after some of their results were already shared.
+
+    Those results stay hidden from the newcomer until the sharer says "show them". The answer is for that
+    joining only (its `joined_at`): a parent who leaves and joins again is asked about afresh.
+    """
+
+    sharer = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    joiner = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    joined_at = models.DateTimeField(help_text="The joiner's joined_at when the sharer answered.")
+    show = models.BooleanField(help_text="True: show the earlier results; False: keep them hidden.")
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sharer", "joiner", "joined_at"], name="one_earlier_results_answer_per_joining"
+            )
+        ]
+        verbose_name_plural = "earlier results answers"
+
+    def __str__(self) -> str:
+        return f"Earlier results of member {self.sharer_id} for member {self.joiner_id}"
 
 
 class Concern(models.Model):

@@ -11,10 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from twofold.audit.models import Action
+from twofold.audit.services import record
 from twofold.households.models import Member
 from twofold.sealing import CannotUnseal, seal, unseal
-from twofold.wellbeing.instruments import FREE_INSTRUMENTS, Instrument, licensed_epds
-from twofold.wellbeing.models import Concern, Screening, SharingChoice
+from twofold.wellbeing.instruments import FREE_INSTRUMENTS, Instrument, get_instrument, licensed_epds
+from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
 from twofold.wellbeing.scoring import AnswerError, Result, score
 
 # An unfinished screen older than this is not resumed: the recall window ("the last 2 weeks") has moved on.
@@ -132,20 +134,99 @@ def finish_screening(*, member: Member, screening: Screening, now: dt.datetime |
     screening.sealed_result = seal(result_document(result))
     choice = SharingChoice.objects.filter(member=member).first()
     screening.shared = bool(choice and choice.share_future)
-    screening.save(update_fields=["finished_at", "sealed_result", "shared"])
+    screening.shared_at = screening.finished_at if screening.shared else None
+    screening.save(update_fields=["finished_at", "sealed_result", "shared", "shared_at"])
     return Finished(screening, result)
 
 
-def share_screening(*, member: Member, screening: Screening, shared: bool) -> Screening:
+def _other_parents(member: Member) -> list[Member]:
+    return list(
+        Member.objects.current()
+        .parents()
+        .filter(household_id=member.household_id)
+        .exclude(pk=member.pk)
+        .select_related("user")
+    )
+
+
+def _record_sharing(*, member: Member, on: bool, detail: str, joiner: Member | None = None) -> None:
+    """Sharing switched on or off: kept for the sharer and the parents it is shared with (or no longer);
+    for a joiner's earlier results, for the sharer and that joiner, about the joiner."""
+    people = [joiner] if joiner is not None else _other_parents(member)
+    record(
+        action=Action.SHARING_ON if on else Action.SHARING_OFF,
+        actor=member.user,
+        actor_name=member.display_name,
+        concerns=[member.user, *(other.user for other in people)],
+        household=member.household,
+        detail=detail,
+        about=joiner.user if joiner is not None else None,
+        about_name=joiner.display_name if joiner is not None else "",
+    )
+
+
+@transaction.atomic
+def share_screening(
+    *, member: Member, screening: Screening, shared: bool, now: dt.datetime | None = None
+) -> Screening:
+    """Share one result with the other parents, or stop. Sharing again dates the share anew, so a parent
+    who joined meanwhile sees it: the sharer chose to, knowing they are here."""
     _require_own(member, screening)
+    if screening.shared == shared:
+        return screening
     screening.shared = shared
-    screening.save(update_fields=["shared"])
+    screening.shared_at = (now or timezone.now()) if shared else None
+    screening.save(update_fields=["shared", "shared_at"])
+    what = f"{get_instrument(screening.instrument).short_name} result"
+    _record_sharing(member=member, on=shared, detail=f"{'Shared' if shared else 'Stopped sharing'} a {what}")
     return screening
 
 
+@transaction.atomic
 def set_share_future(*, member: Member, share: bool) -> SharingChoice:
+    before = SharingChoice.objects.filter(member=member).first()
     choice, _ = SharingChoice.objects.update_or_create(member=member, defaults={"share_future": share})
+    if bool(before and before.share_future) != share:
+        detail = "Shares future results" if share else "Stopped sharing future results"
+        _record_sharing(member=member, on=share, detail=detail)
     return choice
+
+
+@transaction.atomic
+def decide_earlier_results(
+    *, member: Member, joiner: Member, show: bool, now: dt.datetime | None = None
+) -> EarlierResults:
+    """The sharer's answer for a parent who joined after some of their results were shared."""
+    if (
+        joiner.pk == member.pk
+        or joiner.household_id != member.household_id
+        or not joiner.is_parent
+        or not joiner.is_active
+    ):
+        raise ValidationError({"joiner": "Choose another parent in your household."})
+    before = EarlierResults.objects.filter(sharer=member, joiner=joiner, joined_at=joiner.joined_at).first()
+    answer, _ = EarlierResults.objects.update_or_create(
+        sharer=member,
+        joiner=joiner,
+        joined_at=joiner.joined_at,
+        defaults={"show": show, "decided_at": now or timezone.now()},
+    )
+    was_shown = bool(before and before.show)
+    if was_shown != show:
+        detail = (
+            f"Showed results shared before {joiner.display_name} joined"
+            if show
+            else f"Hid again results shared before {joiner.display_name} joined"
+        )
+        _record_sharing(member=member, on=show, detail=detail, joiner=joiner)
+    return answer
+
+
+def delete_screening(*, user_id: int, screening: Screening) -> None:
+    """The parent who took a questionnaire deletes it, answers and all, whichever household it was in."""
+    if screening.member.user_id != user_id:
+        raise PermissionDenied(NOT_YOURS)
+    screening.delete()
 
 
 def raise_concern(*, member: Member, about: Member, now: dt.datetime | None = None) -> Concern:

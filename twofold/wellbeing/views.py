@@ -4,11 +4,11 @@ and by the other parent only when shared."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from twofold.households.access import MemberRequest, parent_required
 from twofold.households.crisis import CountryLines, Kind, Line, lines_for
-from twofold.households.models import Role
-from twofold.households.selectors import members_of
+from twofold.households.models import Member, Role
+from twofold.households.selectors import get_member_for_member, members_of
 from twofold.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing import charts, selectors, services, viewing
 from twofold.wellbeing.forms import AnswerForm
@@ -79,7 +79,7 @@ class ResultRow:
     sealed_note: str | None = None
 
 
-def _rows(screenings: list[Screening], zone: Any) -> list[ResultRow]:
+def result_rows(screenings: list[Screening], zone: Any) -> list[ResultRow]:
     rows = []
     for screening in screenings:
         if screening.finished_at is None or not screening.sealed_result:
@@ -140,12 +140,12 @@ def home(request: MemberRequest) -> HttpResponse:
     member = request.member
     zone = request.household.zone
     own = list(selectors.own_screenings(member=member).select_related("member"))
-    finished = _rows([s for s in own if s.finished_at is not None], zone)
+    finished = result_rows([s for s in own if s.finished_at is not None], zone)
     now = timezone.now()
     unfinished = [s for s in own if s.finished_at is None and s.started_at >= now - services.RESUME_WITHIN]
     offered = services.offered_instruments()
     choice = SharingChoice.objects.filter(member=member).first()
-    shared_results = _rows(list(selectors.shared_with(member=member)), zone)
+    shared_results = result_rows(list(selectors.shared_with(member=member)), zone)
     shown = [row.screening for row in shared_results if row.total is not None]
     viewing.note_shown(user=request.user, screenings=shown)
     context = {
@@ -155,6 +155,7 @@ def home(request: MemberRequest) -> HttpResponse:
         "offered": [(i, FRIENDLY_NAMES.get(i.key, i.short_name)) for i in offered.values()],
         "epds_not_offered": None if "epds" in offered else EPDS_NOT_OFFERED,
         "share_future": bool(choice and choice.share_future),
+        "earlier_asks": selectors.earlier_results_asks(member=member),
         "trends": _trends(finished, member.gave_birth),
         "no_results_yet": NO_RESULTS_YET,
         "nothing_shared": NOTHING_SHARED,
@@ -196,7 +197,7 @@ def screening(request: MemberRequest, screening_id: int) -> HttpResponse:
     try:
         answers = services.answers_of(screening)
     except CannotUnseal:
-        return _sealed_with_another_key(request, screening)
+        return sealed_with_another_key(request, screening)
     number = _item_to_show(request, instrument, answers)
     form = AnswerForm(item=instrument.item(number), initial={"answer": answers.get(number)})
     if request.method == "POST":
@@ -246,31 +247,37 @@ def _other_parents(request: MemberRequest) -> list[str]:
     ]
 
 
-def _result_context(request: MemberRequest, screening: Screening) -> dict[str, Any]:
+def result_context(request: HttpRequest, screening: Screening) -> dict[str, Any]:
     # The offered instrument carries the licensed EPDS permission line; the scoring one is enough otherwise.
     instrument = services.offered_instruments().get(screening.instrument) or get_instrument(
         screening.instrument
     )
     taker = screening.member
+    household = screening.household
+    # A result from a household the taker has left is still theirs to read, but no longer to share.
+    viewer: Member | None = getattr(request, "member", None)
+    current = viewer is not None and taker.is_active and taker.household_id == viewer.household_id
     # Scored again from the sealed answers with the taker's gave_birth, so the page can show the band's
     # full wording and the cut-offs used, which the stored summary does not keep.
     result: Result = score(instrument, services.answers_of(screening), taker.gave_birth)
-    country = lines_for(request.household.country)
+    country = lines_for(household.country)
     follow_up = get_instrument(result.follow_up) if result.follow_up else None
-    mine = taker.pk == request.member.pk
-    return {
+    mine = taker.user_id == request.user.pk
+    context: dict[str, Any] = {
         "screening": screening,
         "instrument": instrument,
         "result": result,
         "mine": mine,
         "taker": taker,
-        "finished_on": screening.finished_at.astimezone(request.household.zone).date()
+        "current": current,
+        "left": not taker.is_active,
+        "finished_on": screening.finished_at.astimezone(household.zone).date()
         if screening.finished_at
         else None,
         # A short screen's top band means "answer the longer one next", which the follow-up button says;
         # "this week" is for the top band of a full questionnaire.
         "talk_this_week": result.top_band and result.follow_up is None,
-        "follow_up": follow_up if mine else None,
+        "follow_up": follow_up if mine and current else None,
         "follow_up_reason": instrument.follow_up.reason if instrument.follow_up else "",
         "cutoffs_why": result.band_set.explanation or SAME_LINES_FOR_EVERYONE,
         "country": country,
@@ -281,8 +288,11 @@ def _result_context(request: MemberRequest, screening: Screening) -> dict[str, A
         "tell_someone_today": TELL_SOMEONE_TODAY,
         "talk_this_week_text": TALK_THIS_WEEK,
         "screen_not_diagnosis": SCREEN_NOT_DIAGNOSIS,
-        "other_parents": _other_parents(request) if mine else [],
+        "other_parents": _other_parents(cast(MemberRequest, request)) if mine and current else [],
     }
+    if mine and current:
+        context["seeing"], context["hidden_from"] = selectors.parents_who_see(screening=screening)
+    return context
 
 
 @parent_required
@@ -292,21 +302,21 @@ def result(request: MemberRequest, screening_id: int) -> HttpResponse:
         # Only the taker reaches an unfinished one (shared results are finished): carry on answering.
         return redirect("wellbeing:screening", screening_id=screening.pk)
     try:
-        context = _result_context(request, screening)
+        context = result_context(request, screening)
     except CannotUnseal:
-        return _sealed_with_another_key(request, screening)
+        return sealed_with_another_key(request, screening)
     viewing.note_shown(user=request.user, screenings=[screening])
     return render(request, "wellbeing/result.html", context)
 
 
-def _sealed_with_another_key(request: MemberRequest, screening: Screening) -> HttpResponse:
+def sealed_with_another_key(request: HttpRequest, screening: Screening) -> HttpResponse:
     """The page of a screening no configured key opens: what happened and what to do, not a 500."""
     instrument = get_instrument(screening.instrument)
     context = {
         "screening": screening,
         "instrument": instrument,
         "friendly_name": FRIENDLY_NAMES.get(instrument.key, instrument.short_name),
-        "mine": screening.member_id == request.member.pk,
+        "mine": screening.member.user_id == request.user.pk,
         "offered": instrument.key in services.offered_instruments(),
         "sealed_note": SEALED_WITH_ANOTHER_KEY,
     }
@@ -336,3 +346,23 @@ def share_future(request: MemberRequest) -> HttpResponse:
     else:
         messages.success(request, "Your future results will be yours alone, unless you share one.")
     return redirect("wellbeing:home")
+
+
+@require_POST
+@parent_required
+def earlier_results(request: MemberRequest, member_id: int) -> HttpResponse:
+    """The sharer's answer for a parent who joined after some results were shared: show them, or not."""
+    joiner = get_member_for_member(member=request.member, member_id=member_id)
+    show = request.POST.get("show") == "1"
+    try:
+        services.decide_earlier_results(member=request.member, joiner=joiner, show=show)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if show:
+            messages.success(request, f"{joiner.display_name} can now see the results you shared earlier.")
+        else:
+            messages.success(
+                request, f"The results you shared earlier stay hidden from {joiner.display_name}."
+            )
+    return redirect(reverse("wellbeing:home") + "#earlier")

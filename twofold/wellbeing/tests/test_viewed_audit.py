@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from twofold.audit.models import Action, AuditEntry
 from twofold.conftest import client_for
+from twofold.households.models import Member
 from twofold.wellbeing import services
 from twofold.wellbeing.instruments import PHQ9
 from twofold.wellbeing.models import Screening
@@ -25,8 +26,17 @@ LATER = dt.datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
 API = "/api/v1/wellbeing/screenings/"
 
 
+def joined_before(world, when: dt.datetime) -> None:
+    """The parents were there before the result was shared, whatever today's date: a result shared before
+    a parent joined is not theirs to see until the sharer says so (test_earlier_results.py)."""
+    Member.objects.filter(household_id=world.alex.household_id).update(joined_at=when - dt.timedelta(days=30))
+    for member in (world.alex, world.sam, world.pat):
+        member.refresh_from_db()
+
+
 @pytest.fixture
-def clock():
+def clock(world):
+    joined_before(world, FINISHED)
     with time_machine.travel(LATER, tick=False) as traveller:
         yield traveller
 
@@ -110,6 +120,7 @@ def test_a_reload_the_same_day_adds_nothing_and_the_next_day_adds_one(world, clo
 def test_the_day_is_the_households_own(world):
     """Half past midnight in London in summer is still the evening before in UTC: a new local day."""
     evening = dt.datetime(2027, 6, 1, 22, 0, tzinfo=UTC)  # 23:00 in London, 1 June
+    joined_before(world, evening)
     with time_machine.travel(evening, tick=False) as clock:
         shared = take_phq9(world.alex, shared=True)
         sam = client_for(world.sam)
