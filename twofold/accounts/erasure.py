@@ -30,7 +30,7 @@ from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Household, Member
 from twofold.households.selectors import active_memberships
 from twofold.nights.models import CalendarLink, NightPreference
-from twofold.wellbeing.models import Concern, Screening, SharingChoice
+from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
 
 FORMER_MEMBER = "a former member"
 
@@ -105,6 +105,8 @@ def forget_member(member: Member) -> None:
     """Remove what is about the person and keep the row, nameless, under the care they gave."""
     Screening.objects.filter(member=member).delete()
     SharingChoice.objects.filter(member=member).delete()
+    # Their answers about showing earlier results, and others' answers about them: both name the person.
+    EarlierResults.objects.filter(Q(sharer=member) | Q(joiner=member)).delete()
     Concern.objects.filter(Q(raised_by=member) | Q(about=member)).delete()
     Checkin.objects.filter(member=member).delete()
     AgreementReview.objects.filter(reviewer=member).delete()

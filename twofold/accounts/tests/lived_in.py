@@ -23,7 +23,7 @@ from twofold.insights.models import NightRecord
 from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
 from twofold.wellbeing import services as wellbeing
 from twofold.wellbeing.instruments import PHQ9
-from twofold.wellbeing.models import Concern, Screening, SharingChoice
+from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
 from twofold.wellbeing.tests.answers import answers_scoring
 
 SAM_PRIVATE_WORDS = str(SAM_ANSWERS["appreciated"])
@@ -114,6 +114,7 @@ def furnish(member) -> None:
     )
     PlanDay.objects.create(plan=bonding_plan, day=NOW.date(), activity="bath", status="skipped")
     SharingChoice.objects.get_or_create(member=member)
+    EarlierResults.objects.create(sharer=member, joiner=member, joined_at=member.joined_at, show=False)
     CalendarLink.objects.get_or_create(member=member, defaults={"token_hash": f"{member.pk:064d}"})
     NightPreference.objects.get_or_create(household=household, member=member)
     Concern.objects.create(household=household, raised_by=member, about=member)

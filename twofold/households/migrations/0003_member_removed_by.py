@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='member',
             name='removed_by_name',
-            field=models.CharField(blank=True, help_text='Who removed them, as named then; blank when they left themselves.', max_length=40),
+            field=models.CharField(blank=True, help_text='Who removed them, as named then; blank if they left by themselves.', max_length=40),
         ),
     ]
