@@ -7,6 +7,7 @@ were configured, never the keys themselves (a backup must not be able to open wh
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -49,7 +50,7 @@ class Manifest:
     households: int
 
     def to_json(self) -> str:
-        document = {"format": FORMAT, "format_version": FORMAT_VERSION, **self.__dict__}
+        document = {"format": FORMAT, "format_version": FORMAT_VERSION, **dataclasses.asdict(self)}
         return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
     @property

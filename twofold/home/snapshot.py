@@ -77,13 +77,20 @@ def sqlite_path() -> str:
 
 
 def _copy_sqlite(source: str, destination: str) -> None:
-    with sqlite3.connect(source, timeout=SQLITE_BUSY_SECONDS) as src, sqlite3.connect(destination) as dst:
+    # mode=rw: a missing source is an error, not a new empty database.
+    source_uri = f"{Path(source).resolve().as_uri()}?mode=rw"
+    with (
+        sqlite3.connect(source_uri, uri=True, timeout=SQLITE_BUSY_SECONDS) as src,
+        sqlite3.connect(destination) as dst,
+    ):
         src.backup(dst)  # pages=-1: the whole database in one step, so one consistent moment
     src.close()
     dst.close()
 
 
 def sqlite_snapshot(destination: Path) -> None:
+    if not Path(sqlite_path()).is_file():
+        raise sqlite3.OperationalError(f"there is no database file at {sqlite_path()}")
     _copy_sqlite(sqlite_path(), str(destination))
 
 
@@ -153,7 +160,9 @@ def postgresql_restore(snapshot: Path) -> None:
     that stands and the migrations recorded with it are true."""
     _pg_tool("pg_restore")  # say it is missing before anything is dropped
     with connection.cursor() as cursor:
-        tables = connection.introspection.table_names(cursor)
+        # Only Twofold's own tables: a database shared with something else keeps the rest.
+        existing = set(connection.introspection.table_names(cursor))
+        tables = sorted(existing & {*connection.introspection.django_table_names(), "django_migrations"})
         if tables:
             quoted = ", ".join(connection.ops.quote_name(table) for table in tables)
             cursor.execute(f"DROP TABLE {quoted} CASCADE")
