@@ -37,6 +37,7 @@ from twofold.home.snapshot import (
     count_rows,
     database_kind,
     known_migrations,
+    pg_tool,
     postgresql_restore,
     postgresql_snapshot,
     sqlite_facts,
@@ -48,7 +49,10 @@ from twofold.wellbeing.sealing import CannotUnseal, unseal
 
 SEALED_PREFIX = "sealed_"  # the naming every sealed field follows (wellbeing.models)
 
-NOT_READY = "The database is not ready to back up ({error}). Run `twofold migrate` first, then try again."
+NOT_READY = (
+    "The database could not be backed up ({error}). Check that it is up and that DATABASE_URL or "
+    "TWOFOLD_DATA_DIR points at it; if it was never migrated, run `twofold migrate` first."
+)
 OTHER_DATABASE = (
     "This backup is of a {backup} database and this Twofold uses {here}: a backup restores only into the "
     "same kind of database. Nothing was changed."
@@ -56,6 +60,10 @@ OTHER_DATABASE = (
 NEWER_THAN_CODE = (
     "This backup was made by Twofold {version}, newer than this one ({here}): it has migrations this version "
     "does not know ({migrations}). Install Twofold {version} or newer, then restore. Nothing was changed."
+)
+CANNOT_RESTORE = (
+    "The database here could not be used ({error}). Check that it is up and that DATABASE_URL or "
+    "TWOFOLD_DATA_DIR points at it, then run `twofold restore` again."
 )
 NOT_EMPTY = (
     "The database here already has {households} household(s) and {accounts} account(s). A restore replaces "
@@ -83,6 +91,8 @@ class Restored:
 def take_backup(path: Path, *, now: dt.datetime | None = None) -> Written:
     created = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     kind = database_kind()
+    if kind == "postgresql":
+        pg_tool("pg_dump")  # before anything else, so a missing tool is the first thing said
     destination = target_path(path, created_at=created)
     households_table = Household._meta.db_table
     # Beside the destination (one file system, so the final move is atomic), private (mkdtemp makes it 0700).
@@ -149,6 +159,13 @@ def unreadable_sealed_values() -> dict[str, int]:
 
 
 def restore_backup(path: Path) -> Restored:
+    try:
+        return _restore(path)
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        raise BackupError(CANNOT_RESTORE.format(error=error)) from None
+
+
+def _restore(path: Path) -> Restored:
     known = known_migrations()
     with tempfile.TemporaryDirectory(prefix="twofold-restore-") as work:
         manifest, snapshot = read_archive(path, Path(work))

@@ -116,7 +116,8 @@ def sqlite_restore(snapshot: Path) -> None:
 # PostgreSQL
 
 
-def _pg_tool(tool: str) -> str:
+def pg_tool(tool: str) -> str:
+    """The path of one of PostgreSQL's client tools, or what to install."""
     found = shutil.which(tool)
     if found is None:
         raise BackupError(NO_PG_TOOL.format(tool=tool))
@@ -136,9 +137,9 @@ def _pg_environment() -> dict[str, str]:
     return env
 
 
-def _run_pg_tool(tool: str, *arguments: str) -> None:
+def _runpg_tool(tool: str, *arguments: str) -> None:
     result = subprocess.run(  # noqa: S603 (PostgreSQL's own tool, found on PATH, fixed arguments)
-        [_pg_tool(tool), "--no-password", *arguments],
+        [pg_tool(tool), "--no-password", *arguments],
         env=_pg_environment(),
         capture_output=True,
         text=True,
@@ -150,7 +151,7 @@ def _run_pg_tool(tool: str, *arguments: str) -> None:
 
 
 def postgresql_snapshot(destination: Path) -> None:
-    _run_pg_tool("pg_dump", "--format=custom", f"--file={destination}")
+    _runpg_tool("pg_dump", "--format=custom", f"--file={destination}")
 
 
 def postgresql_restore(snapshot: Path) -> None:
@@ -158,7 +159,7 @@ def postgresql_restore(snapshot: Path) -> None:
 
     Its tables (a `migrate` run before the restore) are dropped first, so the dump's own schema is the one
     that stands and the migrations recorded with it are true."""
-    _pg_tool("pg_restore")  # say it is missing before anything is dropped
+    pg_tool("pg_restore")  # say it is missing before anything is dropped
     with connection.cursor() as cursor:
         # Only Twofold's own tables: a database shared with something else keeps the rest.
         existing = set(connection.introspection.table_names(cursor))
@@ -168,7 +169,7 @@ def postgresql_restore(snapshot: Path) -> None:
             cursor.execute(f"DROP TABLE {quoted} CASCADE")
     connection.close()
     name = str(connection.settings_dict["NAME"])
-    _run_pg_tool(
+    _runpg_tool(
         "pg_restore",
         "--no-owner",
         "--no-privileges",

@@ -24,6 +24,7 @@ from twofold.home.archive import (
 )
 from twofold.home.backup import NOT_EMPTY, NOT_READY
 from twofold.home.management.commands.restore import ALL_OPEN
+from twofold.home.snapshot import NO_PG_TOOL
 from twofold.home.tests.roundtrip import TAKE_SCREENINGS
 
 KEY = "dGVzdHMtb25seS10d29mb2xkLXNlYWxpbmcta2V5LTA="
@@ -148,6 +149,16 @@ def _rewrite_manifest(path: Path, **changes) -> None:
     _archive(path, files)
 
 
+def _pretend_postgresql(backup: Path) -> None:
+    """The backup's manifest and file names say PostgreSQL (what is inside is never read)."""
+    _rewrite_manifest(backup, database="postgresql")
+    with tarfile.open(backup) as archive:
+        files = {m.name: archive.extractfile(m).read() for m in archive.getmembers()}  # type: ignore[union-attr]
+    files["database.pgdump"] = files.pop("database.sqlite3")
+    backup.unlink()
+    _archive(backup, files)
+
+
 def _refused(result, message: str) -> None:
     assert result.returncode == 1
     assert message in result.stderr
@@ -177,12 +188,7 @@ def test_a_restore_refuses_a_backup_from_a_newer_twofold(run_twofold, tmp_path):
 
 def test_a_restore_refuses_another_kind_of_database(run_twofold, tmp_path):
     backup = _backup(run_twofold, tmp_path)
-    _rewrite_manifest(backup, database="postgresql")
-    with tarfile.open(backup) as archive:
-        files = {m.name: archive.extractfile(m).read() for m in archive.getmembers()}  # type: ignore[union-attr]
-    files["database.pgdump"] = files.pop("database.sqlite3")
-    backup.unlink()
-    _archive(backup, files)
+    _pretend_postgresql(backup)
 
     result = run_twofold("restore", str(backup), environ={"TWOFOLD_DATA_DIR": str(tmp_path / "elsewhere")})
 
@@ -234,10 +240,32 @@ def test_a_backup_of_a_database_never_migrated_says_to_migrate(run_twofold, tmp_
     result = run_twofold("backup", str(tmp_path / "backup.tar.gz"))
 
     _refused(result, NOT_READY.split("(")[0])
-    assert "Run `twofold migrate` first" in result.stderr
+    assert "run `twofold migrate` first" in result.stderr
     assert not (tmp_path / "backup.tar.gz").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_a_restore_of_a_missing_file_says_so(run_twofold, tmp_path):
     _refused(run_twofold("restore", str(tmp_path / "nothing.tar.gz")), "There is no file at")
+
+
+def test_a_postgresql_backup_without_pg_dump_says_how_to_install_it(run_twofold, tmp_path):
+    result = run_twofold(
+        "backup",
+        str(tmp_path),
+        environ={"DATABASE_URL": "postgres://twofold@127.0.0.1:1/twofold", "PATH": str(tmp_path)},
+    )
+
+    _refused(result, NO_PG_TOOL.format(tool="pg_dump"))
+    assert list(tmp_path.glob("*.tar.gz")) == []
+
+
+def test_a_restore_into_a_database_that_does_not_answer_says_so(run_twofold, tmp_path):
+    backup = _backup(run_twofold, tmp_path)
+    _pretend_postgresql(backup)
+
+    result = run_twofold(
+        "restore", str(backup), environ={"DATABASE_URL": "postgres://twofold@127.0.0.1:1/twofold"}
+    )
+
+    _refused(result, "The database here could not be used (")
