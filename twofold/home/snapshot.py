@@ -28,6 +28,7 @@ NO_PG_TOOL = (
     "Then run this again."
 )
 PG_TOOL_FAILED = "{tool} failed: {reason}"
+DAMAGED = "The database in this backup is damaged ({reason}), so nothing was restored. Use another backup."
 # PostgreSQL's client tools read the connection from these, so the password never appears on a command line.
 PG_ENV = {
     "HOST": "PGHOST",
@@ -106,6 +107,14 @@ def sqlite_facts(snapshot: Path, *, households_table: str) -> tuple[set[tuple[st
 
 def sqlite_restore(snapshot: Path) -> None:
     """Replace the configured SQLite database with the snapshot, page by page, companions and all."""
+    try:
+        with sqlite3.connect(snapshot) as db:
+            (verdict,) = db.execute("PRAGMA quick_check").fetchone()
+        db.close()
+    except sqlite3.DatabaseError as error:
+        verdict = str(error)
+    if verdict != "ok":
+        raise BackupError(DAMAGED.format(reason=verdict))
     target = sqlite_path()
     connection.close()  # the restore writes the file under Django; it reconnects afterwards
     Path(target).touch(mode=DATABASE_FILE_MODE, exist_ok=True)
@@ -137,7 +146,7 @@ def _pg_environment() -> dict[str, str]:
     return env
 
 
-def _runpg_tool(tool: str, *arguments: str) -> None:
+def _run_pg_tool(tool: str, *arguments: str) -> None:
     result = subprocess.run(  # noqa: S603 (PostgreSQL's own tool, found on PATH, fixed arguments)
         [pg_tool(tool), "--no-password", *arguments],
         env=_pg_environment(),
@@ -151,7 +160,7 @@ def _runpg_tool(tool: str, *arguments: str) -> None:
 
 
 def postgresql_snapshot(destination: Path) -> None:
-    _runpg_tool("pg_dump", "--format=custom", f"--file={destination}")
+    _run_pg_tool("pg_dump", "--format=custom", f"--file={destination}")
 
 
 def postgresql_restore(snapshot: Path) -> None:
@@ -159,7 +168,11 @@ def postgresql_restore(snapshot: Path) -> None:
 
     Its tables (a `migrate` run before the restore) are dropped first, so the dump's own schema is the one
     that stands and the migrations recorded with it are true."""
-    pg_tool("pg_restore")  # say it is missing before anything is dropped
+    # A dump pg_restore cannot read is refused before anything is dropped.
+    try:
+        _run_pg_tool("pg_restore", "--list", str(snapshot))
+    except BackupError as error:
+        raise BackupError(DAMAGED.format(reason=error)) from None
     with connection.cursor() as cursor:
         # Only Twofold's own tables: a database shared with something else keeps the rest.
         existing = set(connection.introspection.table_names(cursor))
@@ -169,7 +182,7 @@ def postgresql_restore(snapshot: Path) -> None:
             cursor.execute(f"DROP TABLE {quoted} CASCADE")
     connection.close()
     name = str(connection.settings_dict["NAME"])
-    _runpg_tool(
+    _run_pg_tool(
         "pg_restore",
         "--no-owner",
         "--no-privileges",

@@ -24,7 +24,7 @@ from twofold.home.archive import (
 )
 from twofold.home.backup import NOT_EMPTY, NOT_READY
 from twofold.home.management.commands.restore import ALL_OPEN
-from twofold.home.snapshot import NO_PG_TOOL
+from twofold.home.snapshot import DAMAGED, NO_PG_TOOL
 from twofold.home.tests.roundtrip import TAKE_SCREENINGS
 
 KEY = "dGVzdHMtb25seS10d29mb2xkLXNlYWxpbmcta2V5LTA="
@@ -269,3 +269,19 @@ def test_a_restore_into_a_database_that_does_not_answer_says_so(run_twofold, tmp
     )
 
     _refused(result, "The database here could not be used (")
+
+
+def test_a_damaged_snapshot_is_refused_and_the_empty_database_stays_empty(run_twofold, tmp_path):
+    backup = _backup(run_twofold, tmp_path)
+    with tarfile.open(backup) as archive:
+        files = {m.name: archive.extractfile(m).read() for m in archive.getmembers()}  # type: ignore[union-attr]
+    files["database.sqlite3"] = b"not a database at all" * 100
+    backup.unlink()
+    _archive(backup, files)
+    elsewhere = {"TWOFOLD_DATA_DIR": str(tmp_path / "elsewhere")}
+
+    result = run_twofold("restore", str(backup), environ=elsewhere)
+
+    _refused(result, DAMAGED.format(reason="file is not a database"))
+    with sqlite3.connect(tmp_path / "elsewhere" / "twofold.sqlite3") as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == []
