@@ -79,16 +79,17 @@ def _postgres_server() -> str:
 @pytest.fixture
 def postgres_pair() -> Iterator[tuple[str, str]]:
     """Two databases of this test's own on the PostgreSQL server, made empty and dropped afterwards."""
-    server = _postgres_server()
+    # The server DATABASE_URL names (its own database may not exist: Django tests in test_<name>), reached
+    # through its maintenance database.
+    base = _postgres_server().rsplit("/", 1)[0]
     missing = [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"{' and '.join(missing)} not on PATH (PostgreSQL's client tools)")
     try:
-        admin = psycopg.connect(server, autocommit=True, connect_timeout=3)
+        admin = psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as error:
-        pytest.skip(f"PostgreSQL does not answer at {server}: {error}")
+        pytest.skip(f"PostgreSQL does not answer at {base}: {error}")
     names = [f"twofold_backup_{side}_{os.getpid()}" for side in ("src", "dst")]
-    base = server.rsplit("/", 1)[0]
     with admin:
         for name in names:
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
