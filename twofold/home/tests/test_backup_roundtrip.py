@@ -7,14 +7,20 @@ then the same member reads every page of each at the same frozen instant.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 import os
 import shutil
+import tarfile
 from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
 
 import psycopg
 import pytest
 from psycopg import sql
 
+from twofold.home.archive import MANIFEST, SNAPSHOT_NAMES, fingerprint
 from twofold.home.management.commands.backup import KEYS_KEPT_APART
 from twofold.home.management.commands.restore import ALL_OPEN
 from twofold.home.tests.roundtrip import TAKE_SCREENINGS, read_every_page
@@ -40,6 +46,19 @@ def assert_identical(source: dict, restored: dict) -> None:
     assert different == []
 
 
+def assert_manifest(archive: Path, *, database: str) -> None:
+    """The manifest says what a restore checks, and names the key by fingerprint: the key is nowhere."""
+    key = os.environ["TWOFOLD_ENCRYPTION_KEYS"]
+    with tarfile.open(archive) as opened:
+        assert sorted(opened.getnames()) == sorted([MANIFEST, SNAPSHOT_NAMES[database]])
+        found = json.loads(opened.extractfile(MANIFEST).read())  # type: ignore[union-attr]
+    assert found["format"] == "twofold-backup" and found["database"] == database
+    assert found["households"] == 1 and found["key_fingerprints"] == [fingerprint(key)]
+    assert "0001_initial" in found["migrations"]["households"]
+    assert found["twofold_version"] == version("twofold")
+    assert key.encode() not in gzip.decompress(archive.read_bytes())
+
+
 def round_trip(run_twofold, tmp_path, *, source: dict[str, str], target: dict[str, str]) -> None:
     make_source(run_twofold, source)
     backups = tmp_path / "backups"
@@ -52,6 +71,7 @@ def round_trip(run_twofold, tmp_path, *, source: dict[str, str], target: dict[st
     (archive,) = backups.iterdir()
     assert archive.name.startswith("twofold-backup-") and archive.name.endswith(".tar.gz")
     assert archive.stat().st_mode & 0o777 == 0o600
+    assert_manifest(archive, database="postgresql" if "DATABASE_URL" in source else "sqlite")
 
     restored = run_twofold("restore", str(archive), environ=target)
 
