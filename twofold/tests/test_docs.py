@@ -90,3 +90,31 @@ def test_every_setting_variable_is_documented():
     assert len(variables) > 10
     missing = sorted(v for v in variables if f"`{v}`" not in documented)
     assert not missing, f"Document these in docs/configuration.md: {missing}"
+
+
+# `twofold X` in prose or code, `/bin/twofold X` in a unit file, and `tf X` (operations.md's helper that runs
+# a command as the service does) at the start of a line in a shell example.
+TWOFOLD_COMMAND = re.compile(r"(?:`|/bin/)twofold ([a-z][a-z_-]*)|^tf ([a-z][a-z_-]*)", re.MULTILINE)
+
+
+def commands_named_in(text: str) -> set[str]:
+    return {(found or helper).replace("-", "_") for found, helper in TWOFOLD_COMMAND.findall(text)}
+
+
+def test_commands_are_found_in_prose_units_and_shell_examples():
+    text = (
+        "Run `twofold plan-night --week`.\n```ini\nExecStart=/srv/t/.venv/bin/twofold serve\n```\n"
+        "tf backup x\n"
+    )
+
+    assert commands_named_in(text) == {"plan_night", "serve", "backup"}
+    assert commands_named_in("twofold/home/backup.py and Twofold is") == set()
+
+
+def test_every_command_in_the_operations_guide_exists():
+    from django.core.management import get_commands
+
+    named = commands_named_in((DOCS / "operations.md").read_text())
+
+    assert {"serve", "backup", "restore", "migrate", "reseal", "purge"} <= named
+    assert sorted(named - set(get_commands())) == []
