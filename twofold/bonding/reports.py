@@ -197,7 +197,11 @@ def settling_report(
             member,
             names.get(member, "Someone who left"),
             points,
-            reading_for(points, YOU if member == viewer_id else Voice(names.get(member, "someone who left"))),
+            reading_for(
+                points,
+                YOU if member == viewer_id else Voice(names.get(member, "someone who left")),
+                age_weeks=max(0, (today - child.birth_date).days) // 7,
+            ),
         )
         for member, points in trend.items()
     ]
