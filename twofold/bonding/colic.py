@@ -30,6 +30,7 @@ from twofold.bonding.evidence import (
     WESSEL_WEEKS,
     Source,
 )
+from twofold.households.ages import age_in_words
 
 ASK_A_PROFESSIONAL = (
     "This is not a diagnosis. Ask a health professional (your GP, health visitor or paediatrician) about "
@@ -155,7 +156,7 @@ def rome_iv(
     *,
     birth_date: dt.date,
     crying_from: dt.date | None,
-    crying_until: dt.date | None,
+    last_logged: dt.date | None,
     today: dt.date,
     cannot_prevent_or_soothe: bool | None,
     fever: bool | None,
@@ -168,7 +169,7 @@ def rome_iv(
     Fever, faltering growth and illness are for a health professional to rule out: a "no" from the parent is
     recorded as unknown, not met, because only an examination can say so. A "yes" rules the pattern out of
     Rome IV's definition, and is a reason to ask a health professional soon."""
-    age = _under_five_months(birth_date, crying_from, crying_until, today)
+    age = _under_five_months(birth_date, crying_from, last_logged, today)
     if cannot_prevent_or_soothe is None:
         soothe = Criterion(
             "cannot_soothe",
@@ -204,51 +205,42 @@ def rome_iv(
 
 
 def _under_five_months(
-    birth_date: dt.date, crying_from: dt.date | None, crying_until: dt.date | None, today: dt.date
+    birth_date: dt.date, first_logged: dt.date | None, last_logged: dt.date | None, today: dt.date
 ) -> Criterion:
-    """Rome IV's age criterion says the crying starts and stops before 5 months. While the crying is still
-    going and the baby is younger, only the start can be answered: the stop is left open, never claimed."""
+    """Rome IV's age criterion says the crying starts and stops before 5 months. Twofold can only read the
+    log: it says when logged crying began and last happened, and nothing about crying nobody logged."""
     five_months = add_months(birth_date, ROME_IV_UNDER_MONTHS)
     name = "under_5_months"
-    if crying_from is None:
+    if first_logged is None:
         return Criterion(name, Status.NOT_YET, "No crying logged yet, so there is nothing to check.")
-    if crying_from >= five_months:
+    if first_logged >= five_months:
         return Criterion(
             name,
             Status.NOT_MET,
-            "The crying started at 5 months or later: Rome IV describes crying that "
+            "The crying logged started at 5 months or later: Rome IV describes crying that "
             "starts and stops before 5 months.",
-        )
-    if crying_until is not None:
-        if crying_until < five_months:
-            return Criterion(name, Status.MET, "The crying started and stopped before 5 months of age.")
-        return Criterion(
-            name,
-            Status.NOT_MET,
-            "The crying went on past 5 months: Rome IV describes crying that starts "
-            "and stops before 5 months.",
         )
     if today < five_months:
         return Criterion(
             name,
             Status.NOT_YET,
-            f"The crying started before 5 months (your baby is {age_text(birth_date, today)}). Whether it "
-            "stops before 5 months cannot be known yet.",
+            f"The crying started before 5 months (your baby is {age_in_words(birth_date, today)}). Whether "
+            "it stops before 5 months cannot be known yet.",
+        )
+    last = last_logged or first_logged
+    if last >= five_months:
+        return Criterion(
+            name,
+            Status.NOT_MET,
+            f"The log shows crying at 5 months or older (the last logged on {last:%-d %B %Y}): Rome IV "
+            "describes crying that starts and stops before 5 months.",
         )
     return Criterion(
         name,
-        Status.NOT_MET,
-        "The crying is still going at 5 months or older: Rome IV describes crying "
-        "that starts and stops before 5 months.",
+        Status.MET,
+        f"The crying logged started and stopped before 5 months: the last was on {last:%-d %B %Y}, at "
+        f"{age_in_words(birth_date, last)}. Crying that was not logged is not counted.",
     )
-
-
-def age_text(birth_date: dt.date, today: dt.date) -> str:
-    """Completed weeks of age, or days in the first two weeks: "9 weeks old", "10 days old"."""
-    days = max(0, (today - birth_date).days)
-    if days < 14:
-        return "1 day old" if days == 1 else f"{days} days old"
-    return f"{days // 7} weeks old"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -24,6 +24,7 @@ from twofold.bonding.plan import (
 from twofold.bonding.reports import crying_report, settling_report, suggestion_of
 from twofold.bonding.rounding import whole_minutes
 from twofold.care.details import SETTLE_TECHNIQUES
+from twofold.households.ages import age_in_words
 from twofold.households.crisis import Kind, lines_for
 from twofold.households.models import Child, Member
 from twofold.households.selectors import children_of, members_of
@@ -164,6 +165,7 @@ def crying_context(member: Member, wanted_child: str, now: dt.datetime) -> dict[
         "children": children,
         "child": child,
         "report": report,
+        "age": age_in_words(child.birth_date, report.today),
         "chart": both_widths(
             lambda frame: crying_chart_svg(
                 report.rows,

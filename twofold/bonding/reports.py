@@ -144,7 +144,7 @@ def crying_report(*, child: Child, now: dt.datetime, days: int = CRYING_DAYS) ->
     rome = colic.rome_iv(
         birth_date=child.birth_date,
         crying_from=next((d.day for d in all_days if d.minutes > 0), None),
-        crying_until=None,
+        last_logged=next((d.day for d in reversed(all_days) if d.minutes > 0), None),
         today=today,
         cannot_prevent_or_soothe=None,
         fever=None,
@@ -197,7 +197,11 @@ def settling_report(
             member,
             names.get(member, "Someone who left"),
             points,
-            reading_for(points, YOU if member == viewer_id else Voice(names.get(member, "someone who left"))),
+            reading_for(
+                points,
+                YOU if member == viewer_id else Voice(names.get(member, "someone who left")),
+                age_weeks=max(0, (today - child.birth_date).days) // 7,
+            ),
         )
         for member, points in trend.items()
     ]

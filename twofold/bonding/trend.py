@@ -36,12 +36,22 @@ CALM_OR_SETTLED = frozenset({"calm", "settled"})
 MIN_SESSIONS_TO_COMPARE = 3
 # Twofold's own: after this many weeks of logging with no change, the reading suggests more to try.
 NO_PROGRESS_AFTER_WEEKS = 4
+# Twofold's own: a change smaller than these is noise in a handful of sessions, not a change.
+SHARE_CHANGE = Fraction(10, 100)  # ten percentage points of sessions ending calm or settled
+MINUTES_CHANGE = 2  # minutes of median time to settle
+# Twofold's own: with this share or more ending calm or settled, weeks without change are going well.
+GOING_WELL = Fraction(3, 4)
+# Twofold's own scope (the same as the bonding plan's, plan.PLAN_AGE_WEEKS): the things to try and the
+# crying curve come from studies of young babies, so past the first year the reading leaves them out.
+BABY_UNTIL_WEEKS = 52
 
 
 class Reading(StrEnum):
     TOO_EARLY = "too_early"
     CALMER = "calmer"
+    GOING_WELL = "going_well"
     NOT_YET = "not_yet"
+    LESS_SETTLED = "less_settled"
     NO_PROGRESS = "no_progress"
 
 
@@ -140,6 +150,17 @@ def age_curve(voice: Voice = YOU) -> Paragraph:
     )
 
 
+def going_well(voice: Voice = YOU) -> Paragraph:
+    return Paragraph(
+        voice.say(
+            "Most of your time together ends calm or settled, week after week: that is good news, and "
+            "nothing needs changing.",
+            "Most of {names} time with the baby ends calm or settled, week after week: that is good news, "
+            "and nothing needs changing.",
+        )
+    )
+
+
 def too_early(voice: Voice = YOU) -> Paragraph:
     return Paragraph(
         "Too early for a trend: once "
@@ -176,6 +197,15 @@ WINDING_IS_NOT_A_CURE = Paragraph(
     "Winding is not a cure for colic: in one trial, routine burping did not reduce colic and roughly doubled "
     "spitting up (as reported by the pediatricinsider blog).",
     KAUR_BURPING,
+)
+
+THINGS_TO_TRY = (
+    TRY_SKIN_TO_SKIN,
+    TRY_SKIN_TO_SKIN_CALMED,
+    TRY_CARRYING,
+    TRY_COMFORT,
+    TRY_MASSAGE,
+    WINDING_IS_NOT_A_CURE,
 )
 
 
@@ -267,9 +297,11 @@ def pooled(points: Sequence[WeekPoint]) -> WeekPoint:
     )
 
 
-def reading_for(points: Sequence[WeekPoint], voice: Voice = YOU) -> TrendReading:
+def reading_for(
+    points: Sequence[WeekPoint], voice: Voice = YOU, age_weeks: int | None = None
+) -> TrendReading:
     """The reading of one caregiver's weeks: the latest week against their own earlier weeks, told to the
-    caregiver themselves ("you") or about them by name."""
+    caregiver themselves ("you") or about them by name. `age_weeks` is the baby's age in completed weeks."""
     comparable = [p for p in points if p.with_response >= MIN_SESSIONS_TO_COMPARE]
     if len(comparable) < 2:
         return TrendReading(
@@ -277,38 +309,60 @@ def reading_for(points: Sequence[WeekPoint], voice: Voice = YOU) -> TrendReading
         )
     latest, earlier = comparable[-1], pooled(comparable[:-1])
     numbers = Paragraph(own_numbers(latest, earlier, voice))
+    baby = age_weeks is None or age_weeks < BABY_UNTIL_WEEKS
+    curve = (age_curve(voice),) if baby else ()
+    tips = THINGS_TO_TRY if baby else ()
+    if is_less_settled(latest, earlier):
+        return TrendReading(
+            Reading.LESS_SETTLED, (numbers, less_familiar(voice), *curve, *tips, when_to_ask(voice))
+        )
     if is_calmer(latest, earlier):
-        return TrendReading(Reading.CALMER, (numbers, age_curve(voice), no_norm(voice)))
+        return TrendReading(Reading.CALMER, (numbers, *curve, no_norm(voice)))
+    if is_going_well(latest, earlier):
+        return TrendReading(Reading.GOING_WELL, (numbers, going_well(voice), no_norm(voice)))
     weeks_logged = (latest.monday - comparable[0].monday).days // 7 + 1
     if weeks_logged < NO_PROGRESS_AFTER_WEEKS:
-        return TrendReading(
-            Reading.NOT_YET, (numbers, less_familiar(voice), age_curve(voice), no_norm(voice))
-        )
+        return TrendReading(Reading.NOT_YET, (numbers, less_familiar(voice), *curve, no_norm(voice)))
     return TrendReading(
-        Reading.NO_PROGRESS,
-        (
-            numbers,
-            less_familiar(voice),
-            age_curve(voice),
-            TRY_SKIN_TO_SKIN,
-            TRY_SKIN_TO_SKIN_CALMED,
-            TRY_CARRYING,
-            TRY_COMFORT,
-            TRY_MASSAGE,
-            WINDING_IS_NOT_A_CURE,
-            when_to_ask(voice),
-        ),
+        Reading.NO_PROGRESS, (numbers, less_familiar(voice), *curve, *tips, when_to_ask(voice))
     )
 
 
+def _share_change(latest: WeekPoint, earlier: WeekPoint) -> Fraction:
+    if latest.share is None or earlier.share is None:
+        return Fraction(0)
+    return latest.share - earlier.share
+
+
+def is_less_settled(latest: WeekPoint, earlier: WeekPoint) -> bool:
+    """Less settled: the share of calm or settled sessions down by SHARE_CHANGE or more, whatever the
+    minutes did."""
+    return _share_change(latest, earlier) <= -SHARE_CHANGE
+
+
 def is_calmer(latest: WeekPoint, earlier: WeekPoint) -> bool:
-    """Calmer: a larger share of calm or settled sessions, or a shorter median time to settle."""
-    if latest.share is not None and earlier.share is not None and latest.share > earlier.share:
+    """Calmer: a share of calm or settled sessions up by SHARE_CHANGE or more, or (with that share about
+    the same) a median time to settle shorter by MINUTES_CHANGE or more. A fall in the share is never
+    calmer, however the minutes moved."""
+    change = _share_change(latest, earlier)
+    if change >= SHARE_CHANGE:
         return True
+    if change <= -SHARE_CHANGE:
+        return False
     return (
         latest.median_minutes_to_settle is not None
         and earlier.median_minutes_to_settle is not None
-        and latest.median_minutes_to_settle < earlier.median_minutes_to_settle
+        and earlier.median_minutes_to_settle - latest.median_minutes_to_settle >= MINUTES_CHANGE
+    )
+
+
+def is_going_well(latest: WeekPoint, earlier: WeekPoint) -> bool:
+    """Steady and good: most sessions ended calm or settled, this week and before."""
+    return (
+        latest.share is not None
+        and earlier.share is not None
+        and latest.share >= GOING_WELL
+        and earlier.share >= GOING_WELL
     )
 
 

@@ -15,6 +15,7 @@ from twofold.bonding import documents
 from twofold.bonding.api.plans import SourceSerializer
 from twofold.bonding.api.scope import ChildQuerySerializer, child_for_parent, parent_in
 from twofold.bonding.reports import crying_report, settling_report
+from twofold.bonding.trend import Reading
 
 
 class CryingQuerySerializer(ChildQuerySerializer):
@@ -38,7 +39,7 @@ class WeekSerializer(serializers.Serializer[dict[str, Any]]):
 class CaregiverTrendSerializer(serializers.Serializer[dict[str, Any]]):
     member = serializers.IntegerField()
     name = serializers.CharField()
-    reading = serializers.ChoiceField(choices=["too_early", "calmer", "not_yet", "no_progress"])
+    reading = serializers.ChoiceField(choices=[r.value for r in Reading])
     paragraphs = ParagraphSerializer(many=True)
     weeks = WeekSerializer(many=True)
 

@@ -97,7 +97,7 @@ def rome(**overrides):
     answers: dict[str, Any] = {
         "birth_date": BORN,
         "crying_from": dt.date(2026, 1, 20),
-        "crying_until": None,
+        "last_logged": None,
         "today": dt.date(2026, 3, 1),
         "cannot_prevent_or_soothe": True,
         "fever": False,
@@ -124,25 +124,38 @@ def test_rome_iv_age_limit_is_five_calendar_months():
     five_months = dt.date(2026, 6, 5)
     assert add_months(BORN, 5) == five_months
     day_before = five_months - dt.timedelta(days=1)
-    assert rome(crying_until=day_before).criteria[0].status is Status.MET
-    assert rome(crying_until=five_months).criteria[0].status is Status.NOT_MET
+    later = five_months + dt.timedelta(days=30)
+    assert rome(last_logged=day_before, today=later).criteria[0].status is Status.MET
+    assert rome(last_logged=five_months, today=later).criteria[0].status is Status.NOT_MET
     assert rome(today=day_before).criteria[0].status is Status.NOT_YET
-    assert rome(today=five_months).criteria[0].status is Status.NOT_MET
+    assert rome(today=five_months).criteria[0].status is Status.MET
 
 
 def test_ongoing_crying_under_five_months_never_claims_it_stopped():
     # A 9-week-old still crying: it started before 5 months; whether it stops is left open.
-    criterion = rome(today=BORN + dt.timedelta(weeks=9, days=3), crying_until=None).criteria[0]
+    criterion = rome(today=BORN + dt.timedelta(weeks=9, days=3), last_logged=None).criteria[0]
     assert criterion.status is Status.NOT_YET
     assert "started before 5 months (your baby is 9 weeks old)" in criterion.wording
     assert "stopped" not in criterion.wording
     assert "cannot be known yet" in criterion.wording
 
 
-def test_crying_that_stopped_before_five_months_says_so():
-    criterion = rome(crying_until=dt.date(2026, 3, 1)).criteria[0]
+def test_crying_last_logged_before_five_months_says_what_the_log_shows_and_no_more():
+    criterion = rome(last_logged=dt.date(2026, 3, 1), today=dt.date(2026, 7, 1)).criteria[0]
     assert criterion.status is Status.MET
-    assert criterion.wording == "The crying started and stopped before 5 months of age."
+    assert criterion.wording == (
+        "The crying logged started and stopped before 5 months: the last was on 1 March 2026, at 7 weeks "
+        "old. Crying that was not logged is not counted."
+    )
+
+
+def test_crying_logged_past_five_months_never_claims_it_is_still_going():
+    criterion = rome(last_logged=dt.date(2026, 6, 20), today=dt.date(2026, 9, 1)).criteria[0]
+    assert criterion.status is Status.NOT_MET
+    assert "still going" not in criterion.wording
+    assert criterion.wording.startswith(
+        "The log shows crying at 5 months or older (the last logged on 20 June"
+    )
 
 
 def test_no_crying_logged_claims_no_start():

@@ -202,3 +202,20 @@ def test_a_running_crying_timer_stacks_its_buttons_on_a_narrow_screen():
     css = (Path(__file__).parents[2] / "static/twofold/bonding.css").read_text()
     narrow = css[css.index("@media (max-width: 600px)") :]
     assert '.timer[data-timer="settle"] { flex-direction: column;' in narrow
+
+
+def test_a_toddlers_crying_page_says_her_age_in_years_and_months_not_weeks_of_life(world):
+    world.ada.birth_date = dt.date(2023, 10, 1)
+    world.ada.save()
+    now = at(world.ada, dt.date(2026, 12, 5), 12)
+    with mock.patch("twofold.bonding.views.timezone.now", return_value=now):
+        page = client_for(world.alex).get("/bonding/crying/").content.decode()
+    assert "Ada is 3 years and 2 months old." in page
+    assert "of life)" not in page
+
+
+def test_a_baby_under_a_year_keeps_her_week_of_life_beside_her_age(world):
+    now = at(world.ada, dt.date(2026, 10, 22), 12)  # 21 days old
+    with mock.patch("twofold.bonding.views.timezone.now", return_value=now):
+        page = client_for(world.alex).get("/bonding/crying/").content.decode()
+    assert "Ada is 3 weeks old (week 4 of life)." in page

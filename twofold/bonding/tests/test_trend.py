@@ -102,7 +102,7 @@ def test_no_change_for_less_than_four_weeks_reads_not_yet():
 
 
 def test_no_change_after_four_weeks_suggests_more_to_try_and_when_to_ask():
-    reading = reading_for(points(("ccxx", ()), ("ccxx", ()), ("ccxx", ()), ("cxxx", ())))
+    reading = reading_for(points(("ccxx", ()), ("ccxx", ()), ("ccxx", ()), ("cxcx", ())))
     assert reading.reading is Reading.NO_PROGRESS
     assert WHEN_TO_ASK in reading.paragraphs
     assert WINDING_IS_NOT_A_CURE in reading.paragraphs
@@ -119,3 +119,33 @@ def test_quiet_weeks_between_still_count_towards_four_weeks():
     sessions = week(0, "ccxx") + week(3, "ccxx")
     reading = reading_for(settling_trend(sessions, LONDON)[ALEX])
     assert reading.reading is Reading.NO_PROGRESS
+
+
+def test_a_steady_nine_in_ten_settled_is_good_news_with_nothing_to_try():
+    steady = ("cccccccccx", ())
+    reading = reading_for(points(steady, steady, steady, steady))
+    assert reading.reading is Reading.GOING_WELL
+    assert "good news" in reading.paragraphs[1].text
+    assert WHEN_TO_ASK not in reading.paragraphs and WINDING_IS_NOT_A_CURE not in reading.paragraphs
+
+
+def test_a_fall_from_nine_in_ten_to_two_in_ten_is_never_calmer_for_a_minute_less_to_settle():
+    reading = reading_for(points(("cccccccccx", (10, 10, 10)), ("ccxxxxxxxx", (9, 9, 9))))
+    assert reading.reading is Reading.LESS_SETTLED
+    assert WHEN_TO_ASK in reading.paragraphs
+    assert "2 of 10 sessions ended calm or settled (20 %), against 90 %" in reading.paragraphs[0].text
+
+
+def test_a_minute_either_way_is_not_a_change():
+    reading = reading_for(points(("ccxx", (10, 10)), ("ccxx", (9, 9))))
+    assert reading.reading is Reading.NOT_YET
+
+
+def test_past_the_first_year_the_reading_suggests_no_baby_tips():
+    flat = ("ccxx", ())
+    reading = reading_for(points(flat, flat, flat, flat), age_weeks=160)
+    assert reading.reading is Reading.NO_PROGRESS
+    texts = " ".join(p.text for p in reading.paragraphs)
+    assert "massage" not in texts and "Skin-to-skin" not in texts and "swaddling" not in texts
+    assert AGE_CURVE not in reading.paragraphs
+    assert WHEN_TO_ASK in reading.paragraphs
