@@ -70,8 +70,9 @@ def test_styles_and_scripts_load(world, an_ordinary_afternoon, logged_in: Callab
 
 
 def test_no_page_calls_a_third_party(
-    world, new_person: Callable[[], Page], logged_in: Callable[[Member], Page], live_server
+    world, new_person: Callable[[], Page], logged_in: Callable[[Member], Page], live_server, settings
 ) -> None:
+    settings.TWOFOLD_SIGNUP = "open"  # the sign-up form itself, not the page that says sign-up is closed
     traffic = Traffic()
     visitor = new_person()
     traffic.record(visitor.context)
