@@ -120,7 +120,7 @@ class PlanViewSet(ScopedViewSet):
 
     def update(self, request: Request, pk: int, partial: bool = False) -> Response:
         plan = self.get_object()
-        data = valid_data(NightShiftsUpdateSerializer, request)
+        data = valid_data(NightShiftsUpdateSerializer, request, zone=plan.household.zone)
         duty = [Duty(s["member"], s["start"], s["end"]) for s in data["shifts"]]
         services.edit_shifts(member=acting_parent(request.user, plan.household_id), plan=plan, duty=duty)
         return Response(_fresh(self, plan.pk))
