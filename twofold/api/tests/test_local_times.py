@@ -8,12 +8,15 @@ forward at 01:00 on 28 March 2027 (01:00-02:00 never happens) and back at 02:00 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from twofold.care.models import CareEvent
 from twofold.care.services import log_care_event
+from twofold.conftest import client_for
 from twofold.nights.services import make_plan
 
 EVENTS = "/api/v1/events/"
@@ -151,3 +154,27 @@ def test_night_shifts_set_by_hand_read_naive_times_in_household_time(world, api_
         ("2027-03-27T22:00:00Z", "2027-03-28T02:00:00Z"),
         ("2027-03-28T02:00:00Z", "2027-03-28T06:00:00Z"),
     ]
+
+
+@time_machine.travel(SPRING, tick=False)
+# 01:30 never happens in London that morning: the page and the API both refuse it.
+@pytest.mark.parametrize(
+    ("wall_time", "status"), [("2027-03-28T00:30", 201), ("2027-03-28T03:30", 201), ("2027-03-28T01:30", 400)]
+)
+def test_the_api_and_the_log_page_read_a_wall_time_alike(world, api_for, wall_time, status):
+    page = client_for(world.alex).post(
+        reverse("care:log_event", args=["nappy"]),
+        {
+            "child": world.ada.pk,
+            "by": world.alex.pk,
+            "start": wall_time,
+            "d-contents": "wet",
+            "client_id": str(uuid.uuid4()),
+        },
+    )
+    api = api_for(world.alex).post(EVENTS, nappy(world.ada, wall_time), format="json")
+
+    assert (page.status_code, api.status_code) == ({201: 302, 400: 400}[status], status)
+    starts = set(CareEvent.objects.values_list("start", flat=True))
+    assert len(starts) == (1 if status == 201 else 0)
+    assert CareEvent.objects.count() == (2 if status == 201 else 0)
