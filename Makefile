@@ -71,7 +71,7 @@ pytest-pg: $(VENV)/.installed-dev
 # on SQLite and then on PostgreSQL when it answers, in a database of its own (FUZZ_PG_URL, made and dropped).
 # Fails on any server error, schema violation or undocumented status. FUZZ_EXAMPLES is per operation and
 # phase: the default fits `make test`; `make fuzz FUZZ_EXAMPLES=200` looks deeper. The seed fixes the requests.
-FUZZ_EXAMPLES ?= 5
+FUZZ_EXAMPLES ?= 20
 FUZZ_SEED ?= 20261206
 FUZZ_PG_URL ?= postgres://postgres@127.0.0.1:5432/twofold_fuzz
 fuzz: $(VENV)/.installed-dev

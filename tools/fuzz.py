@@ -33,7 +33,7 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 DEFAULT_SEED = 20261206
-DEFAULT_EXAMPLES = 5
+DEFAULT_EXAMPLES = 20
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/twofold_fuzz"
 CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance"
 # The demo's first parent (twofold/households/demo.py, DEMO_PEOPLE and DEMO_PASSWORD): a parent reaches

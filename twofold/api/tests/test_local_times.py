@@ -156,8 +156,8 @@ def test_night_shifts_set_by_hand_read_naive_times_in_household_time(world, api_
     ]
 
 
-@time_machine.travel(SPRING, tick=False)
 # 01:30 never happens in London that morning: the page and the API both refuse it.
+@time_machine.travel(SPRING, tick=False)
 @pytest.mark.parametrize(
     ("wall_time", "status"), [("2027-03-28T00:30", 201), ("2027-03-28T03:30", 201), ("2027-03-28T01:30", 400)]
 )
