@@ -41,6 +41,9 @@ CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance
 PARENT_EMAIL = "alex@demo.twofold"
 DEMO_PASSWORD = "twofold-demo"  # noqa: S105 - the demo's published password
 STARTUP_SECONDS = 60
+# Not fuzzed: revoking an app key. The run's own key is among the first ids the fuzzer tries, and once it is
+# revoked every later request is a (documented) 401 that tests nothing. The run checks its key still works.
+NOT_FUZZED = ("DELETE /api/v1/auth/tokens/{id}/",)
 # Failure codes (`schemathesis explain --list`): a 5xx, and a response its schema rejects.
 SERVER_ERRORS = {"ST101", "ST102"}
 SCHEMA_VIOLATIONS = {"ST108", "ST109"}
@@ -181,6 +184,19 @@ def parent_token(base: str) -> str:
     return token
 
 
+def still_signed_in(base: str, token: str) -> None:
+    """Fail loudly if the run lost its key: every request after that would have tested only the 401."""
+    request = urllib.request.Request(  # noqa: S310 - loopback
+        f"{base}/api/v1/children/", headers={"Authorization": f"Token {token}"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30):  # noqa: S310 - loopback
+            return
+    except urllib.error.HTTPError as error:
+        message = f"The fuzzed key no longer works ({error.code}): the run tested little after it stopped."
+        raise SystemExit(message) from None
+
+
 def run_schemathesis(*, base: str, token: str, examples: int, seed: int, report_dir: Path) -> int:
     command = [
         str(BIN / "schemathesis"),
@@ -203,6 +219,7 @@ def run_schemathesis(*, base: str, token: str, examples: int, seed: int, report_
         "60",
         "--header",
         f"Authorization: Token {token}",
+        *(option for name in NOT_FUZZED for option in ("--exclude-name", name)),
         "--report",
         "json",
         "--report-dir",
@@ -245,9 +262,11 @@ def fuzz_one(database: str, database_url: str | None, *, examples: int, seed: in
         twofold(env, "demo", "--seed", str(seed))
         server_log = workdir / "server.log"
         with served(env, free_port(), server_log) as base:
+            token = parent_token(base)
             exit_code = run_schemathesis(
-                base=base, token=parent_token(base), examples=examples, seed=seed, report_dir=workdir
+                base=base, token=token, examples=examples, seed=seed, report_dir=workdir
             )
+            still_signed_in(base, token)
         return read_figures(
             database=database,
             report_dir=workdir,
