@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 RUN_ENV := TWOFOLD_DEBUG=true TWOFOLD_DATA_DIR=$(CURDIR)/var
 
-.PHONY: run test test-clock lint typecheck format bench pytest pytest-pg chromium clean
+.PHONY: run test test-clock lint typecheck format bench pytest pytest-pg fuzz chromium clean
 
 # Serve the app on SQLite at http://127.0.0.1:8000 with a demo household.
 run: $(VENV)/.installed
@@ -15,8 +15,8 @@ run: $(VENV)/.installed
 	$(RUN_ENV) $(BIN)/twofold runserver 127.0.0.1:8000
 
 # Lint and type-check, then the whole suite (browser tests included) on SQLite, the time-sensitive tests at
-# several fixed instants, then the suite on PostgreSQL when one answers.
-test: $(VENV)/.installed-dev chromium lint typecheck pytest test-clock pytest-pg
+# several fixed instants, then the suite on PostgreSQL when one answers, then the API fuzzed on both.
+test: $(VENV)/.installed-dev chromium lint typecheck pytest test-clock pytest-pg fuzz
 
 # ruff lint and format check, then the import contracts (the floors of the house, pyproject.toml).
 lint: $(VENV)/.installed-dev
@@ -66,6 +66,16 @@ pytest-pg: $(VENV)/.installed-dev
 		echo "PostgreSQL answers: running the suite against it"; \
 		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest; \
 	else echo "PostgreSQL is not reachable at $(PG_TEST_URL): skipping the PostgreSQL run"; fi
+
+# schemathesis over every API operation against `twofold serve` (production settings, a fresh demo household),
+# on SQLite and then on PostgreSQL when it answers, in a database of its own (FUZZ_PG_URL, made and dropped).
+# Fails on any server error, schema violation or undocumented status. FUZZ_EXAMPLES is per operation and
+# phase: the default fits `make test`; `make fuzz FUZZ_EXAMPLES=200` looks deeper. The seed fixes the requests.
+FUZZ_EXAMPLES ?= 20
+FUZZ_SEED ?= 20261206
+FUZZ_PG_URL ?= postgres://postgres@127.0.0.1:5432/twofold_fuzz
+fuzz: $(VENV)/.installed-dev
+	$(BIN)/python tools/fuzz.py --examples $(FUZZ_EXAMPLES) --seed $(FUZZ_SEED) --postgres-url $(FUZZ_PG_URL)
 
 # Browser tests drive Debian's Chromium; install it when it is missing.
 chromium:

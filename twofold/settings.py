@@ -267,7 +267,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's, adding the errors every endpoint can answer with (twofold/api/schema.py).
+    "DEFAULT_SCHEMA_CLASS": "twofold.api.schema.TwofoldAutoSchema",
     "EXCEPTION_HANDLER": "twofold.api.errors.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

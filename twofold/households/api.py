@@ -8,12 +8,17 @@ scope is simply absent: lookups raise 404 and related ids read as unknown. Apps 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
+from django.forms.utils import from_current_timezone
 from django.http import Http404
+from django.utils import timezone
 from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -31,6 +36,15 @@ NOT_A_PARENT_HERE = "Nothing here: this is for the parents of a household you be
 CHOOSE_HOUSEHOLD = (
     "You are in several households: add household= with the id of one where you are a parent ({ids})."
 )
+
+
+NOT_ON_THE_CLOCK = (
+    "{value} is not one moment in {zone}: the clocks change around then, so that time is skipped or comes "
+    "twice. Send it with its UTC offset (such as {example}) to say which moment you mean."
+)
+OUT_OF_RANGE = "That date is too far out to store: send a time in the years 2000 to 2999."
+# The serializer context's key for the zone of the household the request is about, when the view knows it.
+HOUSEHOLD_ZONE = "household_zone"
 
 
 def children_for_user(*, user: User) -> QuerySet[Child]:
@@ -125,6 +139,53 @@ def _current_members_for_user(*, user: User) -> QuerySet[Member]:
 def member_field(*, include_former: bool = False, **kwargs: Any) -> ScopedPrimaryKeyField:
     scope = members_for_user if include_former else _current_members_for_user
     return ScopedPrimaryKeyField(queryset=Member.objects.none(), scope=scope, message=CHOOSE_MEMBER, **kwargs)
+
+
+def household_time(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """A date and time without offset as the household's clock shows it, in UTC.
+
+    Read as the pages read a form (Django's own conversion), so a time the clocks skip or show twice is
+    refused, with the offset to send instead. Aware values pass unchanged."""
+    try:
+        with timezone.override(zone):
+            moment = from_current_timezone(value)
+        return moment.astimezone(dt.UTC)
+    except DjangoValidationError:
+        example = value.replace(tzinfo=zone, fold=1).isoformat(timespec="minutes")
+        raise serializers.ValidationError(
+            NOT_ON_THE_CLOCK.format(value=value.isoformat(" ", "minutes"), zone=zone.key, example=example)
+        ) from None
+    except OverflowError:
+        raise serializers.ValidationError(OUT_OF_RANGE) from None
+
+
+def in_household_time(attrs: dict[str, Any], zone: ZoneInfo) -> dict[str, Any]:
+    """Read every date and time in `attrs` left without offset (by `HouseholdDateTimeField`) in `zone`."""
+    errors: dict[str, Any] = {}
+    for name, value in attrs.items():
+        if isinstance(value, dt.datetime) and timezone.is_naive(value):
+            try:
+                attrs[name] = household_time(value, zone)
+            except serializers.ValidationError as error:
+                errors[name] = error.detail
+    if errors:
+        raise serializers.ValidationError(errors)
+    return attrs
+
+
+class HouseholdDateTimeField(serializers.DateTimeField):
+    """A moment: with an offset, that instant; without one, the household's clock time, as on the pages.
+
+    The zone is the context's `HOUSEHOLD_ZONE` when the view knows the household before reading the body;
+    otherwise the value stays without offset until the serializer knows it and calls `in_household_time`
+    (DRF alone would read it in the server's zone, UTC).
+    """
+
+    def enforce_timezone(self, value: dt.datetime) -> dt.datetime:
+        if timezone.is_aware(value):
+            return super().enforce_timezone(value)
+        zone: ZoneInfo | None = self.context.get(HOUSEHOLD_ZONE)
+        return value if zone is None else household_time(value, zone)
 
 
 class ScopedViewSet(viewsets.GenericViewSet[Any]):

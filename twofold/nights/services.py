@@ -61,9 +61,13 @@ def _check_night(household: Household, day: dt.date, now: dt.datetime) -> Night:
     # day datetime cannot represent.
     if day < tonight(household, now):
         raise ValidationError({"night": TOO_EARLY})
+    _check_not_too_far(household, day, now)
+    return night_for(household, day)
+
+
+def _check_not_too_far(household: Household, day: dt.date, now: dt.datetime) -> None:
     if day > now.astimezone(household.zone).date() + dt.timedelta(weeks=AHEAD_WEEKS):
         raise ValidationError({"night": TOO_FAR.format(weeks=AHEAD_WEEKS)})
-    return night_for(household, day)
 
 
 def _turn(inputs: Inputs, day: dt.date) -> int | None:
@@ -107,7 +111,11 @@ def _helper_offered(request: PlanRequest, options: Options) -> None:
 
 
 def preview(*, household: Household, day: dt.date, options: Options, now: dt.datetime) -> Plan:
-    """The planner's plan for a night, not saved (the CLI without --save)."""
+    """The planner's plan for a night, not saved (the CLI without --save).
+
+    A past night may be looked at; a night further ahead than the app plans is refused as the app refuses
+    it, before it is placed (9999-12-31's night would end past the calendar)."""
+    _check_not_too_far(household, day, now)
     inputs = inputs_for(household=household, now=now)
     return planner.plan_night(request_from(inputs, night_for(household, day), options, now), inputs.pattern)
 
@@ -120,6 +128,7 @@ def preview_week(
     helper_nights: Collection[dt.date],
     now: dt.datetime,
 ) -> tuple[Plan, ...]:
+    _check_not_too_far(household, first, now)
     inputs = inputs_for(household=household, now=now)
     nights = [night_for(household, first + dt.timedelta(days=i)) for i in range(7)]
     request = request_from(inputs, nights[0], options, now)

@@ -94,7 +94,7 @@ class ColicChecksSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class TallySerializer(serializers.Serializer[dict[str, Any]]):
-    key = serializers.CharField(help_text="A technique key, or a member id.")
+    key = serializers.CharField(help_text="The technique's key.")
     episodes = serializers.IntegerField()
     settled = serializers.IntegerField()
     not_settled = serializers.IntegerField()
@@ -103,10 +103,15 @@ class TallySerializer(serializers.Serializer[dict[str, Any]]):
     name = serializers.CharField(required=False)
 
 
+class CaregiverTallySerializer(TallySerializer):
+    # A caregiver's tally is keyed by their member id, a number, where a technique's key is a word.
+    key = serializers.IntegerField(help_text="The caregiver's member id.")  # type: ignore[assignment]
+
+
 class WhatHelpedSerializer(serializers.Serializer[dict[str, Any]]):
     note = serializers.CharField()
     by_technique = TallySerializer(many=True)
-    by_caregiver = TallySerializer(many=True)
+    by_caregiver = CaregiverTallySerializer(many=True)
 
 
 class CryingSerializer(serializers.Serializer[dict[str, Any]]):

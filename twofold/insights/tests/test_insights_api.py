@@ -192,7 +192,7 @@ def test_the_schema_documents_the_parameters_and_the_whole_document(world):
     components = schema["components"]["schemas"]
 
     assert {p["name"] for p in operation["parameters"]} == {"week", "household"}
-    assert set(operation["responses"]) == {"200", "400", "404"}
+    assert set(operation["responses"]) == {"200", "400", "401", "403", "404"}
     documented = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     log_the_week(world)
     body = client(world.alex).get(URL, {"week": WEEK}).json()

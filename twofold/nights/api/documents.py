@@ -7,6 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from twofold.households.api import HouseholdDateTimeField
 from twofold.nights.against import NightAgainstPlan
 from twofold.nights.models import Fairness, Feeding, HowMade, NightPlan
 
@@ -14,8 +15,9 @@ from twofold.nights.models import Fairness, Feeding, HowMade, NightPlan
 class NightShiftSerializer(serializers.Serializer[dict[str, Any]]):
     member = serializers.IntegerField(help_text="The member on duty.")
     name = serializers.CharField(read_only=True)
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
+    # Sent without a UTC offset, a shift's times are the household's clock time (the view gives the zone).
+    start = HouseholdDateTimeField()
+    end = HouseholdDateTimeField()
     expected_wakings = serializers.FloatField(read_only=True, help_text="From the last 14 nights' pattern.")
     expected_feeds = serializers.FloatField(read_only=True)
 

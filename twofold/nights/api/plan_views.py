@@ -120,7 +120,7 @@ class PlanViewSet(ScopedViewSet):
 
     def update(self, request: Request, pk: int, partial: bool = False) -> Response:
         plan = self.get_object()
-        data = valid_data(NightShiftsUpdateSerializer, request)
+        data = valid_data(NightShiftsUpdateSerializer, request, zone=plan.household.zone)
         duty = [Duty(s["member"], s["start"], s["end"]) for s in data["shifts"]]
         services.edit_shifts(member=acting_parent(request.user, plan.household_id), plan=plan, duty=duty)
         return Response(_fresh(self, plan.pk))
@@ -139,7 +139,8 @@ class PlanViewSet(ScopedViewSet):
         request=NightWeekCreateSerializer,
         responses={201: NightPlanSerializer(many=True), 400: PLAN_400},
     )
-    @action(detail=False, methods=["post"])
+    # The seven plans come back whole, as a list: the schema must not describe them as a page.
+    @action(detail=False, methods=["post"], pagination_class=None)
     def week(self, request: Request) -> Response:
         data = valid_data(NightWeekCreateSerializer, request)
         household = parent_household_for(user=request.user, household_id=data.get("household"))

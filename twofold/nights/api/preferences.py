@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,16 +18,25 @@ from twofold.nights.api.scope import acting_parent
 from twofold.nights.ask import Preference
 from twofold.nights.evidence import DEFAULT_TARGET
 
+# OpenAPI's `format: time` is RFC 3339's full time, which needs an offset ("22:30:00+01:00"); a bedtime is a
+# time on the household's clock whatever the season, so it has none and is described by its pattern.
+CLOCK_TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"
+
+
+@extend_schema_field({"type": "string", "pattern": CLOCK_TIME, "example": "22:30"})
+class ClockTimeField(serializers.TimeField):
+    """A time of day on the household's clock, "22:30" (seconds optional), read and written without offset."""
+
 
 class NightPreferenceSerializer(serializers.Serializer[dict[str, Any]]):
     id = serializers.IntegerField(read_only=True, help_text="The member's id.")
     household = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     role = serializers.CharField(read_only=True)
-    night_from = serializers.TimeField(
+    night_from = ClockTimeField(
         allow_null=True, required=False, help_text="A parent's usual bedtime; when a helper can start."
     )
-    night_until = serializers.TimeField(
+    night_until = ClockTimeField(
         allow_null=True, required=False, help_text="A parent's latest wake-up; until when a helper can stay."
     )
     work_mornings = serializers.ListField(
