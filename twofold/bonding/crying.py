@@ -72,6 +72,26 @@ class CryingDay:
     untimed: int  # of those, episodes logged as a moment without a length
 
 
+def _union(intervals: Iterable[tuple[dt.datetime, dt.datetime]]) -> list[tuple[dt.datetime, dt.datetime]]:
+    merged: list[tuple[dt.datetime, dt.datetime]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _days_touched(edges: Sequence[dt.datetime], start: dt.datetime, end: dt.datetime) -> Iterable[int]:
+    """The days (indexes between `edges`) that [start, end) overlaps; only those, since a year of days
+    times a year of episodes would be slow."""
+    i = max(bisect.bisect_right(edges, start) - 1, 0)
+    while i < len(edges) - 1 and edges[i] < end:
+        if min(end, edges[i + 1]) > max(start, edges[i]):
+            yield i
+        i += 1
+
+
 def daily_crying_minutes(
     spans: Iterable[CryingSpan], zone: ZoneInfo, first: dt.date, last: dt.date, now: dt.datetime
 ) -> tuple[CryingDay, ...]:
@@ -87,21 +107,22 @@ def daily_crying_minutes(
     minutes = [0.0] * len(days)
     episodes = [0] * len(days)
     untimed = [0] * len(days)
+    timed: list[tuple[dt.datetime, dt.datetime]] = []
     for span in spans:
         start, end = span.start, span.finish(now)
-        # Only the days the episode touches: a year of days times a year of episodes would be slow.
         first_day = bisect.bisect_right(edges, start) - 1
         if end > start:
-            i = max(first_day, 0)
-            while i < len(days) and edges[i] < end:
-                overlap = (min(end, edges[i + 1]) - max(start, edges[i])).total_seconds()
-                if overlap > 0:
-                    minutes[i] += overlap / 60
-                    episodes[i] += 1
-                i += 1
+            timed.append((start, end))
+            for i in _days_touched(edges, start, end):
+                episodes[i] += 1
         elif 0 <= first_day < len(days):
             episodes[first_day] += 1
             untimed[first_day] += 0 if span.timed else 1
+    # Two carers logging the same crying (one starts a timer, the other joins) is one baby crying once:
+    # the minutes are those of the union of the spells, never their sum.
+    for start, end in _union(timed):
+        for i in _days_touched(edges, start, end):
+            minutes[i] += (min(end, edges[i + 1]) - max(start, edges[i])).total_seconds() / 60
     return tuple(
         CryingDay(d, round(m, 1), e, u) for d, m, e, u in zip(days, minutes, episodes, untimed, strict=True)
     )

@@ -60,7 +60,10 @@ CULLEN_2000 = Source("Cullen, Field, Escalona & Hartshorn 2000, Early Child Dev 
 CHENG_2011 = Source("Cheng, Volk & Marini 2011, J Perinat Educ 20:200–209 (pilot)", "§5.1", "V")
 HUNZIKER_BARR_1986 = Source("Hunziker & Barr 1986, Pediatrics 77:641–648 (mothers)", "§5.1", "V")
 KAUR_BURPING = Source(
-    "Kaur et al., Child Care Health Dev 2014/15, via the pediatricinsider blog", "§5.1", "S"
+    # The trial itself is named; EVIDENCE.md read it through a blog, so the page marks it a secondary source.
+    "Kaur et al., Child Care Health Dev 2014/15 (a trial with 71 infants)",
+    "§5.1",
+    "S",
 )
 DE_MONTIGNY_2004 = Source("de Montigny & Lacharité 2004, cited in Suchy et al. 2020", "§5.1", "S")
 NO_CAREGIVER_STUDY = Source(

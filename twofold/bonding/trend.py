@@ -195,7 +195,7 @@ TRY_MASSAGE = Paragraph(
 )
 WINDING_IS_NOT_A_CURE = Paragraph(
     "Winding is not a cure for colic: in one trial, routine burping did not reduce colic and roughly doubled "
-    "spitting up (as reported by the pediatricinsider blog).",
+    "spitting up.",
     KAUR_BURPING,
 )
 

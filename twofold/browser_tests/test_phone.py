@@ -18,6 +18,7 @@ import time_machine
 from django.core.management import call_command
 from playwright.sync_api import Page, ViewportSize, expect
 
+from twofold.care.services import log_care_event
 from twofold.households.models import Member
 from twofold.insights.periods import iso_week
 from twofold.nights.models import NightPlan
@@ -169,3 +170,23 @@ def test_the_checkin_reveal_leads_with_the_answers_and_the_largest_gap(
         summary.focus()
         page.keyboard.press("Enter")
         expect(folded.first).to_have_attribute("open", "")
+
+
+def test_a_long_unbroken_note_wraps_instead_of_widening_the_page(
+    demo: dict[str, Member], logged_in: Callable[[Member], Page]
+) -> None:
+    alex = demo["alex"]
+    child = alex.household.children.first()
+    with time_machine.travel(NOW, tick=False):
+        event = log_care_event(
+            member=alex,
+            child=child,
+            kind="bath",
+            start=NOW - dt.timedelta(minutes=5),
+            note="x" * 400,
+            now=NOW,
+        ).event
+        page = open_phone(logged_in, alex)
+        for url, shot in (("/", "today-long-note"), ("/history/", "history-long-note")):
+            check_fits(page, url, shot)
+        check_fits(page, f"/events/{event.pk}/", "edit-long-note")

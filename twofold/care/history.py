@@ -13,6 +13,7 @@ from twofold.care.day import local_day_bounds
 from twofold.care.models import Kind
 from twofold.care.selectors import HistoryFilter
 from twofold.households.models import Child, Household, Member
+from twofold.households.widgets import CalendarDateInput
 
 # No log is older or newer; a day at the calendar's ends has no local bounds datetime can represent.
 FIRST_DAY = dt.date(2000, 1, 1)
@@ -26,8 +27,8 @@ class HistoryForm(forms.Form):
     child = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     kind = forms.ChoiceField(choices=[("", "All kinds"), *Kind.choices], required=False)
     by = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Who")
-    date_from = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(required=False, label="From", widget=CalendarDateInput())
+    date_to = forms.DateField(required=False, label="To", widget=CalendarDateInput())
 
     def __init__(
         self, *args: Any, children: Sequence[Child], people: Sequence[Member], **kwargs: Any

@@ -32,6 +32,7 @@ _EVENT_FIELDS: dict[str, str] = {
     "response": "response",
     "settled_after_minutes": "settled_after_minutes",
     "note": "note",
+    "logged_by_id": "logged_by_id",
 }
 # Every kind's detail columns, through its one-to-one: a row holds the ones of its own kind.
 _DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {str(d.key): d.detail_fields for d in DETAILED}
@@ -76,6 +77,7 @@ class EventRow:
     response: str
     settled_after_minutes: int | None
     note: str
+    logged_by_id: int | None = None  # who tapped it in, when someone else did it
     # The kind's own details by field name ({"method": "formula", "amount_ml": Decimal("120")}); empty
     # for kinds without a detail table or an event whose details were never given.
     details: dict[str, Any] = field(default_factory=dict)

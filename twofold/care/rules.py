@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from twofold.care.kinds import DETAILED, REGISTRY
 
@@ -60,6 +61,22 @@ def time_errors(
             "Check the start and end times."
         )
     return errors
+
+
+# A parent may express milk before the birth (colostrum); everything else in the log is done for the baby.
+BEFORE_BIRTH_KINDS = frozenset({"pumping"})
+
+
+def birth_errors(
+    *, kind: str, start: dt.datetime, zone: ZoneInfo, name: str, born: dt.date
+) -> dict[str, str]:
+    """Care for a child cannot begin before the day they were born, in the household's own calendar."""
+    if kind in BEFORE_BIRTH_KINDS or start.astimezone(zone).date() >= born:
+        return {}
+    return {
+        "start": f"That is before {name} was born ({born.day} {born:%B %Y}). Check the date, or {name}'s "
+        "birth date on the household page."
+    }
 
 
 def response_errors(*, kind: str, response: str, settled_after_minutes: int | None) -> dict[str, str]:

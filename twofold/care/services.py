@@ -14,7 +14,7 @@ from django.utils import timezone
 from twofold.care.details import build_detail, check_detail, detail_of
 from twofold.care.kinds import KEYS, definition
 from twofold.care.models import CareEvent
-from twofold.care.rules import TIMER_KINDS, response_errors, time_errors
+from twofold.care.rules import TIMER_KINDS, birth_errors, response_errors, time_errors
 from twofold.care.selectors import running_timer_of
 from twofold.households.models import Child, Member
 
@@ -52,6 +52,12 @@ def _check_no_running_timer(child: Child, kind: str, exclude_pk: int | None = No
 
 def _validate(event: CareEvent, now: dt.datetime) -> None:
     errors = time_errors(kind=event.kind, start=event.start, end=event.end, now=now)
+    if "start" not in errors:
+        child = event.child
+        zone = event.household.zone
+        errors |= birth_errors(
+            kind=event.kind, start=event.start, zone=zone, name=child.name, born=child.birth_date
+        )
     errors |= response_errors(
         kind=event.kind,
         response=event.response,

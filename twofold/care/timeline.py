@@ -35,6 +35,7 @@ class TimelineItem:
     edit_url: str
     respond_url: str = ""  # set while the baby's response is still open on a kind that has one
     by_id: int = 0
+    logged_by_id: int | None = None
 
 
 # Kinds that involve the baby's mood and can take a one-tap response from the timeline.
@@ -43,9 +44,9 @@ RESPONSES = (("calm", "Calm"), ("fussy", "Fussy"), ("crying", "Crying"), ("settl
 
 
 @dataclass(frozen=True)
-class RespondForm:
-    """What a one-tap response form needs from the request: its CSRF token, where to come back, and who is
-    looking (a helper may answer only for their own events)."""
+class TimelineViewer:
+    """Who is looking at a timeline (a helper may change only their own events) and what a one-tap response
+    form needs from the request: its CSRF token and where to come back."""
 
     csrf_token: str
     next_url: str
@@ -97,6 +98,7 @@ def timeline(rows: list[EventRow], *, zone: ZoneInfo, locale: str, unit: str) ->
                 response=response_text(row),
                 by_name=row.by_name,
                 by_id=row.by_id,
+                logged_by_id=row.logged_by_id,
                 child_name=row.child_name,
                 note=_short(row.note),
                 edit_url=edit.format(row.id),
@@ -112,10 +114,15 @@ def _muted(text: str) -> str:
     return f' <span class="muted">· {escape(text)}</span>' if text else ""
 
 
-def respond_html(item: TimelineItem, form: RespondForm | None) -> str:
+def may_change(item: TimelineItem, viewer: TimelineViewer | None) -> bool:
+    """Parents change any event; a helper only those they did or tapped in (services.check_can_change)."""
+    return viewer is None or viewer.is_parent or viewer.member_id in (item.by_id, item.logged_by_id)
+
+
+def respond_html(item: TimelineItem, form: TimelineViewer | None) -> str:
     """The baby's response in one tap, without JavaScript: a small form posting to the bonding response
     view and coming back here. Only where it is still open and the viewer may change the event."""
-    if form is None or not item.respond_url or not (form.is_parent or item.by_id == form.member_id):
+    if form is None or not item.respond_url or not may_change(item, form):
         return ""
     buttons = "".join(
         f'<button type="submit" name="response" value="{value}" class="small">{label}</button>'
@@ -130,7 +137,12 @@ def respond_html(item: TimelineItem, form: RespondForm | None) -> str:
 
 
 def line_html(
-    item: TimelineItem, *, show_date: bool, show_child: bool, respond: RespondForm | None = None
+    item: TimelineItem,
+    *,
+    show_date: bool,
+    show_child: bool,
+    respond: TimelineViewer | None = None,
+    buttons: bool = True,
 ) -> str:
     """One <li> of a timeline, every value escaped; the markup Today and History share."""
     when = f"{item.date} {item.time}" if show_date else item.time
@@ -139,9 +151,16 @@ def line_html(
         f'<span class="what">{escape(item.summary)}{_muted(item.duration)}{_muted(item.response)}<br>'
         f'<span class="muted by">{escape(item.by_name)}</span>'
         f"{_muted(item.child_name) if show_child else ''}{_muted(item.note)}"
-        f"{respond_html(item, respond)}</span>"
+        f"{respond_html(item, respond) if buttons else ''}</span>{_edit_link(item, respond)}</li>"
+    )
+
+
+def _edit_link(item: TimelineItem, viewer: TimelineViewer | None) -> str:
+    if not may_change(item, viewer):
+        return ""
+    return (
         f'<a href="{escape(item.edit_url)}" '
-        f'aria-label="Edit {escape(item.kind_label)} at {escape(item.time)}">Edit</a></li>'
+        f'aria-label="Edit {escape(item.kind_label)} at {escape(item.time)}">Edit</a>'
     )
 
 
@@ -150,9 +169,14 @@ def timeline_html(
     *,
     show_date: bool = False,
     show_child: bool = False,
-    respond: RespondForm | None = None,
+    respond: TimelineViewer | None = None,
+    respond_buttons: bool = True,
 ) -> SafeString:
+    """`respond` is who is looking; `respond_buttons` whether open responses get their one-tap buttons."""
     # Safe because line_html escapes every value it puts in.
     return SafeString(
-        "".join(line_html(i, show_date=show_date, show_child=show_child, respond=respond) for i in items)
+        "".join(
+            line_html(i, show_date=show_date, show_child=show_child, respond=respond, buttons=respond_buttons)
+            for i in items
+        )
     )

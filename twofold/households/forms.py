@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 
 from twofold.households.models import Child, Household, Member, Role
+from twofold.households.widgets import CalendarDateInput
 
 GAVE_BIRTH_CHOICES = [("", "Rather not say"), ("yes", "Yes"), ("no", "No")]
 
@@ -81,7 +82,7 @@ class ChildForm(_ChildModelForm):
         model = Child
         fields = ["name", "birth_date", "feeding_method"]
         labels = {"feeding_method": "Usually fed with"}
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"birth_date": CalendarDateInput()}
 
 
 class InviteForm(forms.Form):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
 
+from twofold.households.widgets import CalendarDateInput
 from twofold.nights.ask import Preference
 from twofold.nights.evidence import DEFAULT_TARGET
 from twofold.nights.models import WEEKDAYS, Fairness, Feeding
@@ -30,9 +31,7 @@ def _time_input() -> forms.TimeInput:
 
 
 class PlanForm(forms.Form):
-    night = forms.DateField(
-        label="Night of", widget=forms.DateInput(attrs={"type": "date"}), help_text="The evening it starts."
-    )
+    night = forms.DateField(label="Night of", widget=CalendarDateInput(), help_text="The evening it starts.")
     feeding = forms.ChoiceField(
         choices=Feeding.choices,
         widget=forms.RadioSelect,

@@ -94,3 +94,16 @@ def test_what_helped_counts_each_technique_and_caregiver():
     assert [t.key for t in helped.by_caregiver_and_technique[SAM]] == ["feeding", "sling"]
     assert helped.by_technique[2].settled_share == 1
     assert helped.by_technique[3].settled_share is None
+
+
+def test_two_carers_logging_overlapping_spells_count_the_crying_once():
+    # 18:00-19:00 and 18:30-19:30: the baby cried for 90 minutes, not 120; both spells are still spells.
+    spans = [cry(local(2026, 11, 16, 18), 60), cry(local(2026, 11, 16, 18, 30), 60, member=SAM)]
+    days = daily_crying_minutes(spans, LONDON, dt.date(2026, 11, 16), dt.date(2026, 11, 16), NOW)
+    assert days == (CryingDay(dt.date(2026, 11, 16), 90.0, 2, 0),)
+
+
+def test_an_overlap_across_midnight_is_counted_once_on_each_side():
+    spans = [cry(local(2026, 11, 16, 23, 30), 60), cry(local(2026, 11, 16, 23, 45), 30, member=SAM)]
+    days = daily_crying_minutes(spans, LONDON, dt.date(2026, 11, 16), dt.date(2026, 11, 17), NOW)
+    assert [d.minutes for d in days] == [30.0, 30.0]

@@ -149,3 +149,11 @@ def test_past_the_first_year_the_reading_suggests_no_baby_tips():
     assert "massage" not in texts and "Skin-to-skin" not in texts and "swaddling" not in texts
     assert AGE_CURVE not in reading.paragraphs
     assert WHEN_TO_ASK in reading.paragraphs
+
+
+def test_no_paragraph_or_source_the_trend_can_show_cites_a_blog():
+    flat = ("ccxx", ())
+    shown = reading_for(points(flat, flat, flat, flat)).paragraphs
+    for p in shown:
+        assert "blog" not in p.text.lower()
+        assert p.source is None or "blog" not in p.source.cite.lower()

@@ -14,7 +14,7 @@ from django.middleware.csrf import get_token
 from twofold.care.day import ago as _ago
 from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
-from twofold.care.timeline import RespondForm, TimelineItem, timeline_html
+from twofold.care.timeline import TimelineItem, TimelineViewer, timeline_html
 from twofold.households.models import Household
 from twofold.households.words import format_volume
 
@@ -67,13 +67,16 @@ def timeline_lines(
     show_child: bool = False,
     respond: bool = False,
 ) -> str:
-    """The timeline's lines; with `respond`, open responses get their one-tap buttons (Today)."""
+    """The timeline's lines, with an Edit link on each event the viewer may change; with `respond`, open
+    responses get their one-tap buttons (Today)."""
     form = None
     member = context.get("member")
-    if respond and member is not None:
+    if member is not None:
         request = context["request"]
-        form = RespondForm(str(get_token(request)), request.get_full_path(), member.pk, member.is_parent)
-    return timeline_html(items, show_date=bool(show_date), show_child=bool(show_child), respond=form)
+        form = TimelineViewer(str(get_token(request)), request.get_full_path(), member.pk, member.is_parent)
+    return timeline_html(
+        items, show_date=bool(show_date), show_child=bool(show_child), respond=form, respond_buttons=respond
+    )
 
 
 @register.simple_tag

@@ -172,3 +172,21 @@ def test_a_parent_downloads_the_whole_log_in_one_click(world):
     document = json.loads(archive.read(next(n for n in names if n.endswith(".json"))))
     kinds = [e["kind"] for e in document["events"]]
     assert kinds == ["nappy"]  # Robin's bath is another household's
+
+
+def test_an_impossible_amount_gets_one_message(world):
+    start = timezone.localtime(timezone.now(), world.ada.household.zone).strftime("%Y-%m-%dT%H:%M")
+    response = client_for(world.alex).post(
+        reverse("care:log_event", args=["feed"]),
+        {
+            "child": world.ada.pk,
+            "by": world.alex.pk,
+            "start": start,
+            "d-method": "formula",
+            "d-amount_ml": "99999",
+            "client_id": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 400
+    assert response.content.decode().count('class="error" role="alert"') == 1
+    assert not CareEvent.objects.exists()

@@ -1,10 +1,13 @@
+import datetime as dt
 import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from twofold.care.models import CareEvent
 from twofold.care.services import log_care_event, start_timer
+from twofold.conftest import client_for
 from twofold.households.services import remove_member
 
 
@@ -156,3 +159,40 @@ def test_a_second_stop_changes_nothing(world):
     assert (first.stopped, again.stopped) == (True, False)
     event.refresh_from_db()
     assert event.end == first.event.end == again.event.end and event.sleep.place == ""
+
+
+def test_care_before_the_child_was_born_is_refused_on_the_page(world):
+    # Ada was born on 1 October 2026 (London); 30 September 23:30 is the day before.
+    before = "2026-09-30T23:30"
+    page = client_for(world.alex).post(
+        "/log/nappy/",
+        {
+            "child": world.ada.pk,
+            "by": world.alex.pk,
+            "start": before,
+            "d-contents": "wet",
+            "client_id": uuid.uuid4(),
+        },
+    )
+    assert page.status_code == 400
+    assert "That is before Ada was born (1 October 2026)" in page.content.decode()
+    assert not CareEvent.objects.filter(kind="nappy").exists()
+
+
+def test_the_birth_day_itself_and_pumping_before_it_are_accepted(world):
+    now = dt.datetime(2026, 10, 2, 12, tzinfo=dt.UTC)
+    first_hour = dt.datetime(2026, 10, 1, 0, 5, tzinfo=ZoneInfo("Europe/London"))
+    log_care_event(member=world.alex, child=world.ada, kind="bath", start=first_hour, now=now)
+    colostrum = first_hour - dt.timedelta(days=7)
+    log_care_event(
+        member=world.alex, child=world.ada, kind="pumping", start=colostrum, now=now, details={"amount_ml": 5}
+    )
+    with pytest.raises(ValidationError) as refused:
+        log_care_event(
+            member=world.alex,
+            child=world.ada,
+            kind="bath",
+            start=first_hour - dt.timedelta(minutes=10),
+            now=now,
+        )
+    assert "before Ada was born" in refused.value.message_dict["start"][0]

@@ -185,3 +185,19 @@ def test_dial_strips_everything_but_digits():
         "HELP",
         "51444",
     )
+
+
+@pytest.mark.parametrize("code", sorted(RAW["countries"]))
+def test_no_line_tells_a_parent_what_is_not_verified_or_cites_a_blog(code):
+    # What Twofold could not confirm is left out of the page, not shown with a doubt beside it.
+    for line in RAW["countries"][code]["lines"]:
+        shown = [line["purpose"], line.get("hours") or ""]
+        shown += [c.get("note", "") for c in line["contacts"]] + [
+            c.get("keyword", "") for c in line["contacts"]
+        ]
+        for words in shown:
+            assert "verified" not in words.lower() and "blog" not in words.lower(), (
+                code,
+                line["name"],
+                words,
+            )

@@ -11,6 +11,7 @@ import time_machine
 from twofold.conftest import client_for
 from twofold.nights.models import HowMade, NightPlan, NightPreference
 from twofold.nights.services import make_plan
+from twofold.tests.forms import untouched
 
 from .logs import LAST_NIGHT, NOW, TONIGHT, at, log, log_two_weeks
 
@@ -258,3 +259,16 @@ def test_the_us_page_shows_planned_against_actual(world):
     assert "Night plans against the log" in page
     assert "Alex 22:00–02:30, Sam 02:30–07:00" in page
     assert "1 of 1" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_plan_a_week_submitted_as_the_page_fills_it_plans_seven_nights(world):
+    # The date input was once given 30/11/2026, which a browser's date picker shows as empty.
+    alex = client_for(world.alex)
+    fields = untouched(alex.get("/nights/").content.decode(), "/nights/week/")
+    assert fields["night"] == [TONIGHT.isoformat()]
+
+    response = alex.post("/nights/week/", fields)
+
+    assert response.status_code == 302
+    assert NightPlan.objects.filter(household=world.alex.household).count() == 7
