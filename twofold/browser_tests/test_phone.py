@@ -177,6 +177,7 @@ def test_a_long_unbroken_note_wraps_instead_of_widening_the_page(
 ) -> None:
     alex = demo["alex"]
     child = alex.household.children.first()
+    assert child is not None
     with time_machine.travel(NOW, tick=False):
         event = log_care_event(
             member=alex,
