@@ -17,9 +17,7 @@ from twofold.checkins.presenters import week_text
 from twofold.checkins.yours import by_household, own_document
 
 ONE_DELETED = "Your answers for the week of {week} in {household} are deleted."
-ALL_DELETED = "Your check-in answers are deleted: your answers for {answers} and {reviews}."
-ANSWERS_ONE, ANSWERS_MANY = "week", "weeks"
-REVIEWS_ONE, REVIEWS_MANY = "review of an agreement", "reviews of agreements"
+ALL_DELETED = "Your check-in answers are deleted: {what}."
 NOTHING_TO_DELETE = "There are no check-in answers of yours to delete."
 
 
@@ -30,6 +28,14 @@ def _me(request: HttpRequest) -> int:
 
 def _counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def _what(answers: int, reviews: int) -> str:
+    """“your answers for 2 weeks and 1 review of an agreement”, leaving out what there is none of."""
+    parts = [f"your answers for {_counted(answers, 'week', 'weeks')}"] if answers else []
+    if reviews:
+        parts.append(_counted(reviews, "review of an agreement", "reviews of agreements"))
+    return " and ".join(parts)
 
 
 @login_required
@@ -77,10 +83,7 @@ def yours_delete_all(request: HttpRequest) -> HttpResponse:
         if gone_answers or gone_reviews:
             messages.success(
                 request,
-                ALL_DELETED.format(
-                    answers=_counted(gone_answers, ANSWERS_ONE, ANSWERS_MANY),
-                    reviews=_counted(gone_reviews, REVIEWS_ONE, REVIEWS_MANY),
-                ),
+                ALL_DELETED.format(what=_what(gone_answers, gone_reviews)),
             )
         else:
             messages.info(request, NOTHING_TO_DELETE)
@@ -88,8 +91,7 @@ def yours_delete_all(request: HttpRequest) -> HttpResponse:
     answered, reviewed = list(answers), list(reviews)
     households = {a.household.name for a in answered} | {r.agreement.household.name for r in reviewed}
     context = {
-        "answers": _counted(len(answered), ANSWERS_ONE, ANSWERS_MANY),
-        "reviews": _counted(len(reviewed), REVIEWS_ONE, REVIEWS_MANY),
+        "what": _what(len(answered), len(reviewed)),
         "households": sorted(households),
         "nothing": not answered and not reviewed,
     }

@@ -145,7 +145,7 @@ def test_deleting_all_takes_every_answer_of_yours_in_every_household_and_no_one_
     assert "From Alex and Sam" in page and f"From {world.robin.household.name}" in page
     confirm = words(sam.get(url))
     assert "Delete all your check-in answers?" in confirm
-    assert "Your answers for 2 weeks and your 1 review of an agreement" in confirm
+    assert "This deletes your answers for 2 weeks and 1 review of an agreement, from" in confirm
     assert "Alex and Sam" in confirm and world.robin.household.name in confirm
     assert "They also disappear from each household's check-ins" in confirm
     assert Checkin.objects.filter(member__user=world.sam.user).count() == 2  # a GET deletes nothing
