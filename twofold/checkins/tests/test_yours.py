@@ -16,7 +16,7 @@ from django.urls import reverse
 from twofold import sealing
 from twofold.checkins.answers import ANSWERS_SEALED
 from twofold.checkins.models import AgreementReview, Checkin
-from twofold.checkins.services import add_agreement, submit_checkin
+from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NOW, SAM_ANSWERS, text
 from twofold.checkins.tests.test_sealing import seal_with_another_key
 from twofold.conftest import client_for
@@ -205,3 +205,19 @@ def test_the_page_is_linked_for_current_and_removed_parents(world):
     assert yours in text(client_for(world.alex).get(reverse("wellbeing:yours")))
     remove(world.alex, world.sam)
     assert yours in text(client_for(world.sam).get(reverse("households:start")))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_review_given_without_answers_is_shown_in_its_week_and_goes_with_all(world):
+    with time_machine.travel(NOW - dt.timedelta(weeks=1), tick=False):
+        agreement = add_agreement(member=world.alex, text="Alex-takes-the-2am-feed")
+    review_agreement(member=world.sam, agreement=agreement, outcome="not_kept", now=NOW)
+    sam = client_for(world.sam)
+    page = words(sam.get(reverse("checkins:yours")))
+    assert "Week of 16 Nov to 22 Nov" in page and "“Alex-takes-the-2am-feed”: not kept" in page
+    assert "Delete these answers" not in page and "Delete all your answers" in page
+    assert "This deletes 1 review of an agreement, from Alex and Sam" in words(
+        sam.get(reverse("checkins:yours_delete_all"))
+    )
+    sam.post(reverse("checkins:yours_delete_all"), {"confirm": "delete"})
+    assert not AgreementReview.objects.exists()
