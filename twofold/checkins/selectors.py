@@ -280,3 +280,32 @@ def visible_review_ids(*, user: AbstractBaseUser | AnonymousUser, now: dt.dateti
         if states[key].revealed:
             visible.append(review.pk)
     return visible
+
+
+# --- A parent's own answers, by account: they stay theirs after leaving or removal ---------------------
+
+
+def checkins_of_user(*, user_id: int) -> QuerySet[Checkin]:
+    """Every check-in answer the user gave, in any household, including those they have left or were
+    removed from; never another parent's."""
+    return (
+        Checkin.objects.filter(member__user_id=user_id)
+        .select_related("member", "household")
+        .order_by("household__name", "household_id", "-week", "id")
+    )
+
+
+def reviews_of_user(*, user_id: int) -> QuerySet[AgreementReview]:
+    """Every review of an agreement the user gave, in any household, with its agreement."""
+    return (
+        AgreementReview.objects.filter(reviewer__user_id=user_id)
+        .select_related("agreement__household", "reviewer")
+        .order_by("agreement__household__name", "agreement__household_id", "-agreement__week", "id")
+    )
+
+
+def get_checkin_of_user(*, user_id: int, checkin_id: int) -> Checkin:
+    checkin = checkins_of_user(user_id=user_id).filter(pk=checkin_id).first()
+    if checkin is None:
+        raise Http404("No such check-in answer of yours.")
+    return checkin

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from twofold.checkins.answers import cleaned
@@ -37,6 +38,7 @@ TOO_LONG = "Keep it to {limit} characters (this has {length})."
 NOT_LAST_WEEKS = "You can only say how last week's agreements went, in this week's check-in."
 CHOOSE_OUTCOME = "Say whether it was kept, partly kept or not kept."
 NOT_A_DAY = "Choose a day of the week."
+NOT_YOUR_ANSWER = "Only the parent who gave these answers can delete them."
 
 
 def _lock(household: Household) -> None:
@@ -199,3 +201,38 @@ def set_checkin_day(*, member: Member, day: int) -> CheckinSettings:
         raise ValidationError({"day": [NOT_A_DAY]})
     settings, _ = CheckinSettings.objects.update_or_create(household=member.household, defaults={"day": day})
     return settings
+
+
+def _reviews_given_with(checkin: Checkin) -> QuerySet[AgreementReview]:
+    """The reviews its author gave in the same check-in: those of the week before's agreements."""
+    return AgreementReview.objects.filter(
+        reviewer_id=checkin.member_id,
+        agreement__household_id=checkin.household_id,
+        agreement__week=checkin.week - dt.timedelta(weeks=1),
+    )
+
+
+@transaction.atomic
+def delete_own_checkin(*, user_id: int, checkin: Checkin) -> None:
+    """The parent who gave an answer deletes it, with the reviews given in that check-in, whichever
+    household it was in and whether or not they are still a member. It goes from that week's check-in too."""
+    if checkin.member.user_id != user_id:
+        raise PermissionDenied(NOT_YOUR_ANSWER)
+    # Under the household's lock, so a parent answering at the same moment reads the week without it.
+    _lock(checkin.household)
+    _reviews_given_with(checkin).delete()
+    checkin.delete()
+
+
+@transaction.atomic
+def delete_all_own_checkins(*, user_id: int) -> tuple[int, int]:
+    """Every check-in answer and review the user gave, in every household: (answers, reviews) deleted."""
+    answers = Checkin.objects.filter(member__user_id=user_id)
+    reviews = AgreementReview.objects.filter(reviewer__user_id=user_id)
+    households = set(answers.values_list("household_id", flat=True))
+    households |= set(reviews.values_list("agreement__household_id", flat=True))
+    for household in Household.objects.filter(pk__in=households).order_by("pk"):
+        _lock(household)
+    _, reviews_gone = reviews.delete()
+    _, answers_gone = answers.delete()
+    return answers_gone.get(Checkin._meta.label, 0), reviews_gone.get(AgreementReview._meta.label, 0)

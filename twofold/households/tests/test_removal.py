@@ -34,7 +34,7 @@ def test_removing_asks_first_naming_the_person_and_what_they_lose_and_keep(world
     page = words(client.get(reverse("households:member_remove", args=[world.sam.pk])))
     assert "Remove Sam from Alex and Sam?" in page
     assert "What Sam will no longer see" in page and "any results another parent shared with them" in page
-    assert "Their own screening results, to read, download or delete" in page
+    assert "Their own screening results and check-in answers, to read, download or delete" in page
     assert "Sam will be told the next time they come in" in page
     assert "sensitive actions for Sam and you." in page
     # Looking at the page, or a post without its button's confirmation, removes no one.
