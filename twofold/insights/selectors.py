@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from twofold.care.models import CareEvent
 from twofold.db import Prepared, RawTimestamp, moment
-from twofold.households.models import Household, Member, Role
+from twofold.households.models import Child, FeedingMethod, Household, Member, Role
 from twofold.insights.nights import CARRY_IN, NightSummary
 from twofold.insights.periods import Night, nights_between, week_of
 from twofold.insights.records import remember, remembered
@@ -159,4 +159,6 @@ def sleep_warning_for(*, household: Household, now: dt.datetime) -> SleepWarning
     if not short:
         return None
     has_helpers = Member.objects.current().filter(household=household, role=Role.HELPER).exists()
-    return sleep_warning(short, parents, has_helpers)
+    fed = set(Child.objects.filter(household=household).values_list("feeding_method", flat=True))
+    breastfed = bool(fed & {FeedingMethod.BREAST, FeedingMethod.MIXED})
+    return sleep_warning(short, parents, has_helpers, breastfed=breastfed)
