@@ -107,7 +107,19 @@ def week_report_for(*, household: Household, monday: dt.date, now: dt.datetime) 
         settings=settings,
         now=now,
         known=known,
+        logged_since=log_begins(household=household, now=now),
     )
+
+
+def log_begins(*, household: Household, now: dt.datetime) -> dt.datetime:
+    """When the household's log begins: its first care's start, or now when nothing is logged yet."""
+    first = (
+        CareEvent.objects.filter(household=household, deleted_at__isnull=True)
+        .order_by("start")
+        .values_list("start", flat=True)
+        .first()
+    )
+    return first if first is not None else now
 
 
 def _last_ended_nights(household: Household, now: dt.datetime, count: int) -> list[Night]:
