@@ -55,7 +55,7 @@ def crying_chart_svg(
         if norm is not None and norm.band is not None:
             band = norm.band
             high, low = _y(band.mean_high), _y(band.mean_low)
-            label = f"Typical for week {norm.week}: {band.text}"
+            label = f"Typical at this age: {band.text}"
             parts.append(
                 f'<rect class="norm-band{" interpolated" if norm.interpolated else ""}" '
                 f'x="{n(left + i * step)}" y="{n(high - 2)}" width="{n(step)}" height="{n(low - high + 4)}">'

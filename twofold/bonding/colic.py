@@ -4,9 +4,9 @@ A check is never a diagnosis (Decisions, Crying): every result ends with "ask a 
 not. The checks read only what was logged: a day with no log counts as a day without 3 hours of crying, so
 a short log can miss a pattern but never invents one.
 
-Weeks are weeks of life counted from the birth date (days 0–6 are week 1), the same weeks the norms use.
-Reading "for more than 3 weeks" as weeks in a row, and "a week" as a week of life rather than any 7 days, is
-Twofold's reading of the definitions in EVIDENCE.md §3.2.
+The modified rule's "in any one week" (EVIDENCE.md §3.2) is any 7 days in a row. Wessel's "more than 3 days
+a week, for more than 3 weeks" counts weeks of life from the birth date (days 0–6 are week 1), weeks in a
+row: Twofold's reading, which the page says.
 """
 
 from __future__ import annotations
@@ -45,17 +45,17 @@ FROM_THE_LOG = "Based only on the crying you logged: a day without a log counts 
 
 WESSEL_MET = (
     "The log shows more than 3 hours of crying a day, on more than 3 days a week, for more than 3 weeks in "
-    "a row: the pattern the Wessel “rule of threes” describes."
+    "a row (weeks of life, counted from the birth date): the pattern the Wessel “rule of threes” describes."
 )
 WESSEL_NOT_MET = (
     "The log does not show the Wessel pattern (more than 3 hours a day, more than 3 days a week, for more "
-    "than 3 weeks)."
+    "than 3 weeks; Twofold counts weeks of life, from the birth date)."
 )
 MODIFIED_MET = (
-    "In at least one week the log shows more than 3 hours of crying on 3 or more days: the pattern the "
-    "modified rule describes."
+    "In at least one week (any 7 days in a row) the log shows more than 3 hours of crying on 3 or more "
+    "days: the pattern the modified rule describes."
 )
-MODIFIED_NOT_MET = "No week in the log has more than 3 hours of crying on 3 or more days."
+MODIFIED_NOT_MET = "No 7 days in a row in the log have more than 3 hours of crying on 3 or more days."
 
 
 class Status(StrEnum):
@@ -145,7 +145,14 @@ def wessel(daily_minutes: Mapping[dt.date, float], birth_date: dt.date) -> Colic
 
 def modified_wessel(daily_minutes: Mapping[dt.date, float], birth_date: dt.date) -> ColicResult:
     weeks = long_days_per_week(daily_minutes, birth_date)
-    met = any(week.long_days >= MODIFIED_DAYS_IN_WEEK for week in weeks)
+    long_days = sorted(
+        day for day, minutes in daily_minutes.items() if day >= birth_date and is_long_day(minutes)
+    )
+    # Any one week: some 7 days in a row, wherever they start, hold MODIFIED_DAYS_IN_WEEK long days.
+    met = any(
+        (long_days[i + MODIFIED_DAYS_IN_WEEK - 1] - long_days[i]).days < 7
+        for i in range(len(long_days) - MODIFIED_DAYS_IN_WEEK + 1)
+    )
     wording = MODIFIED_MET if met else MODIFIED_NOT_MET
     return ColicResult(
         "modified_wessel", met, wording, weeks, MODIFIED_WESSEL, ASK_A_PROFESSIONAL if met else ASK_ANYWAY

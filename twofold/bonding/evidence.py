@@ -28,7 +28,7 @@ class Source:
 WOLKE_2017 = Source(
     "Wolke, Bilgin & Samara 2017, J Pediatr 185:55–61 (28 diary studies, 8,690 infants)", "§3.1", "V"
 )
-EARLY_WEEKS = (1, 6)  # weeks of life with the verified range
+EARLY_WEEKS = (1, 6)  # ages in weeks with the verified range, both ends included
 EARLY_MEAN_RANGE_MIN = (117, 133)  # the study means lie in this range, minutes of fuss/cry per 24 h
 EARLY_SD_RANGE_MIN = (66, 70)
 LATE_WEEKS = (10, 12)

@@ -2,11 +2,12 @@
 
 Decisions (Crying) in EVIDENCE.md: weeks 1–6 use the verified range of study means (117–133 min a day, SD
 66–70); weeks 10–12 the verified mean (68 min, SD 46.2); weeks 7–9 have no verified mean, so the band is a
-straight line between the two, labelled as an interpolation; after week 12 there is no number, only the
+straight line between the two, labelled as an interpolation; after 12 weeks there is no number, only the
 sentence that crying usually keeps falling.
 
-Weeks are weeks of life: days 0–6 are week 1, days 7–13 week 2, and so on. That is how the diary studies
-count "1–2 weeks", and it puts the day of birth inside the first band.
+The bands are read as the baby's age with both ends included, as parents say it: a baby of exactly 12 weeks
+(day 84) has not yet passed 12 weeks and still gets the 10–12-week figure; the day of birth is in the first
+band. `CryingNorm.week` is the week of life (days 0–6 are week 1), which the crying table shows.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class CryingBand:
 @dataclass(frozen=True)
 class CryingNorm:
     week: int
-    band: CryingBand | None  # None after week 12: no number, only KEEPS_FALLING
+    band: CryingBand | None  # None past 12 weeks old: no number, only KEEPS_FALLING
     interpolated: bool
     wording: str
     source: Source
@@ -73,22 +74,17 @@ def week_of_life(age_days: int) -> int:
 
 
 def crying_norm_for_days(age_days: int) -> CryingNorm:
-    return crying_norm_for_week(week_of_life(age_days))
-
-
-def crying_norm_for_week(week: int) -> CryingNorm:
-    """The norm for a week of life (1 = the first seven days)."""
-    if week < 1:
-        raise ValueError("Weeks of life start at 1.")
-    early_first, early_last = EARLY_WEEKS
-    late_first, late_last = LATE_WEEKS
-    if week <= early_last:
+    """The norm for a baby `age_days` old. The studies' bands are ages in weeks, ends included: up to 6
+    weeks old (day 42) the early range, from 10 weeks to 12 weeks old (days 70 to 84) the late mean, a
+    straight line by day between them, and past 12 weeks no number."""
+    week = week_of_life(age_days)
+    early_last, late_first, late_last = (7 * w for w in (EARLY_WEEKS[1], LATE_WEEKS[0], LATE_WEEKS[1]))
+    if age_days <= early_last:
         low, high = EARLY_MEAN_RANGE_MIN
         sd_low, sd_high = EARLY_SD_RANGE_MIN
         return CryingNorm(week, CryingBand(low, high, sd_low, sd_high), False, FROM_STUDIES, WOLKE_2017)
-    if week < late_first:
-        # A straight line from the last verified early week (6) to the first verified late week (10).
-        t = (week - early_last) / (late_first - early_last)
+    if age_days < late_first:
+        t = (age_days - early_last) / (late_first - early_last)
         band = CryingBand(
             mean_low=_between(EARLY_MEAN_RANGE_MIN[0], LATE_MEAN_MIN, t),
             mean_high=_between(EARLY_MEAN_RANGE_MIN[1], LATE_MEAN_MIN, t),
@@ -96,7 +92,7 @@ def crying_norm_for_week(week: int) -> CryingNorm:
             sd_high=_between(EARLY_SD_RANGE_MIN[1], LATE_SD_MIN, t),
         )
         return CryingNorm(week, band, True, INTERPOLATED, WOLKE_2017)
-    if week <= late_last:
+    if age_days <= late_last:
         band = CryingBand(LATE_MEAN_MIN, LATE_MEAN_MIN, LATE_SD_MIN, LATE_SD_MIN)
         return CryingNorm(week, band, False, FROM_STUDIES, WOLKE_2017)
     return CryingNorm(week, None, False, KEEPS_FALLING, WOLKE_2017)

@@ -157,3 +157,29 @@ def test_a_new_invitation_link_is_selected_when_it_gets_focus(
     assert page.evaluate(selection) == [0, len(value)]
     violations.collect(page)
     assert violations.found == []
+
+
+def test_copy_puts_a_new_invitation_link_on_the_clipboard_and_a_logged_out_invitee_sees_the_invitation(
+    world, logged_in: Callable[[Member], Page], new_person: Callable[[], Page]
+) -> None:
+    violations = Violations()
+    page = violations.watch(logged_in(world.alex))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto("/household/")
+    page.get_by_role("region", name="Invite someone").get_by_role(
+        "button", name="Make an invitation link"
+    ).click()
+    value = page.get_by_label("Invitation link").input_value()
+
+    page.get_by_role("button", name="Copy the link").click()
+
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == value
+    violations.collect(page)
+    assert violations.found == []
+
+    invitee = new_person()
+    invitee.goto(value)
+    expect(invitee.get_by_role("heading", name="You are invited to Alex and Sam")).to_be_visible()
+    invitee.get_by_role("link", name="Make an account").click()
+    expect(invitee).to_have_url(re.compile(r"/account/signup/\?next="))

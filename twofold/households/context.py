@@ -26,6 +26,8 @@ def household_context(request: HttpRequest) -> dict[str, object]:
     return {
         "member": getattr(request, "member", None),
         "household": household,
+        # For `local_words`: "" (a member with no household, such as one removed) reads the general words.
+        "household_country": household.country if household else "",
         "words": words_for(household.locale if household else "en-GB"),
         "theme": theme,
     }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -172,7 +173,10 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     except InvitationUnusable as problem:
         return _link_did_not_work(request, problem)
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        # Before an account is asked for, the invitee sees who invited them, to what and as what.
+        here = quote(request.get_full_path())
+        context = {"invitation": invitation, "next": here}
+        return render(request, "households/invited.html", context)
     form = ProfileForm(
         request.POST or None,
         prefix="me",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from twofold.care.models import CareEvent
 from twofold.db import Prepared, RawTimestamp, moment
-from twofold.households.models import Household, Member, Role
+from twofold.households.models import Child, FeedingMethod, Household, Member, Role
 from twofold.insights.nights import CARRY_IN, NightSummary
 from twofold.insights.periods import Night, nights_between, week_of
 from twofold.insights.records import remember, remembered
@@ -107,7 +107,19 @@ def week_report_for(*, household: Household, monday: dt.date, now: dt.datetime) 
         settings=settings,
         now=now,
         known=known,
+        logged_since=log_begins(household=household, now=now),
     )
+
+
+def log_begins(*, household: Household, now: dt.datetime) -> dt.datetime:
+    """When the household's log begins: its first care's start, or now when nothing is logged yet."""
+    first = (
+        CareEvent.objects.filter(household=household, deleted_at__isnull=True)
+        .order_by("start")
+        .values_list("start", flat=True)
+        .first()
+    )
+    return first if first is not None else now
 
 
 def _last_ended_nights(household: Household, now: dt.datetime, count: int) -> list[Night]:
@@ -159,4 +171,6 @@ def sleep_warning_for(*, household: Household, now: dt.datetime) -> SleepWarning
     if not short:
         return None
     has_helpers = Member.objects.current().filter(household=household, role=Role.HELPER).exists()
-    return sleep_warning(short, parents, has_helpers)
+    fed = set(Child.objects.filter(household=household).values_list("feeding_method", flat=True))
+    breastfed = bool(fed & {FeedingMethod.BREAST, FeedingMethod.MIXED})
+    return sleep_warning(short, parents, has_helpers, breastfed=breastfed)

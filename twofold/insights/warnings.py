@@ -16,8 +16,9 @@ class SleepWarning:
 
 
 def sleep_warning(
-    short: Sequence[Person], parents: Sequence[Person], has_helpers: bool
+    short: Sequence[Person], parents: Sequence[Person], has_helpers: bool, breastfed: bool = False
 ) -> SleepWarning | None:
+    """`breastfed`: some child of the household is breast or mixed fed, so a swap needs words for feeds."""
     if not short:
         return None
     names = [p.name for p in short]
@@ -34,10 +35,10 @@ def sleep_warning(
     tonight: list[str] = []
     for person in short:
         if rested:
+            feeds = " (with a breastfed baby: bringing the baby to feed, then changing and settling)"
             tonight.append(
-                f"Swap a shift: tonight {rested[0].name} handles the wakings in one half of the night "
-                "(with a breastfed baby: bringing the baby to feed, then changing and settling), so "
-                f"{person.name} gets one protected block of sleep."
+                f"Swap a shift: tonight {rested[0].name} handles the wakings in one half of the night"
+                f"{feeds if breastfed else ''}, so {person.name} gets one protected block of sleep."
             )
             break
     if len(short) > 1 or not rested:

@@ -206,11 +206,13 @@ def week_report(
     settings: Settings,
     now: dt.datetime,
     known: Known | None = None,
+    logged_since: dt.datetime | None = None,
 ) -> WeekReport:
     """Everything the Us page and the weekly summary say about one week.
 
     `spans` must cover the week, and every night of the trend's earlier weeks that `known` (summaries of
-    finished nights, by the date each began) does not.
+    finished nights, by the date each began) does not. `logged_since` is when the household's log begins:
+    a night over before it is no data, not a night of unbroken sleep, so it is left out.
     """
     week = week_of(monday, settings.zone, settings.night_start, settings.night_end)
     spans = sorted(spans, key=lambda s: s.start)
@@ -224,6 +226,8 @@ def week_report(
         member_ids=[p.id for p in people],
     )
     duties = week_nights(spans, week, parent_ids, now, known)
+    if logged_since is not None:
+        duties = [d for d in duties if d.night.end > logged_since]
     # A night still under way has not yet shown how much sleep it allowed.
     complete = [d for d in duties if d.night.end <= now]
     handled = {p.id: sum(d.handled.get(p.id, 0) for d in duties) for p in people}

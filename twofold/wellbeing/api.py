@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from twofold.households import crisis
 from twofold.households.api import ScopedViewSet
 from twofold.households.models import Role
+from twofold.households.professionals import in_local_words
 from twofold.households.selectors import active_memberships, still_a_member
 from twofold.sealing import SEALED_WITH_ANOTHER_KEY, CannotUnseal
 from twofold.wellbeing.instruments import SAFETY_MESSAGE, SCORABLE, SCREEN_NOT_DIAGNOSIS
@@ -153,7 +154,7 @@ def resources_document(country: str, *, safety_flag: bool) -> dict[str, Any]:
         "country": lines.code,
         "country_name": lines.name,
         "emergency_number": lines.emergency_numbers,
-        "safety_message": SAFETY_MESSAGE if safety_flag else None,
+        "safety_message": in_local_words(SAFETY_MESSAGE, lines.code) if safety_flag else None,
         "if_you_ever_feel_unsafe": lines.unsafe_line,
         "lines": [
             {

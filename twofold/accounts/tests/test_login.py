@@ -96,8 +96,9 @@ def test_an_invitee_who_signs_up_from_the_invitation_link_comes_back_to_join(cli
     alex = create_household(user=make_user("alex@example.com"), name="Alex and Sam", display_name="Alex")
     join_page = reverse("households:join", args=[invite(member=alex, role=Role.PARENT).token])
 
-    to_login = client.get(join_page)
-    login_page = client.get(to_login["Location"])
+    invited = client.get(join_page)  # who invited them and to what, with a way to log in and come back
+    assert f"{reverse('accounts:login')}?next={join_page}" in invited.content.decode()
+    login_page = client.get(f"{reverse('accounts:login')}?next={join_page}")
     signup_link = login_page.context["next"]
     signed_up = client.post(
         f"{reverse('accounts:signup')}?next={signup_link}",

@@ -58,7 +58,7 @@ class CryingDaySerializer(serializers.Serializer[dict[str, Any]]):
     episodes = serializers.IntegerField()
     untimed_episodes = serializers.IntegerField()
     week_of_life = serializers.IntegerField(allow_null=True)
-    norm = NormSerializer(allow_null=True, help_text="null after week 12: no typical figure is published.")
+    norm = NormSerializer(allow_null=True, help_text="null past 12 weeks old: no figure is published.")
     norm_wording = serializers.CharField(allow_blank=True)
 
 

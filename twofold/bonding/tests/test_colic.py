@@ -72,12 +72,12 @@ def test_the_modified_rule_needs_three_long_days_in_one_week():
     assert modified_wessel(days(2, 3), BORN).met
 
 
-def test_the_modified_rule_does_not_join_days_across_two_weeks():
-    # Two long days at the end of week 1 and two at the start of week 2: four in 7 days, but not in one week.
+def test_the_modified_rule_joins_days_across_two_weeks_of_life_within_seven_days():
+    # Two long days at the end of week 1 and two at the start of week 2: four in 7 days, "in any one week".
     log = {BORN + dt.timedelta(days=5): LONG, BORN + dt.timedelta(days=6): LONG} | days(2, 2)
     result = modified_wessel(log, BORN)
     assert result.weeks == (WeekCount(1, 2), WeekCount(2, 2))
-    assert not result.met
+    assert result.met
 
 
 def test_a_result_not_met_still_says_ask_a_professional_if_worried():
@@ -192,3 +192,13 @@ def test_add_months_keeps_to_the_end_of_a_short_month():
     assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
     assert add_months(dt.date(2027, 10, 31), 5) == dt.date(2028, 3, 31)
     assert add_months(dt.date(2027, 9, 30), 5) == dt.date(2028, 2, 29)
+
+
+def test_the_modified_rule_finds_three_long_days_in_any_seven_days_in_a_row():
+    # Days 5, 6 and 7 after the birth: two in week 1 of life and one in week 2, yet 3 days in one week.
+    spread = {BORN + dt.timedelta(days=d): LONG for d in (5, 6, 7)}
+    assert modified_wessel(spread, BORN).met
+    assert "any 7 days in a row" in modified_wessel(spread, BORN).wording
+    # Days 0, 6 and 7: 8 days from first to last, so no 7 days hold all three.
+    apart = {BORN + dt.timedelta(days=d): LONG for d in (0, 6, 7)}
+    assert not modified_wessel(apart, BORN).met

@@ -9,7 +9,6 @@ from twofold.bonding.norms import (
     KEEPS_FALLING,
     CryingBand,
     crying_norm_for_days,
-    crying_norm_for_week,
     week_of_life,
 )
 
@@ -33,43 +32,42 @@ def test_weeks_of_life_count_from_one(days, week):
     assert week_of_life(days) == week
 
 
-def test_week_6_is_the_last_week_of_the_verified_early_range():
-    assert crying_norm_for_days(41).band == EARLY
-    assert not crying_norm_for_week(6).interpolated
+def test_a_baby_of_exactly_6_weeks_is_still_in_the_verified_early_range():
+    assert crying_norm_for_days(42).band == EARLY
+    assert not crying_norm_for_days(42).interpolated
+    assert crying_norm_for_days(43).interpolated
 
 
-def test_week_7_is_interpolated_a_quarter_of_the_way_to_week_10():
-    norm = crying_norm_for_days(42)
-    assert norm.week == 7
+def test_at_7_weeks_old_the_band_is_a_quarter_of_the_way_to_10_weeks():
+    norm = crying_norm_for_days(49)
+    assert norm.week == 8  # its week of life, as the table shows it
     assert norm.interpolated
     assert norm.wording == INTERPOLATED
     # 117 + (68 - 117) / 4 = 104.75 and 133 - 65 / 4 = 116.75; SD 66 - 19.8 / 4 = 61.05, 70 - 23.8 / 4 = 64.05
     assert norm.band == CryingBand(104.8, 116.8, 61.1, 64.1)
 
 
-def test_week_9_is_still_interpolated_and_week_10_is_the_published_mean():
-    week_9 = crying_norm_for_week(9)
-    assert week_9.interpolated
-    assert week_9.band == CryingBand(80.3, 84.3, 51.2, 52.2)
-    week_10 = crying_norm_for_days(63)
-    assert week_10.week == 10
-    assert not week_10.interpolated
-    assert week_10.band == LATE
+def test_at_9_weeks_old_it_is_still_interpolated_and_at_10_weeks_it_is_the_published_mean():
+    nine_weeks = crying_norm_for_days(63)
+    assert nine_weeks.interpolated
+    assert nine_weeks.band == CryingBand(80.3, 84.3, 51.2, 52.2)
+    ten_weeks = crying_norm_for_days(70)
+    assert not ten_weeks.interpolated
+    assert ten_weeks.band == LATE
 
 
-def test_the_interpolated_band_narrows_steadily_between_the_two_verified_points():
-    bands = [band for w in range(6, 11) if (band := crying_norm_for_week(w).band) is not None]
-    assert len(bands) == 5
+def test_the_interpolated_band_narrows_steadily_day_by_day_between_the_two_verified_points():
+    bands = [band for d in range(42, 71) if (band := crying_norm_for_days(d).band) is not None]
+    assert len(bands) == 29
     lows = [b.mean_low for b in bands]
     highs = [b.mean_high for b in bands]
     assert lows == sorted(lows, reverse=True)
     assert highs == sorted(highs, reverse=True)
 
 
-def test_week_12_has_a_number_and_week_13_only_says_crying_keeps_falling():
-    assert crying_norm_for_days(83).band == LATE
-    after = crying_norm_for_days(84)
-    assert after.week == 13
+def test_a_baby_of_exactly_12_weeks_still_has_the_figure_and_one_day_older_only_hears_it_keeps_falling():
+    assert crying_norm_for_days(84).band == LATE  # 12 weeks old: not yet past 12 weeks
+    after = crying_norm_for_days(85)
     assert after.band is None
     assert after.wording == KEEPS_FALLING
     assert not any(ch.isdigit() for ch in KEEPS_FALLING.replace("12", ""))
@@ -78,5 +76,3 @@ def test_week_12_has_a_number_and_week_13_only_says_crying_keeps_falling():
 def test_a_negative_age_is_refused():
     with pytest.raises(ValueError):
         crying_norm_for_days(-1)
-    with pytest.raises(ValueError):
-        crying_norm_for_week(0)

@@ -205,7 +205,7 @@ def test_an_older_sibling_gets_no_norm_but_a_plain_sentence(world):
     )
     page = client_for(world.alex).get(f"/bonding/crying/?child={older.pk}").content.decode()
     assert "After 12 weeks, crying usually keeps falling" in page
-    assert "no figure after week 12" in page
+    assert "no figure past 12 weeks old" in page
 
 
 def test_the_trend_page_reads_a_parents_own_weeks(world):

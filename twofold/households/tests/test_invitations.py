@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from twofold.conftest import client_for, make_user
+from twofold.conftest import client_for, make_user, page_text
 from twofold.households import services
 from twofold.households.models import Member, Role
 
@@ -60,12 +60,17 @@ def test_existing_member_cannot_join_again(world):
         services.accept_invitation(user=world.sam.user, token=new.token, display_name="Sam again")
 
 
-def test_join_page_sends_logged_out_visitors_to_log_in_and_back(world, client):
-    new = services.invite(member=world.alex, role=Role.PARENT)
+def test_a_logged_out_invitee_sees_what_they_were_invited_to_then_signs_up_or_logs_in_and_comes_back(
+    world, client
+):
+    new = services.invite(member=world.alex, role=Role.HELPER)
     join_url = reverse("households:join", args=[new.token])
     response = client.get(join_url)
-    assert response.status_code == 302
-    assert reverse("accounts:login") in response["Location"] and "next=" in response["Location"]
+    assert response.status_code == 200
+    page = " ".join(page_text(response).split())
+    assert "Alex invited you to join Alex and Sam on Twofold as a helper." in page
+    assert f'href="{reverse("accounts:signup")}?next={join_url}"' in page
+    assert f'href="{reverse("accounts:login")}?next={join_url}"' in page
 
 
 def test_join_page_adds_the_member_and_switches_to_the_household(world):

@@ -119,6 +119,7 @@ def test_a_feed_begun_before_a_remembered_night_still_costs_its_sleep(world):
         report = week_report_for(household=world.alex.household, monday=MONDAY, now=NOW)
         return {d.night.of: d.longest_sleep.get(member.pk) for d in report.duties}[MONDAY]
 
+    _night_feed(world, world.alex)  # the log begins two weeks before
     assert longest(world.alex) == dt.timedelta(hours=9)  # remembered from the quiet Monday night
     start = dt.datetime(2026, 11, 16, 21, 50, tzinfo=LONDON)
     log_care_event(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from twofold.care.services import log_care_event
 from twofold.conftest import client_for
 from twofold.conftest import page_text as text
+from twofold.insights.selectors import week_report_for
 
 LONDON = ZoneInfo("Europe/London")
 # Wednesday of ISO week 2026-W47 (16-22 November), midday.
@@ -151,3 +152,21 @@ def test_on_a_monday_morning_us_opens_on_last_week(world):
     page = text(client_for(world.alex).get(reverse("home:us")))
     assert "This week has only just begun, so here is last week." in page
     assert "Alex handled 3 of 4 night wakings; Sam 1." in page
+
+
+def test_a_new_familys_nights_before_their_first_log_are_no_data_not_nine_hours_of_sleep(world):
+    # Sam's first tap is on Wednesday morning: Monday's and Tuesday's nights were never logged.
+    feed(world, world.sam, at(18, 8))
+    saturday = at(21, 12)
+    with time_machine.travel(saturday, tick=False):
+        report = week_report_for(household=world.alex.household, monday=dt.date(2026, 11, 16), now=saturday)
+    assert [d.night.of for d in report.duties] == [dt.date(2026, 11, d) for d in (18, 19, 20)]
+    assert report.average_longest_sleep[world.alex.pk] == dt.timedelta(hours=9)  # three quiet nights since
+
+
+def test_a_household_with_nothing_logged_says_nothing_about_sleep(world):
+    saturday = at(21, 12)
+    with time_machine.travel(saturday, tick=False):
+        report = week_report_for(household=world.alex.household, monday=dt.date(2026, 11, 16), now=saturday)
+    assert report.duties == ()
+    assert not any("longest sleep averaged" in s for s in report.sentences)

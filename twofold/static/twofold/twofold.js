@@ -285,3 +285,28 @@ document.addEventListener("focusin", function (event) {
   if (event.target.matches && event.target.matches("[data-select-on-focus]")) { event.target.select(); }
 });
 
+// A link to pass on: "Copy" puts it on the clipboard (or selects it where the browser will not), and
+// "Share…" appears only where the phone offers its own share sheet.
+document.querySelectorAll("[data-share]").forEach(function (button) {
+  if (navigator.share) { button.hidden = false; }
+});
+document.addEventListener("click", function (event) {
+  var copy = event.target.closest && event.target.closest("[data-copy]");
+  var share = event.target.closest && event.target.closest("[data-share]");
+  var button = copy || share;
+  if (!button) { return; }
+  var field = document.querySelector(button.dataset.copy || button.dataset.share);
+  if (!field) { return; }
+  if (share && navigator.share) {
+    navigator.share({title: share.dataset.shareTitle || document.title, url: field.value}).catch(function () {});
+    return;
+  }
+  var done = function () { button.textContent = button.dataset.copied || "Copied"; };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(field.value).then(done, function () { field.focus(); field.select(); });
+  } else {
+    field.focus();
+    field.select();
+  }
+});
+
