@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from twofold.insights.nights import union_of
+
 # How an episode ended (care.models.SettleOutcome); settled and asleep count as the baby settling.
 SETTLED_OUTCOMES = frozenset({"settled", "asleep"})
 # When no outcome was picked, the one-tap response says how it went.
@@ -72,16 +74,6 @@ class CryingDay:
     untimed: int  # of those, episodes logged as a moment without a length
 
 
-def _union(intervals: Iterable[tuple[dt.datetime, dt.datetime]]) -> list[tuple[dt.datetime, dt.datetime]]:
-    merged: list[tuple[dt.datetime, dt.datetime]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def _days_touched(edges: Sequence[dt.datetime], start: dt.datetime, end: dt.datetime) -> Iterable[int]:
     """The days (indexes between `edges`) that [start, end) overlaps; only those, since a year of days
     times a year of episodes would be slow."""
@@ -120,7 +112,7 @@ def daily_crying_minutes(
             untimed[first_day] += 0 if span.timed else 1
     # Two carers logging the same crying (one starts a timer, the other joins) is one baby crying once:
     # the minutes are those of the union of the spells, never their sum.
-    for start, end in _union(timed):
+    for start, end in union_of(timed):
         for i in _days_touched(edges, start, end):
             minutes[i] += (min(end, edges[i + 1]) - max(start, edges[i])).total_seconds() / 60
     return tuple(

@@ -73,7 +73,8 @@ def summarise(duty: NightDuty) -> NightSummary:
     )
 
 
-def _merge(intervals: Iterable[Interval]) -> list[Interval]:
+def union_of(intervals: Iterable[Interval]) -> list[Interval]:
+    """The time the intervals cover together, as the fewest intervals in order (crying counts it too)."""
     merged: list[Interval] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
@@ -84,7 +85,7 @@ def _merge(intervals: Iterable[Interval]) -> list[Interval]:
 
 
 def _covered_minutes(spans: Iterable[CareSpan], now: dt.datetime) -> float:
-    return sum((e - s).total_seconds() for s, e in _merge((x.start, x.finish(now)) for x in spans)) / 60
+    return sum((e - s).total_seconds() for s, e in union_of((x.start, x.finish(now)) for x in spans)) / 60
 
 
 def wakings_in(spans: Iterable[CareSpan], night: Night, now: dt.datetime) -> list[Waking]:
@@ -145,14 +146,14 @@ def _awake(
         times.append((end, end + RESETTLE_ALLOWANCE))
     for span in carried:
         times += [(night.start, span.finish(now)), (span.finish(now), span.finish(now) + RESETTLE_ALLOWANCE)]
-    return _merge(times)
+    return union_of(times)
 
 
 def longest_free_stretch(night: Night, busy: Iterable[Interval]) -> dt.timedelta:
     """The longest part of the night window not covered by any busy interval."""
     longest = dt.timedelta(0)
     cursor = night.start
-    for start, end in _merge(busy):
+    for start, end in union_of(busy):
         start, end = max(start, night.start), min(end, night.end)
         if end <= cursor:
             continue
