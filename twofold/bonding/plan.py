@@ -258,11 +258,13 @@ def suggestion_for(
     """Today's one suggestion: among the open activities, one of those done least so far, chosen by the day
     so the same inputs always give the same suggestion.
 
-    `age_weeks` is accepted for the age rules EVIDENCE.md does not yet give (when to start massage or a
-    bath): every ready activity suits any age until a source says otherwise."""
+    EVIDENCE.md gives no age to start massage or a bath, so every ready activity suits a baby in the first
+    year; past it (PLAN_AGE_WEEKS, Twofold's own scope) the activities made for babies are not offered."""
     if day_index < 0 or age_weeks < 0:
         raise ValueError("Days and weeks start at 0.")
     activities = activities_for(feeding_method)
+    if age_weeks >= PLAN_AGE_WEEKS:
+        activities = tuple(a for a in activities if a.key not in FOR_BABIES)
     step = open_step(activities, done_so_far)
     # Least done first, and among those the highest step: a newly opened step comes up next, then
     # everything open takes turns, day by day.
@@ -277,8 +279,10 @@ def suggestion_for(
 # ---- How an activity is logged: an ordinary care event (DESIGN.md) ----
 
 # Twofold's own scope, not from a study: the studies in EVIDENCE.md §5.1 are of babies in their first months,
-# and Twofold is made for the first year. An older child can still have a plan; the page says so plainly.
+# and Twofold is made for the first year. An older child can still have a plan; the page says so plainly,
+# and skin-to-skin and infant massage, studied with newborns, are no longer suggested.
 PLAN_AGE_WEEKS = 52
+FOR_BABIES = frozenset({"skin_to_skin", "massage"})
 OLDER_CHILD = (
     "These activities were chosen for a baby's first year, and the studies behind them are of young babies. "
     "They may still suit an older child, but Twofold has no evidence for that age."

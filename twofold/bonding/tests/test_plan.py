@@ -6,7 +6,9 @@ import pytest
 from twofold.bonding.plan import (
     ACTIVITIES,
     BY_KEY,
+    FOR_BABIES,
     MISSING_GUIDANCE,
+    PLAN_AGE_WEEKS,
     TIMES_TO_OPEN_NEXT_STEP,
     activities_for,
     open_step,
@@ -86,3 +88,10 @@ def test_settling_alone_is_never_suggested_before_settling_nearby_was_done():
 def test_negative_days_or_weeks_are_refused():
     with pytest.raises(ValueError):
         suggestion_for(-1, 0, "breast", {})
+
+
+def test_past_the_first_year_no_activity_made_for_babies_is_suggested():
+    toddler = {suggestion_for(day, PLAN_AGE_WEEKS + 100, "formula", {}).key for day in range(60)}
+    baby = {suggestion_for(day, 8, "formula", {}).key for day in range(60)}
+    assert toddler and not toddler & FOR_BABIES
+    assert baby & FOR_BABIES
