@@ -72,7 +72,7 @@ def test_two_parents_share_the_log(new_person: Callable[[], Page]) -> None:
     # Sam opens the link on another phone, logged out, and makes an account on the way.
     sam = new_person()
     sam.goto(link)
-    expect(sam.get_by_role("heading", name="Log in")).to_be_visible()
+    expect(sam.get_by_role("heading", name="You are invited to Alex and Sam")).to_be_visible()
     sam.get_by_role("link", name="Make an account").click()
     sign_up(sam, email="sam@example.com", name="Sam")
     expect(sam.get_by_role("heading", name="Join Alex and Sam")).to_be_visible()

@@ -25,4 +25,4 @@ def household_objects(*, parent: Member, other_parent: Member, child: Child) -> 
     )
     review = review_agreement(member=parent, agreement=agreement, outcome="kept", now=now)
     checkin = submit_checkin(member=parent, answers=ANSWERS, now=now)
-    return {"agreement_id": agreement, "checkin": checkin, "agreement_review": review}
+    return {"agreement_id": agreement, "checkin": checkin, "checkin_id": checkin, "agreement_review": review}
