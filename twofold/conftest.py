@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 
-from twofold.households.models import Child, Member, Role
+from twofold.households.models import Child, Household, Member, Role
 from twofold.households.services import accept_invitation, add_child, create_household, invite
 
 PASSWORD = "a-long-test-passphrase-42"
@@ -59,6 +59,12 @@ def world(db) -> World:
         time_zone="America/New_York",
     )
     bo = add_child(member=robin, name="Bo", birth_date=dt.date(2026, 9, 1), feeding_method="formula")
+    # Both households have been here since the summer, as the tests' fixed dates in late 2026 assume: a
+    # household's first check-in looks back on the week it was made, never before.
+    since = dt.datetime(2026, 8, 3, 9, 0, tzinfo=dt.UTC)
+    Household.objects.filter(pk__in=[alex.household_id, robin.household_id]).update(created_at=since)
+    for member in (alex, sam, pat, robin):
+        member.household.created_at = since
     return World(alex=alex, sam=sam, pat=pat, ada=ada, robin=robin, bo=bo)
 
 

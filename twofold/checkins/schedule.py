@@ -34,7 +34,7 @@ def opens_on(monday: dt.date, checkin_day: int) -> dt.date:
 
 
 def open_week(today: dt.date, checkin_day: int) -> dt.date:
-    """The Monday of the week whose check-in is open on this local date."""
+    """The Monday of the week whose check-in is open on this local date (for a household past its first)."""
     return monday_of(today - dt.timedelta(days=opening_offset(checkin_day)))
 
 
@@ -74,6 +74,18 @@ def window(monday: dt.date, checkin_day: int, zone: ZoneInfo) -> Window:
     )
 
 
-def current_window(now: dt.datetime, checkin_day: int, zone: ZoneInfo) -> Window:
-    """The check-in open at this moment."""
-    return window(open_week(now.astimezone(zone).date(), checkin_day), checkin_day, zone)
+def current_window(
+    now: dt.datetime, checkin_day: int, zone: ZoneInfo, first_monday: dt.date | None = None
+) -> Window:
+    """The check-in open at this moment. A household never looks back on a week before its own first one
+    (`first_monday`, the Monday of the week it was made): until that week's check-in opens, the current
+    check-in is that first one, not yet open."""
+    monday = open_week(now.astimezone(zone).date(), checkin_day)
+    if first_monday is not None and monday < first_monday:
+        monday = first_monday
+    return window(monday, checkin_day, zone)
+
+
+def first_week(created_at: dt.datetime, zone: ZoneInfo) -> dt.date:
+    """The Monday of the household-local week a household was made in."""
+    return monday_of(created_at.astimezone(zone).date())

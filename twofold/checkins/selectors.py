@@ -14,7 +14,7 @@ from django.http import Http404
 from twofold.checkins import reveal
 from twofold.checkins.gaps import LogShares
 from twofold.checkins.models import Agreement, AgreementReview, Checkin, CheckinSettings, Weekday
-from twofold.checkins.schedule import Window, current_window, window
+from twofold.checkins.schedule import Window, current_window, first_week, window
 from twofold.db import Prepared
 from twofold.households.models import Household, Member, Role
 from twofold.households.selectors import active_memberships
@@ -100,9 +100,8 @@ def week_state(
 
 def current_state(*, household: Household, now: dt.datetime) -> WeekState:
     day = checkin_day_of(household)
-    return week_state(
-        household=household, monday=current_window(now, day, household.zone).monday, now=now, day=day
-    )
+    win = current_window(now, day, household.zone, first_week(household.created_at, household.zone))
+    return week_state(household=household, monday=win.monday, now=now, day=day)
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,7 @@ def today_card(*, member: Member, now: dt.datetime) -> tuple[Window, TodayCard]:
     household = member.household
     parents = _TODAY_PARENTS.fetch(household=household.pk)
     day = next((d for _, _, d in parents if d is not None), Weekday.SUNDAY)
-    win = current_window(now, day, household.zone)
+    win = current_window(now, day, household.zone, first_week(household.created_at, household.zone))
     week = win.monday.isoformat()
     rows = [
         r for r in _TODAY_ANSWERS.fetch(household=household.pk, since=win.opens_at) if str(r[1])[:10] == week

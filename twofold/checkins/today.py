@@ -18,7 +18,9 @@ READY_ALONE = "Your check-in is ready to read, beside the log"
 def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
     if not member.is_parent:
         return {}
-    _, card = today_card(member=member, now=now)
+    win, card = today_card(member=member, now=now)
+    if now < win.opens_at:
+        return {}  # a new household's first check-in has not opened yet
     if not card.answered and not card.revealed:
         return {"card": {"title": REMINDER, "kind": "reminder"}}
     if card.revealed and card.answered and not card.read:

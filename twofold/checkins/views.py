@@ -96,6 +96,7 @@ def _page_context(request: MemberRequest, state: WeekState, now: dt.datetime) ->
         "agreement_form": AgreementForm() if state.is_open else None,
         "previous_week": iso_week(last_week),
         "is_current": state.is_open,
+        "not_open_yet": now < state.window.opens_at,
         "threshold_source": SOURCE,
     }
     if state.can_change and (own is None or own.opened is None):
