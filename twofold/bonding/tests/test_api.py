@@ -15,6 +15,8 @@ from twofold.care.models import CareEvent
 
 pytestmark = pytest.mark.django_db
 
+BABY_DAYS = dt.datetime(2026, 11, 18, 12, 0, tzinfo=dt.UTC)
+
 
 def api(member) -> APIClient:
     client = APIClient()
@@ -22,6 +24,7 @@ def api(member) -> APIClient:
     return client
 
 
+@time_machine.travel(BABY_DAYS, tick=False)  # Ada at 7 weeks: the plan offers what it offers babies
 def test_a_parent_starts_a_plan_does_todays_activity_and_pauses(world):
     sam = api(world.sam)
     made = sam.post("/api/v1/bonding/plans/", {"child": world.ada.pk}, format="json")
