@@ -3,6 +3,8 @@
 Usage: `.venv/bin/python benchmarks/plan_night.py [--weeks 8] [--rounds 30]`. Builds the demo (as
 benchmarks/run.py does), then times, round-robin so drift hits each alike:
 - baseline: reading the household and its last 14 nights and learning the pattern (every plan does this);
+- the planner alone on those learned inputs (no database): a week as the demo household plans it, a week
+  of breastfed nights, and the heaviest search, a week of helper's nights (three people to share each);
 - planning tonight and planning a week (read + learn + planner), not saved;
 - planning and saving a week, as the "Plan the week" button does;
 - the nights page and Today through Django's request handler (Today shows tonight's shifts).
@@ -11,10 +13,11 @@ benchmarks/run.py does), then times, round-robin so drift hits each alike:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -35,13 +38,16 @@ def main() -> None:
     args = parser.parse_args()
     _setup(args.weeks)
 
+    from dataclasses import replace
+
     from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
 
     from twofold.households.models import Member
-    from twofold.nights import services
-    from twofold.nights.selectors import inputs_for, tonight
+    from twofold.nights import planner, services
+    from twofold.nights.plans import Feeding, PlanRequest
+    from twofold.nights.selectors import inputs_for, night_for, tonight
 
     alex = Member.objects.get(user__username="alex@demo.twofold")
     household = alex.household
@@ -52,6 +58,19 @@ def main() -> None:
     day = tonight(household, now)
     options = services.Options()
     learned = inputs_for(household=household, now=now)
+    week = [night_for(household, day + dt.timedelta(days=i)) for i in range(7)]
+    demo_request = services.request_from(learned, week[0], options, now)
+    breastfed = replace(demo_request, feeding=Feeding.BREAST)
+    if breastfed.feeder is None:
+        first = replace(breastfed.parents[0], can_feed=True)
+        people = tuple(first if p.member_id == first.member_id else p for p in breastfed.people)
+        breastfed = replace(breastfed, people=people)
+    helpers = [p for p in demo_request.people if not p.is_parent]
+    print(f"people in the demo's request: {len(demo_request.people)} ({len(helpers)} helper)")
+
+    def planned(request: PlanRequest, helper_nights: Sequence[dt.date] = ()) -> Callable[[], object]:
+        return lambda: planner.plan_week(request, learned.pattern, week, helper_nights=helper_nights)
+
     print(f"learned from {learned.pattern.nights} nights: {learned.pattern.per_night:.1f} wakings a night")
 
     def page(url: str) -> Callable[[], object]:
@@ -65,6 +84,9 @@ def main() -> None:
 
     actions: dict[str, Callable[[], object]] = {
         "baseline: read + learn 14 nights": lambda: inputs_for(household=household, now=now),
+        "planner alone: a demo week": planned(demo_request),
+        "planner alone: a breastfed week": planned(breastfed),
+        "planner alone: 7 helper's nights": planned(demo_request, helper_nights=[n.of for n in week]),
         "plan tonight (not saved)": lambda: services.preview(
             household=household, day=day, options=options, now=now
         ),

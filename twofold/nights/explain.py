@@ -104,9 +104,51 @@ def _fairness_line(request: PlanRequest) -> str:
     return "Where plans were equally good, night duty was shared as evenly as possible between the parents."
 
 
-def _unmet(request: PlanRequest, pattern: NightPattern, blocks: Sequence[Block]) -> list[str]:
+def _alone(request: PlanRequest, shifts: Sequence[Shift]) -> bool:
+    """One parent, and nobody else on duty tonight: there is no night to share."""
+    parents = request.parents
+    return len(parents) == 1 and all(s.member_id == parents[0].member_id for s in shifts)
+
+
+def _alone_line(request: PlanRequest) -> str:
+    name = request.parents[0].name
+    return (
+        f"{name} is on duty all night: nobody else shares it tonight. A helper who can take nights "
+        f"(Night preferences) can take a night, or part of one, and the plan then gives {name} a "
+        "protected block."
+    )
+
+
+def _objective_line(request: PlanRequest, blocks: Sequence[Block]) -> str:
+    """The search's objective (nights.search), said for tonight."""
+    said = (
+        f"Of every way to share the night in up to {MAX_SHIFTS} shifts (one person may take two), handing "
+        "over on the quarter hour, this one"
+    )
+    parents = request.parents
+    share, person, block = min(
+        ((b.length / p.min_block, p, b) for p, b in zip(parents, blocks, strict=True)),
+        key=lambda s: (s[0], parents.index(s[1])),
+    )
+    if share >= 1:
+        return f"{said} gives each parent the most it can against their own aim: every parent's aim is met."
+    return (
+        f"{said} brings whoever is furthest from their own aim as close to it as it can: {person.name} gets "
+        f"{duration(block.length)} of a {duration(person.min_block)} aim."
+    )
+
+
+def _unmet(
+    request: PlanRequest, pattern: NightPattern, shifts: Sequence[Shift], blocks: Sequence[Block]
+) -> list[str]:
     reasons = []
     parents = request.parents
+    if _alone(request, shifts) and not blocks[0].length:
+        name = parents[0].name
+        return [
+            f"{name} has no protected block tonight: with nobody else on duty, {name} is up for the baby "
+            f"all night. A helper taking a night, or part of one, would give {name} one."
+        ]
     total_target = sum((p.min_block for p in parents), dt.timedelta(0))
     for person, block in zip(parents, blocks, strict=True):
         if block.length >= person.min_block:
@@ -174,23 +216,22 @@ def feasible(
         else:
             lines.append(f"{name} has no protected block tonight.")
     lines += _feeding_lines(request, shifts)
-    shortest = min(b.length for b in blocks)
-    if by_hand:
+    if _alone(request, shifts):
+        lines.append(_alone_line(request))
+    elif by_hand:
+        shortest = min(b.length for b in blocks)
         lines.append(f"These shifts were set by hand; the shortest protected block is {duration(shortest)}.")
     else:
-        lines.append(
-            f"Of every way to share the night in up to {MAX_SHIFTS} shifts, handing over on the quarter "
-            "hour, this one gives the parent with the shortest protected block the most: "
-            f"{duration(shortest)}."
-        )
-        lines.append(_fairness_line(request))
+        lines.append(_objective_line(request, blocks))
+        if len(request.parents) > 1:
+            lines.append(_fairness_line(request))
     lines += [
         f"{p.name} has a work morning, so is not on duty at the end of the night."
         for p in request.people
         if p.work_morning
     ]
     lines += [NOT_PROVEN, SAFE_SLEEP]
-    return Plan(request.night, shifts, blocks, tuple(lines), tuple(_unmet(request, pattern, blocks)))
+    return Plan(request.night, shifts, blocks, tuple(lines), tuple(_unmet(request, pattern, shifts, blocks)))
 
 
 def why_infeasible(

@@ -51,6 +51,8 @@ class NightPattern:
         self, start: dt.datetime, end: dt.datetime, zone: ZoneInfo
     ) -> tuple[list[float], list[float]]:
         """Expected wakings and feeds in each minute of [start, end), for sums over any stretch."""
+        if start.astimezone(zone).utcoffset() == end.astimezone(zone).utcoffset():
+            return self._per_minute_steady(start, end, zone)
         wakes: list[float] = []
         feeds: list[float] = []
         minute = dt.timedelta(minutes=1)
@@ -60,6 +62,20 @@ class NightPattern:
             wakes.append(0.0 if slot is None else self.wakings[slot] / SLOT_MINUTES)
             feeds.append(0.0 if slot is None else self.feeds[slot] / SLOT_MINUTES)
             moment += minute  # UTC arithmetic on purpose: real minutes, whatever the clocks do
+        return wakes, feeds
+
+    def _per_minute_steady(
+        self, start: dt.datetime, end: dt.datetime, zone: ZoneInfo
+    ) -> tuple[list[float], list[float]]:
+        """per_minute for a stretch the clocks do not change in (all but two nights a year): the local
+        clock then moves with real time, so each minute's slot is plain arithmetic, no zone lookup."""
+        local = _clock_minutes(start.astimezone(zone).time())
+        first = (local - _clock_minutes(self.night_start)) % _DAY_MINUTES
+        count = math.ceil((end - start).total_seconds() / 60)
+        slots = [((first + i) % _DAY_MINUTES) // SLOT_MINUTES for i in range(count)]
+        size = len(self.wakings)
+        wakes = [self.wakings[s] / SLOT_MINUTES if s < size else 0.0 for s in slots]
+        feeds = [self.feeds[s] / SLOT_MINUTES if s < size else 0.0 for s in slots]
         return wakes, feeds
 
     def expected(self, start: dt.datetime, end: dt.datetime, zone: ZoneInfo, *, feeds: bool = False) -> float:

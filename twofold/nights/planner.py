@@ -1,9 +1,9 @@
-"""Plan who is on duty when, so that the shortest protected block of sleep is as long as it can be.
+"""Plan who is on duty when, so that each parent gets as much of the protected block they aim for as the
+night allows.
 
-Pure and deterministic: the same request and pattern always give the same plan. The search tries every way
-to cut the night into at most MAX_SHIFTS shifts on the GRID and keeps the best by, in order: the shortest
-parent's protected block, the most of the night left to a helper, the fairness preference, fewer handovers,
-earlier splits, the order people were given in.
+Pure and deterministic: the same request and pattern always give the same plan. This module lays the night
+on the GRID and works out protected blocks; nights.search tries every way to share it and says the
+objective.
 """
 
 from __future__ import annotations
@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from twofold.insights.periods import Night
-from twofold.nights import explain
-from twofold.nights.evidence import FEED_FREE, GRID, MAX_SHIFTS
+from twofold.nights import explain, search
+from twofold.nights.evidence import FEED_FREE, GRID
 from twofold.nights.learn import NightPattern
 from twofold.nights.plans import Block, Clock, Fairness, Feeding, Person, Plan, PlanRequest, Shift
+from twofold.nights.search import Segment
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,6 @@ def sleep_cells(person: Person, grid: Grid, night: Night, zone: ZoneInfo) -> ran
     return _cells_between(grid, night, zone, person.sleep_from, person.sleep_until)
 
 
-Segment = tuple[Person, int, int]  # who, first cell, cell after the last
-# Compared as a whole, larger is better: shortest block, parents' duty, fairness, fewer shifts, then ties.
-Score = tuple[dt.timedelta, float, float, int, tuple[int, ...], tuple[int, ...]]
-
-
 def _shifts(segments: Sequence[Segment], grid: Grid) -> tuple[Shift, ...]:
     """Each segment as a shift, with the wakings and feeds the pattern expects in it."""
     return tuple(
@@ -160,65 +156,50 @@ def _on_duty(request: PlanRequest) -> list[Person]:
     return people
 
 
-def _candidates(request: PlanRequest, grid: Grid) -> Iterator[tuple[Segment, ...]]:
-    people = _on_duty(request)
-    reach = {p.member_id: available_cells(p, grid, request.night, request.zone) for p in people}
-    for count in range(1, min(MAX_SHIFTS, len(people)) + 1):
-        for order in itertools.permutations(people, count):
-            # Whoever is last hands the baby over to the morning: not a parent with a work morning.
-            if order[-1].work_morning:
-                continue
-            for splits in itertools.combinations(range(1, grid.cells), count - 1):
-                edges = (0, *splits, grid.cells)
-                segments = tuple((who, edges[i], edges[i + 1]) for i, who in enumerate(order))
-                if all(lo in reach[w.member_id] and hi - 1 in reach[w.member_id] for w, lo, hi in segments):
-                    yield segments
-
-
-def _score(request: PlanRequest, grid: Grid, segments: tuple[Segment, ...], blocks: Sequence[Block]) -> Score:
-    shortest = min(b.length for b in blocks)
-    # "Split evenly" means the parents' hours on duty, not their blocks: evening out blocks would hand
-    # one parent a 15-minute shift whenever a helper already protects them both.
-    duty = {p.member_id: 0.0 for p in request.parents}
-    for who, lo, hi in segments:
-        if who.member_id in duty:
-            duty[who.member_id] += (grid.edges[hi] - grid.edges[lo]).total_seconds()
-    fairness = -(max(duty.values()) - min(duty.values()))
-    # A helper's night means the helper takes all the night they offered, before parents share the rest.
-    parents_duty = -sum(duty.values())
+def night_tables(request: PlanRequest, grid: Grid, people: Sequence[Person]) -> search.NightTables:
+    """The tables the search scores every candidate of this night against."""
+    night, zone = request.night, request.zone
+    seconds = tuple(int((edge - night.start).total_seconds()) for edge in grid.edges)
+    feeder = request.feeder
+    free_from = search.feed_free_starts(grid.feeds)
+    blocks = tuple(
+        search.block_table(
+            seconds,
+            sleep_cells(p, grid, night, zone),
+            free_from if feeder is not None and feeder.member_id == p.member_id else None,
+        )
+        for p in request.parents
+    )
+    tired = None
     if request.fairness is Fairness.PROTECT_LOWER:
         known = [p for p in request.parents if p.recent_sleep is not None]
         if known:
-            tired = min(known, key=lambda p: p.recent_sleep or dt.timedelta(0))
-            fairness = next(b.length for b in blocks if b.member_id == tired.member_id).total_seconds()
-    splits = tuple(-hi for _, _, hi in segments[:-1])
-    order = tuple(-request.people.index(who) for who, _, _ in segments)
-    return (shortest, parents_duty, fairness, -len(segments), splits, order)
+            tired = request.parents.index(min(known, key=lambda p: p.recent_sleep or dt.timedelta(0)))
+    return search.NightTables(
+        seconds=seconds,
+        reach={p.member_id: available_cells(p, grid, night, zone) for p in people},
+        blocks=blocks,
+        aims=tuple(max(1, int(p.min_block.total_seconds())) for p in request.parents),
+        tired=tired,
+    )
 
 
 def plan_night(request: PlanRequest, pattern: NightPattern) -> Plan:
-    """The plan that maximises the shortest protected block, or an explained infeasible one."""
+    """The best plan by the search's objective (nights.search), or an explained infeasible one."""
     grid = make_grid(request.night, request.zone, pattern)
     feeder = request.feeder
     if request.feeding is Feeding.BREAST and feeder is None:
         return explain.infeasible(request, [explain.NO_FEEDER])
-    best: Score | None = None
-    chosen: tuple[tuple[Segment, ...], tuple[Block, ...]] | None = None
-    asleep = {p.member_id: sleep_cells(p, grid, request.night, request.zone) for p in request.parents}
-    for segments in _candidates(request, grid):
-        blocks = tuple(
-            protected_block(p, segments, grid, feeder, asleep[p.member_id]) for p in request.parents
-        )
-        score = _score(request, grid, segments, blocks)
-        if best is None or score > best:
-            best, chosen = score, (segments, blocks)
-    if chosen is None:
-        people = _on_duty(request)
-        reach = {p.member_id: available_cells(p, grid, request.night, request.zone) for p in people}
-        return explain.infeasible(request, explain.why_infeasible(request, grid.edges, people, reach))
-    segments, blocks = chosen
-    shifts = _shifts(segments, grid)
-    return explain.feasible(request, pattern, shifts, blocks)
+    people = _on_duty(request)
+    tables = night_tables(request, grid, people)
+    segments = search.best_plan(request, people, tables)
+    if segments is None:
+        return explain.infeasible(request, explain.why_infeasible(request, grid.edges, people, tables.reach))
+    blocks = tuple(
+        protected_block(p, segments, grid, feeder, sleep_cells(p, grid, request.night, request.zone))
+        for p in request.parents
+    )
+    return explain.feasible(request, pattern, _shifts(segments, grid), blocks)
 
 
 def evaluate(

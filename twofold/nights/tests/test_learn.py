@@ -96,3 +96,17 @@ def test_a_waking_in_the_repeated_hour_is_placed_by_the_clock():
 def _clock(i: int) -> dt.time:
     minutes = (22 * 60 + 30 * i) % (24 * 60)
     return dt.time(minutes // 60, minutes % 60)
+
+
+def test_each_minute_of_a_night_takes_its_slot_from_the_local_clock_on_ordinary_and_dst_nights():
+    busy = pattern({dt.time(22, 0): 1.0, dt.time(1, 0): 2.0, dt.time(6, 30): 0.5}, {dt.time(1, 0): 1.0})
+    for day in (dt.date(2026, 11, 16), dt.date(2027, 3, 27), dt.date(2027, 10, 30)):
+        night = night_of(day, LONDON, TEN, SEVEN)
+        start = night.start + 7 * M + dt.timedelta(seconds=30)  # off the minute, as a shift may be
+        wakes, feeds = busy.per_minute(start, night.end, LONDON)
+        moment, expected = start, []
+        while moment < night.end:
+            slot = busy.slot_of(moment.astimezone(LONDON).time())
+            expected.append((busy.wakings[slot] / 30, busy.feeds[slot] / 30) if slot is not None else (0, 0))
+            moment += M
+        assert list(zip(wakes, feeds, strict=True)) == expected
