@@ -54,6 +54,26 @@ def _text(label: str, help_text: str) -> forms.CharField:
     )
 
 
+# A lone parent answers the same questions about the people who help, not about a partner: the ratings keep
+# their place in the trend, and nothing asks about a "we" that is not there.
+SOLO_WORDS = {
+    "care_share": (
+        "My share of the baby care this week (%)",
+        "Your own estimate, 0 to 100, beside everyone who helps. Feeds, nappies, settling, baths, play.",
+    ),
+    "night_share": (
+        "My share of the night wakings (%)",
+        "Your own estimate, 0 to 100: of the times someone got up in the night.",
+    ),
+    "fairness": ("How fair does the share of the care feel?", "0: not fair at all · 10: completely fair"),
+    "connection": ("How supported do I feel?", "0: on my own · 10: well supported"),
+    "appreciated": (
+        "One thing I appreciated this week",
+        "From someone who helped, or something you did yourself. Optional.",
+    ),
+}
+
+
 class CheckinForm(forms.Form):
     care_share = _share(
         "My share of the baby care this week (%)",
@@ -70,9 +90,14 @@ class CheckinForm(forms.Form):
     appreciated = _text("One thing I appreciated from you this week", "Optional.")
     needed = _text("One thing I need next week", "Optional.")
 
-    def __init__(self, *args: Any, agreements: Sequence[Agreement] = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, agreements: Sequence[Agreement] = (), solo: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.agreements = list(agreements)
+        if solo:
+            for name, (label, help_text) in SOLO_WORDS.items():
+                self.fields[name].label, self.fields[name].help_text = label, help_text
         for agreement in self.agreements:
             self.fields[self.review_field(agreement)] = forms.ChoiceField(
                 label=f"{agreement.author.display_name}: “{agreement.text}”",
@@ -98,7 +123,19 @@ class CheckinForm(forms.Form):
         return [self[self.review_field(a)] for a in self.agreements]
 
 
+SOLO_AGREEMENT = (
+    "A plan for next week",
+    "Concrete and small: what you will do or ask someone for, and when.",
+)
+
+
 class AgreementForm(forms.Form):
+    def __init__(self, *args: Any, solo: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if solo:
+            self.fields["text"].label, self.fields["text"].help_text = SOLO_AGREEMENT
+            self.fields["text"].widget.attrs["placeholder"] = "I ask Pat to take Saturday night"
+
     text = forms.CharField(
         label="An agreement for next week",
         help_text="Concrete and small: who does what, and when. Shared with the other parent straight away.",

@@ -2,6 +2,7 @@
 
 The prompts are data, in our own words, each with the part of shared/product/EVIDENCE.md it rests on.
 They say "we" and "us" so that either parent can read them aloud, and they never name who is at fault.
+A lone parent gets SOLO_PROMPTS instead: the same reasons, said to one person about the help around them.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ PROMPTS: dict[str, Prompt] = {
             "mood",
             "Let's ask each other how we have really been feeling, and just listen. If low mood has "
             "lasted, the private two-minute check on the Wellbeing page can help decide whether to talk "
-            "to a GP or health visitor; it is not a diagnosis.",
+            "to your GP or health visitor; it is not a diagnosis.",
             "EVIDENCE.md §5.2: in SMS4dads, a low 0–10 mood rating opened options to gauge how things "
             "were and to find support (Fletcher et al. 2017, 2019).",
         ),
@@ -114,6 +115,74 @@ PROMPTS: dict[str, Prompt] = {
             "it below. Next week's check-in will ask each of us how it went.",
             "EVIDENCE.md §5.2: support between parents as co-parents is what the Family Foundations "
             "programme strengthened (Feinberg & Kan 2008; Feinberg et al. 2016).",
+        ),
+    )
+}
+
+TWOFOLD_OWN = "Twofold's own prompt, not from a study."
+
+# For a household with one parent. Where a couple's prompt rests on a study of couples, the solo prompt
+# does not borrow its source: it says it is Twofold's own.
+SOLO_PROMPTS: dict[str, Prompt] = {
+    p.key: p
+    for p in (
+        Prompt(
+            "appreciate",
+            "Start with what went well this week, however small, and one thing you did that nobody saw.",
+            TWOFOLD_OWN,
+        ),
+        Prompt(
+            "night_gap",
+            "Your sense of the nights and the log differ. Look through the nights on the Us page: which "
+            "wakings did you handle, and which did someone else? The log is a starting point, not a verdict.",
+            "EVIDENCE.md §5.3: time diaries showed a gap in new parents' work that surveys hid "
+            "(Yavorsky, Kamp Dush & Schoppe-Sullivan 2015).",
+        ),
+        Prompt(
+            "care_gap",
+            "Your sense of the day-to-day care and the log differ. Look at the log: the jobs nobody logs "
+            "are the ones most easily missed, by you as much as anyone.",
+            "EVIDENCE.md §5.3: time diaries showed a gap in new parents' work that surveys hid "
+            "(Yavorsky, Kamp Dush & Schoppe-Sullivan 2015).",
+        ),
+        Prompt(
+            "fairness",
+            "The share of the care feels unfair. What could someone take on next week? Something concrete "
+            "(a night, a meal, a walk with the pram while you sleep) is easier to say yes to.",
+            TWOFOLD_OWN,
+        ),
+        Prompt(
+            "sleep",
+            "You are short of sleep. Look at the nights and ask a helper for one protected stretch, a night "
+            "or part of one: for new parents, broken sleep matters as much as the hours.",
+            "EVIDENCE.md, decisions on nights and sleep (§4): for new parents the broken-ness of sleep "
+            "matters more than the total.",
+        ),
+        Prompt(
+            "connection",
+            "You feel on your own. Who could come and sit with you this week, or call? Asking is not a "
+            "failure: most people are glad to be asked for something they can do.",
+            TWOFOLD_OWN,
+        ),
+        Prompt(
+            "mood",
+            "Notice how you have really been feeling. If low mood has lasted, the private two-minute check "
+            "on the Wellbeing page can help decide whether to talk to your GP or health visitor; it is not "
+            "a diagnosis.",
+            "EVIDENCE.md §5.2: in SMS4dads, a low 0–10 mood rating opened options to gauge how things "
+            "were and to find support (Fletcher et al. 2017, 2019).",
+        ),
+        Prompt(
+            "steady",
+            "Nothing stands out this week. Name one thing that went well and one small thing that could go "
+            "better.",
+            TWOFOLD_OWN,
+        ),
+        Prompt(
+            "agree",
+            "End with one small, concrete plan for next week (something to ask someone for, or something to "
+            "let go of) and add it below. Next week's check-in will ask how it went.",
+            TWOFOLD_OWN,
         ),
     )
 }
@@ -148,11 +217,15 @@ def _weights(gaps: Sequence[Gap], answers: Sequence[Answer]) -> dict[str, Fracti
     return weights
 
 
-def talk_guide(gaps: Sequence[Gap], answers: Sequence[Answer]) -> list[Prompt]:
+def talk_guide(gaps: Sequence[Gap], answers: Sequence[Answer], *, solo: bool = False) -> list[Prompt]:
     """An opening prompt, up to three chosen by weight (a gentle start first when any is hard), and a
-    closing prompt that leads to an agreement."""
+    closing prompt that leads to an agreement. `solo`: one parent, so no talk: prompts for one person,
+    and none that needs a second answer (two estimates adding up, two ratings apart)."""
     weights = _weights(gaps, answers)
+    prompts = SOLO_PROMPTS if solo else PROMPTS
     order = list(PROMPTS)
-    chosen = sorted(weights, key=lambda key: (-weights[key], order.index(key)))[:MOST_PROMPTS]
-    middle = ["gentle_start", *chosen] if chosen else ["steady"]
-    return [PROMPTS[key] for key in ("appreciate", *middle, "agree")]
+    chosen = sorted(
+        (key for key in weights if key in prompts), key=lambda key: (-weights[key], order.index(key))
+    )[:MOST_PROMPTS]
+    middle = ([] if solo else ["gentle_start"]) + chosen if chosen else ["steady"]
+    return [prompts[key] for key in ("appreciate", *middle, "agree")]

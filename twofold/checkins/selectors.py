@@ -56,6 +56,11 @@ class WeekState:
         return self.window.monday
 
     @property
+    def solo(self) -> bool:
+        """One parent: the check-in is their own look at the week beside the log, with nobody to wait for."""
+        return len(self.parents) == 1
+
+    @property
     def is_open(self) -> bool:
         return self.window.is_open(self.now)
 

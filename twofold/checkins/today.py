@@ -22,7 +22,7 @@ def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
     if now < win.opens_at:
         return {}  # a new household's first check-in has not opened yet
     if not card.answered and not card.revealed:
-        return {"card": {"title": REMINDER, "kind": "reminder"}}
+        return {"card": {"title": REMINDER, "kind": "reminder", "solo": not card.others}}
     if card.revealed and card.answered and not card.read:
         title = READY.format(names=listed(list(card.others))) if card.others else READY_ALONE
         return {"card": {"title": title, "kind": "ready"}}

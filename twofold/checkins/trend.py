@@ -21,6 +21,12 @@ TITLES = {
     "mood": "Mood",
     "connection": "How connected we feel",
 }
+# forms.SOLO_WORDS: a lone parent rates the share of the care and the support around them.
+SOLO_TITLES = {
+    **TITLES,
+    "fairness": "How fair the share of the care feels",
+    "connection": "How supported I feel",
+}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from twofold.checkins.gaps import all_gaps, listed, over_100_sentence
 from twofold.checkins.guide import talk_guide
 from twofold.checkins.selectors import WeekState
 from twofold.checkins.thresholds import GAP_ORDER, NO_GAPS, SOURCE
-from twofold.checkins.trend import TITLES, TREND_WEEKS, Rated, rating_chart, trend_rows
+from twofold.checkins.trend import SOLO_TITLES, TITLES, TREND_WEEKS, Rated, rating_chart, trend_rows
 from twofold.households.access import MemberRequest, parent_required
 from twofold.insights.charts import Frame, both_widths, line_chart_svg
 from twofold.insights.periods import iso_week, parse_iso_week
@@ -31,8 +31,10 @@ THANKS_WAITING = (
     "of {last_day}."
 )
 THANKS_REVEALED = "Thank you. Everyone has answered: here are your answers side by side."
+THANKS_SOLO = "Thank you. Here are your answers beside what the log shows."
 NOT_YET = "That check-in has not opened yet, so here is the one open now."
 AGREEMENT_ADDED = "Agreement added. Next week's check-in will ask you both how it went."
+PLAN_ADDED = "Plan added. Next week's check-in will ask how it went."
 AGREEMENT_CHANGED = "Agreement changed."
 AGREEMENT_DELETED = "Agreement deleted."
 DAY_SAVED = "Check-in day saved: {day}."
@@ -65,7 +67,7 @@ def _revealed_context(request: MemberRequest, state: WeekState, now: dt.datetime
         "rows": presenters.side_by_side(plain, log),
         "gaps": gaps,
         "sums": [s for s in (over_100_sentence(k, plain) for k in ("night", "care")) if s],
-        "guide": talk_guide(gaps, plain),
+        "guide": talk_guide(gaps, plain, solo=state.solo),
         "no_gaps": NO_GAPS,
         "gap_order": GAP_ORDER,
         "week_running": now < state.window.week_ends_at,
@@ -93,14 +95,15 @@ def _page_context(request: MemberRequest, state: WeekState, now: dt.datetime) ->
         "agreements": presenters.agreement_rows(
             made, viewer=member, reviews_revealed=True, changeable=not state.window.has_closed(now)
         ),
-        "agreement_form": AgreementForm() if state.is_open else None,
+        "agreement_form": AgreementForm(solo=state.solo) if state.is_open else None,
+        "solo": state.solo,
         "previous_week": iso_week(last_week),
         "is_current": state.is_open,
         "not_open_yet": now < state.window.opens_at,
         "threshold_source": SOURCE,
     }
     if state.can_change and (own is None or own.opened is None):
-        context["form"] = CheckinForm(agreements=previous)
+        context["form"] = CheckinForm(agreements=previous, solo=state.solo)
     if state.revealed:
         context.update(_revealed_context(request, state, now))
     return context
@@ -138,7 +141,7 @@ def answer(request: MemberRequest) -> HttpResponse:
     )
     own = state.own(request.member)
     if request.method == "POST":
-        form = CheckinForm(request.POST, agreements=previous)
+        form = CheckinForm(request.POST, agreements=previous, solo=state.solo)
         if form.is_valid():
             try:
                 checkin = services.submit_checkin(
@@ -158,20 +161,21 @@ def answer(request: MemberRequest) -> HttpResponse:
             for r in a.reviews.all()
             if r.reviewer_id == request.member.pk and r.outcome is not None
         }
-        form = CheckinForm(initial={**(initial or {}), **reviews}, agreements=previous)
+        form = CheckinForm(initial={**(initial or {}), **reviews}, agreements=previous, solo=state.solo)
     context = {
         "form": form,
         "state": state,
         "own": own,
         "week_text": presenters.week_text(state.monday),
         "last_day": presenters.last_day_text(state),
+        "solo": state.solo,
     }
     return render(request, "checkins/answer.html", context, status=400 if form.errors else 200)
 
 
 def _thanks(request: MemberRequest, state: WeekState, *, revealed: bool) -> str:
     if revealed:
-        return THANKS_REVEALED
+        return THANKS_SOLO if state.solo else THANKS_REVEALED
     waiting = [p.display_name for p in state.others_waiting(request.member)]
     return THANKS_WAITING.format(
         names=listed(waiting) or "the other parents",
@@ -184,17 +188,18 @@ def _thanks(request: MemberRequest, state: WeekState, *, revealed: bool) -> str:
 @require_POST
 def agreement_add(request: MemberRequest) -> HttpResponse:
     """Added from the check-in page; a problem re-renders that page with the error and the text kept."""
-    form = AgreementForm(request.POST)
+    now = timezone.now()
+    state = selectors.current_state(household=request.household, now=now)
+    form = AgreementForm(request.POST, solo=state.solo)
     if form.is_valid():
         try:
             services.add_agreement(member=request.member, text=form.cleaned_data["text"])
         except ValidationError as error:
             form.add_error("text", error.messages)
         else:
-            messages.success(request, AGREEMENT_ADDED)
+            messages.success(request, PLAN_ADDED if state.solo else AGREEMENT_ADDED)
             return redirect("checkins:home")
-    now = timezone.now()
-    context = _page_context(request, selectors.current_state(household=request.household, now=now), now)
+    context = _page_context(request, state, now)
     context["agreement_form"] = form
     return render(request, "checkins/home.html", context, status=400)
 
@@ -279,16 +284,19 @@ def history(request: MemberRequest) -> HttpResponse:
         if c.opened is None
     ]
     people = list(dict.fromkeys((r.member_id, r.name) for r in sorted(rated, key=lambda r: r.member_id)))
+    # Titles follow the household as it is now: a lone parent's ratings are about the help around them.
+    titles = SOLO_TITLES if len(selectors.current_parents(request.household)) == 1 else TITLES
     charts = [
         {"title": title, "svg": _rating_svg(rated, subject, title, people)}
-        for subject, title in TITLES.items()
+        for subject, title in titles.items()
     ]
     context = {
         "weeks": [(iso_week(s.monday), presenters.week_text(s.monday)) for s in states],
         "charts": charts if rated else [],
         "rows": trend_rows(rated),
         "people": people,
-        "titles": TITLES.values(),
+        "titles": titles.values(),
         "sealed": sealed,
+        "solo": titles is SOLO_TITLES,
     }
     return render(request, "checkins/history.html", context)

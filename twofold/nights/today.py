@@ -37,7 +37,11 @@ def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
     if not member.is_parent:
         rows = [r for r in rows if r[0] == member.pk]
     if not rows:
-        return {"night": day, "parent": member.is_parent} if member.is_parent else {}
+        if not member.is_parent:
+            return {}
+        # Only when there is no plan yet: the nudge speaks to a lone parent as one.
+        alone = not household.members.current().parents().exclude(pk=member.pk).exists()
+        return {"night": day, "parent": True, "alone": alone}
     return {
         "night": day,
         "parent": member.is_parent,

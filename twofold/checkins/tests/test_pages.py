@@ -71,7 +71,7 @@ def test_a_household_with_one_parent_sees_its_answers_beside_the_log_at_once(wor
     response = post_answers(world.robin, ALEX_ANSWERS)
     assert response.status_code == 302
     page = text(client_for(world.robin).get("/checkin/"))
-    assert "Side by side" in page
+    assert "Your week beside the log" in page
     # Nothing was logged, so the table says so and there is no share gap to list; the low ratings are.
     assert "no wakings logged" in page and "nothing logged" in page
     assert "You estimated your share" not in page
@@ -166,7 +166,7 @@ def test_the_trend_shows_revealed_weeks_only(world):
         '<td data-label="How connected we feel">5</td>'
     ) in page
     empty = text(client_for(world.robin).get("/checkin/history/"))
-    assert "No revealed check-ins yet." in empty
+    assert "No check-ins yet. Each week's answers appear here once you have answered." in empty
 
 
 @time_machine.travel(NOW, tick=False)

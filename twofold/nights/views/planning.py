@@ -80,6 +80,7 @@ def _home(
         or WeekForm(initial=_initial(inputs, day), parents=parents, has_helper=has_helper, first=day),
         "pattern": inputs.pattern,
         "not_proven": NOT_PROVEN,
+        "alone": len(parents) == 1,
     }
     return render(request, "nights/home.html", context, status=status)
 
