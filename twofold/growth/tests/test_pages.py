@@ -202,3 +202,33 @@ def test_a_helper_sees_the_growth_page_but_not_the_link_to_change_the_childs_det
     page = client_for(world.pat).get(GROWTH)
     assert page.status_code == 200
     assert "A parent can add it" in page_text(page)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_today_shows_each_childs_last_weight_in_the_households_unit(world):
+    Household.objects.filter(pk=world.alex.household_id).update(mass_unit="lb_oz")
+    weigh(world.alex, world.ada, 4000, NOW - dt.timedelta(days=3))
+    weigh(world.alex, world.ada, 4264, NOW - dt.timedelta(hours=3))
+    text = page_text(client_for(world.sam).get(reverse("home:today")))
+    assert "Last weight" in text and "9 lb 6.4 oz" in text
+    assert "Last weight" not in page_text(client_for(world.robin).get(reverse("home:today")))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_export_carries_the_units_the_childs_chart_details_and_each_measurement(world):
+    from twofold.care.export import CSV_COLUMNS, log_document
+
+    Household.objects.filter(pk=world.alex.household_id).update(mass_unit="lb_oz", length_unit="in")
+    Child.objects.filter(pk=world.ada.pk).update(sex="female", gestation_weeks=35, gestation_days=2)
+    weigh(world.alex, world.ada, 545, NOW - dt.timedelta(hours=1), kind="length")
+    weigh(world.alex, world.ada, 382, NOW - dt.timedelta(hours=1), kind="head")
+    world.alex.household.refresh_from_db()
+    document = log_document(world.alex.household)
+    assert (document["household"]["mass_unit"], document["household"]["length_unit"]) == ("lb_oz", "in")
+    ada = document["children"][0]
+    assert (ada["sex"], ada["gestation_weeks"], ada["gestation_days"]) == ("female", 35, 2)
+    assert sorted((e["kind"], e["details"]) for e in document["events"]) == [
+        ("head", {"mm": 382}),
+        ("length", {"mm": 545}),
+    ]
+    assert {"length_mm", "head_mm"} <= set(CSV_COLUMNS)
