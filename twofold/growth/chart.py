@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import SafeString
@@ -121,17 +122,9 @@ def _draw(
             f"{escape(_age_label(age, by_months))}</text>"
         )
         age += age_step
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        coords = " ".join(f"{_n(x(a))},{_n(y(v))}" for a, v in line)
-        middle = " centile-mid" if LINE_NAMES[i] == "50th" else ""
-        body.append(f'<polyline class="centile{middle}" points="{coords}"/>')
-        end_age, end_value = line[-1]
-        body.append(
-            f'<text class="tick centile-name" x="{_n(x(end_age) + 4)}" y="{_n(y(end_value))}" dy="4">'
-            f"{escape(LINE_NAMES[i])}</text>"
-        )
+    body.append(
+        _centile_markup(frame, tuple(tuple(line) for line in lines), first, span, low_shown, high_shown, axis)
+    )
     if len(points) > 1:
         coords = " ".join(f"{_n(x(p.age_years))},{_n(y(p.value))}" for p in points)
         body.append(f'<polyline class="line series-0" points="{coords}"/>')
@@ -141,3 +134,36 @@ def _draw(
         for p in points
     ]
     return svg(frame, title_id, title, body)
+
+
+# The centile lines are the same for every child of one sex, reference and span: drawn once per worker.
+@lru_cache(maxsize=128)
+def _centile_markup(
+    frame: Frame,
+    lines: tuple[tuple[tuple[float, float], ...], ...],
+    first: float,
+    span: float,
+    low_shown: float,
+    high_shown: float,
+    axis: Axis,
+) -> str:
+    def x(age: float) -> float:
+        return frame.left + frame.plot_width * (age - first) / span
+
+    def y(value: float) -> float:
+        shown = value / axis.per_unit
+        return frame.top + frame.plot_height * (1 - (shown - low_shown) / (high_shown - low_shown))
+
+    parts = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        coords = " ".join(f"{_n(x(a))},{_n(y(v))}" for a, v in line)
+        middle = " centile-mid" if LINE_NAMES[i] == "50th" else ""
+        parts.append(f'<polyline class="centile{middle}" points="{coords}"/>')
+        end_age, end_value = line[-1]
+        parts.append(
+            f'<text class="tick centile-name" x="{_n(x(end_age) + 4)}" y="{_n(y(end_value))}" dy="4">'
+            f"{escape(LINE_NAMES[i])}</text>"
+        )
+    return "".join(parts)

@@ -8,6 +8,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from twofold.growth.ages import ChartAge, Gestation, chart_age, corrected_until, weeks_and_days
@@ -31,7 +32,8 @@ LINE_POINTS = 30
 @dataclass(frozen=True)
 class Row:
     id: int
-    on: dt.datetime
+    on: str
+    edit_url: str
     age: str
     value: str
     centile: str
@@ -87,6 +89,8 @@ def growth_page(
         chart_age(child.birth_date, gestation, m.at.astimezone(zone).date()) for m in mine
     ]
     rows, points, sds_seen = [], [], []
+    # Formatted here, not by template filters: a year of weekly weighings is 52 rows.
+    edit = reverse("care:event_edit", args=[0]).replace("/0/", "/{}/")
     for m, age in zip(mine, ages, strict=True):
         value = shown(kind, m.stored, units)
         age_text = weeks_and_days(age.days) + (" (corrected)" if age.corrected else "")
@@ -103,10 +107,12 @@ def growth_page(
                     f"{value} at {age_text}: {centile_words(placing.centile)} centile",
                 )
             )
+        local = m.at.astimezone(zone)
         rows.append(
             Row(
                 id=m.id,
-                on=m.at,
+                on=f"{local.day} {local:%b %Y}",
+                edit_url=edit.format(m.id),
                 age=age_text,
                 value=value,
                 centile=centile_words(placing.centile) if placing else "",

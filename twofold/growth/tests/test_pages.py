@@ -232,3 +232,20 @@ def test_the_export_carries_the_units_the_childs_chart_details_and_each_measurem
         ("length", {"mm": 545}),
     ]
     assert {"length_mm", "head_mm"} <= set(CSV_COLUMNS)
+
+
+def test_measurements_are_in_none_of_the_readings_of_care_work():
+    from twofold.care.kinds import Reading, definition, keys_where
+
+    for kind in ("weight", "length", "head"):
+        assert not definition(kind).care_work
+        assert all(kind not in keys_where(reading=reading) for reading in Reading)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_history_filters_by_each_measurement_in_the_households_units(world):
+    Household.objects.filter(pk=world.alex.household_id).update(length_unit="in")
+    weigh(world.alex, world.ada, 508, NOW - dt.timedelta(hours=2), kind="length")
+    weigh(world.alex, world.ada, 381, NOW - dt.timedelta(hours=1), kind="head")
+    text = page_text(client_for(world.alex).get(reverse("care:history"), {"kind": "head"}))
+    assert "Head, 15.0 in" in text and "Length, 20.0 in" not in text
