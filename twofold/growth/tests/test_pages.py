@@ -249,3 +249,15 @@ def test_history_filters_by_each_measurement_in_the_households_units(world):
     weigh(world.alex, world.ada, 381, NOW - dt.timedelta(hours=1), kind="head")
     text = page_text(client_for(world.alex).get(reverse("care:history"), {"kind": "head"}))
     assert "Head, 15.0 in" in text and "Length, 20.0 in" not in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_saved_measurement_opens_for_editing_in_the_households_units(world):
+    Household.objects.filter(pk=world.alex.household_id).update(mass_unit="lb_oz", length_unit="in")
+    weight = weigh(world.alex, world.ada, 4264, NOW - dt.timedelta(hours=2))
+    length = weigh(world.alex, world.ada, 597, NOW - dt.timedelta(hours=1), kind="length")
+    alex = client_for(world.alex)
+    weight_page = alex.get(reverse("care:event_edit", args=[weight.pk])).content.decode()
+    assert 'name="d-pounds" value="9"' in weight_page and 'name="d-ounces" value="6.4"' in weight_page
+    length_page = alex.get(reverse("care:event_edit", args=[length.pk])).content.decode()
+    assert 'name="d-mm" value="23.5"' in length_page and "Length (in)" in length_page
