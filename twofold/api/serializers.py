@@ -39,7 +39,17 @@ class ChildSerializer(serializers.ModelSerializer[Child]):
 
     class Meta:
         model = Child
-        fields = ["id", "household", "name", "birth_date", "feeding_method", "age_days"]
+        fields = [
+            "id",
+            "household",
+            "name",
+            "birth_date",
+            "feeding_method",
+            "sex",
+            "gestation_weeks",
+            "gestation_days",
+            "age_days",
+        ]
         read_only_fields = fields
 
     def get_age_days(self, child: Child) -> int:

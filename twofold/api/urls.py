@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from twofold.api import views
 from twofold.api.activity import ActivityViewSet
+from twofold.growth.api import GrowthView
 from twofold.insights.api import WeekReportView
 from twofold.wellbeing.api import ScreeningViewSet
 
@@ -31,6 +32,7 @@ urlpatterns = [
     path("checkins/", include("twofold.checkins.api_urls")),
     path("nights/", include("twofold.nights.api_urls")),
     path("bonding/", include("twofold.bonding.api_urls")),
+    path("growth/", GrowthView.as_view(), name="growth"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_page, name="docs"),
 ]

@@ -119,6 +119,8 @@ def log_document(household: Household) -> dict[str, Any]:
             "country": household.country,
             "locale": household.locale,
             "volume_unit": household.volume_unit,
+            "mass_unit": household.mass_unit,
+            "length_unit": household.length_unit,
             "night_start": household.night_start.strftime("%H:%M"),
             "night_end": household.night_end.strftime("%H:%M"),
             "created_at": utc_text(household.created_at),
@@ -141,6 +143,9 @@ def log_document(household: Household) -> dict[str, Any]:
                 "name": c.name,
                 "birth_date": c.birth_date.isoformat(),
                 "feeding_method": c.feeding_method,
+                "sex": c.sex,
+                "gestation_weeks": c.gestation_weeks,
+                "gestation_days": c.gestation_days,
             }
             for c in children.values()
         ],

@@ -13,6 +13,7 @@ from twofold.care.kinds.inputs import DetailForm, form_value
 from twofold.care.models import FeedMethod, Kind, Response, Side
 from twofold.households.models import Child, Household, Member
 from twofold.households.selectors import children_of, members_of
+from twofold.households.units import METRIC, MeasureUnits
 
 __all__ = ["DETAIL_FORMS", "DetailForm", "EventForm", "TimerForm", "detail_initial"]
 
@@ -94,7 +95,7 @@ class TimerForm(forms.Form):
         return None
 
 
-def detail_initial(event: Any, unit: str) -> dict[str, Any]:
+def detail_initial(event: Any, unit: str, measures: MeasureUnits = METRIC) -> dict[str, Any]:
     """A saved event's details as form initial values, quantities in the units the form shows."""
     detail = detail_of(event)
     if detail is None:
@@ -104,5 +105,5 @@ def detail_initial(event: Any, unit: str) -> dict[str, Any]:
     }
     quantities = definition(event.kind).quantities
     for name, quantity in quantities.items():
-        initial[name] = form_value(quantity, initial.get(name), unit)
+        initial[name] = form_value(quantity, initial.get(name), unit, measures)
     return initial

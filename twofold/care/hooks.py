@@ -7,9 +7,10 @@ here in its AppConfig.ready(); until it does, each hook answers as if the higher
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from twofold.households.models import Household
+from twofold.households.models import Child, Household
 
 # Who is on duty at this moment, by tonight's night plan: a member id, or None (no plan, not night).
 OnDutyProvider = Callable[[Household, dt.datetime], int | None]
@@ -32,3 +33,28 @@ def register_on_duty(provider: OnDutyProvider) -> OnDutyProvider:
 def on_duty(*, household: Household, now: dt.datetime) -> int | None:
     """The member on duty now by tonight's plan, if a higher app knows of one."""
     return _on_duty(household, now)
+
+
+# What to ask about before saving a measurement of the baby (growth knows the charts): reasons, or none.
+MeasureDoubts = Callable[..., list[str]]
+
+
+def _no_doubts(**kwargs: object) -> list[str]:
+    return []
+
+
+_measure_doubts: MeasureDoubts = _no_doubts
+
+
+def register_measure_doubts(provider: MeasureDoubts) -> MeasureDoubts:
+    """Make `provider` answer `measure_doubts`; returns the one it replaces."""
+    global _measure_doubts
+    previous, _measure_doubts = _measure_doubts, provider
+    return previous
+
+
+def measure_doubts(
+    *, child: Child, kind: str, details: Mapping[str, Any], at: dt.datetime, event_id: int | None
+) -> list[str]:
+    """Why this measurement may be a slip, in words, for the parent to check before it is saved."""
+    return _measure_doubts(child=child, kind=kind, details=details, at=at, event_id=event_id)

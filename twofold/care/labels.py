@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from twofold.care.kinds import REGISTRY, definition, find
 from twofold.care.rows import EventRow
+from twofold.households.units import METRIC, MeasureUnits
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,13 @@ def kind_tiles(locale: str) -> list[Tile]:
     return [Tile(d.key, d.label(locale), d.hint, d.timed) for d in REGISTRY]
 
 
-def describe(row: EventRow, locale: str, unit: str) -> str:
+def describe(row: EventRow, locale: str, unit: str, measures: MeasureUnits = METRIC) -> str:
     """One line a tired parent can read at a glance: “Bottle of formula, 120 ml”."""
     kind = find(row.kind)
     if kind is None:
         return row.kind
+    if kind.describe_measure is not None:
+        return kind.describe_measure(row.details, measures) or kind.label(locale)
     return kind.describe(row.details, locale, unit) or kind.label(locale)
 
 

@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     PUMPING = "pumping", "Pumping"
     MEDICINE = "medicine", "Medicine"
     WEIGHT = "weight", "Weight"
+    LENGTH = "length", "Length"
+    HEAD = "head", "Head circumference"
     NOTE = "note", "Note"
 
 
@@ -225,5 +227,40 @@ class Weight(KindDetail):
         validators=[
             MinValueValidator(LIGHTEST_GRAMS, message=TOO_LIGHT),
             MaxValueValidator(HEAVIEST_GRAMS, message=TOO_HEAVY),
+        ]
+    )
+
+
+# A baby's plausible length (or height) and head circumference in millimetres: wide bounds that only catch a
+# slip of the finger (a unit mixed up, a digit too many); the growth charts judge what is unusual.
+SHORTEST_MM, TALLEST_MM = 200, 1400
+SMALLEST_HEAD_MM, LARGEST_HEAD_MM = 150, 650
+
+
+class Length(KindDetail):
+    """A length (lying down) or height (standing), in whole millimetres whatever unit it was entered in."""
+
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="length")
+    mm = models.PositiveIntegerField(
+        validators=[
+            MinValueValidator(SHORTEST_MM, message="A length under 20 cm (8 in) is not plausible: check it."),
+            MaxValueValidator(TALLEST_MM, message="A length over 140 cm (55 in) is not plausible: check it."),
+        ]
+    )
+
+
+class Head(KindDetail):
+    """A head circumference, in whole millimetres."""
+
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="head")
+    mm = models.PositiveIntegerField(
+        validators=[
+            MinValueValidator(
+                SMALLEST_HEAD_MM,
+                message="A head circumference under 15 cm (6 in) is not plausible: check it.",
+            ),
+            MaxValueValidator(
+                LARGEST_HEAD_MM, message="A head circumference over 65 cm (26 in) is not plausible: check it."
+            ),
         ]
     )

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString
 from twofold.care.kinds import REGISTRY
 from twofold.care.labels import describe, event_label
 from twofold.care.rows import EventRow
+from twofold.households.units import METRIC, MeasureUnits
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def _short(note: str, limit: int = 60) -> str:
     return note if len(note) <= limit else note[: limit - 1].rstrip() + "…"
 
 
-def timeline(rows: list[EventRow], *, zone: ZoneInfo, locale: str, unit: str) -> list[TimelineItem]:
+def timeline(
+    rows: list[EventRow], *, zone: ZoneInfo, locale: str, unit: str, measures: MeasureUnits = METRIC
+) -> list[TimelineItem]:
     edit = reverse("care:event_edit", args=[0]).replace("/0/", "/{}/")
     respond = reverse("bonding:respond", args=[0]).replace("/0/", "/{}/")
     items = []
@@ -93,7 +96,7 @@ def timeline(rows: list[EventRow], *, zone: ZoneInfo, locale: str, unit: str) ->
                 iso=local.isoformat(),
                 date=f"{local.day} {_MONTHS[local.month]}",
                 time=f"{local.hour:02d}:{local.minute:02d}",
-                summary=describe(row, locale, unit),
+                summary=describe(row, locale, unit, measures),
                 duration=duration_text(row),
                 response=response_text(row),
                 by_name=row.by_name,

@@ -8,6 +8,7 @@ from typing import Any
 from twofold.care import selectors
 from twofold.care.timeline import timeline
 from twofold.households.models import Member
+from twofold.households.units import units_of
 
 
 def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
@@ -15,6 +16,10 @@ def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
     household = member.household
     for day in days:
         day.items = timeline(
-            day.events, zone=household.zone, locale=household.locale, unit=household.volume_unit
+            day.events,
+            zone=household.zone,
+            locale=household.locale,
+            unit=household.volume_unit,
+            measures=units_of(household),
         )
     return {"days": days, "running": running}

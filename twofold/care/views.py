@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -27,6 +28,7 @@ from twofold.care.undo import forget_undo, remember_undo, take_undo
 from twofold.care.worker import worker_context
 from twofold.households.access import MemberRequest, member_required
 from twofold.households.selectors import children_of, members_of
+from twofold.households.units import units_of
 
 HISTORY_PAGE_SIZE = 25  # about three phone screens
 HISTORY_FILTERS = ("child", "kind", "by", "date_from", "date_to")
@@ -127,7 +129,7 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
             "note": event.note,
             "client_id": event.client_id,
         }
-        detail_data = detail_initial(event, household.volume_unit)
+        detail_data = detail_initial(event, household.volume_unit, units_of(household))
     event_form = EventForm(data, household=household, kind=kind, initial=initial)
     if event is None:
         # Left empty, or as the page filled it in (the page's script empties it then), a new event starts at
@@ -136,11 +138,42 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
         event_form.fields["start"].widget.attrs["data-now"] = "1"
     detail_class = definition(kind).form
     detail_form = (
-        detail_class(data, unit=household.volume_unit, initial=detail_data, prefix="d")
+        detail_class(
+            data, unit=household.volume_unit, measures=units_of(household), initial=detail_data, prefix="d"
+        )
         if detail_class
         else None
     )
     return event_form, detail_form
+
+
+def _doubted(
+    request: MemberRequest,
+    kind: str,
+    event_form: EventForm,
+    detail_form: Any,
+    at: Any,
+    event_id: int | None = None,
+) -> bool:
+    """A measurement that looks like a slip is asked about once, with the reasons, before it is saved: the
+    form comes back with them and a box to tick to save it as it is."""
+    if detail_form is None or at is None or request.POST.get("d-checked"):
+        return False
+    doubts = hooks.measure_doubts(
+        child=event_form.cleaned_data["child"],
+        kind=kind,
+        details=detail_form.details(),
+        at=at,
+        event_id=event_id,
+    )
+    if not doubts:
+        return False
+    detail_form.fields["checked"] = forms.BooleanField(
+        required=False, label="I have checked it: save it as it is"
+    )
+    for doubt in doubts:
+        detail_form.add_error(None, doubt)
+    return True
 
 
 def _copy_errors(error: ValidationError, event_form: EventForm, detail_form: Any) -> None:
@@ -179,10 +212,14 @@ def log_event(request: MemberRequest, kind: str) -> HttpResponse:
     event_form, detail_form = _forms(request, kind)
     if request.method == "POST":
         valid = event_form.is_valid() & (detail_form is None or detail_form.is_valid())
+        tap = outbox.tap_of(request)
+        if valid and _doubted(
+            request, kind, event_form, detail_form, event_form.cleaned_data["start"] or tap.at
+        ):
+            valid = False
         if valid:
             data = event_form.cleaned_data
             # No start given (a one-tap log, or a form whose time was left as it was): the moment of the tap.
-            tap = outbox.tap_of(request)
             try:
                 logged = services.log_care_event(
                     member=request.member,
@@ -222,6 +259,10 @@ def edit_event(request: MemberRequest, event_id: int) -> HttpResponse:
     event_form, detail_form = _forms(request, event.kind, event)
     if request.method == "POST":
         valid = event_form.is_valid() & (detail_form is None or detail_form.is_valid())
+        if valid and _doubted(
+            request, event.kind, event_form, detail_form, event_form.cleaned_data["start"], event.pk
+        ):
+            valid = False
         if valid:
             fields = {k: v for k, v in event_form.cleaned_data.items() if k != "client_id"}
             fields.setdefault("end", event.end)
@@ -292,7 +333,13 @@ def restore_event(request: MemberRequest, event_id: int) -> HttpResponse:
 
 def _timeline(request: MemberRequest, rows: list[EventRow]) -> list[TimelineItem]:
     household = request.household
-    return timeline(rows, zone=household.zone, locale=household.locale, unit=household.volume_unit)
+    return timeline(
+        rows,
+        zone=household.zone,
+        locale=household.locale,
+        unit=household.volume_unit,
+        measures=units_of(household),
+    )
 
 
 @member_required

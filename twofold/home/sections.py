@@ -17,6 +17,7 @@ from twofold.checkins import export as checkins_export
 from twofold.checkins import today as checkins_today
 from twofold.checkins import us as checkins_us
 from twofold.checkins.models import AgreementReview, Checkin
+from twofold.growth import today as growth_today
 from twofold.households.models import Child, Household, Member
 from twofold.insights import today as insights_today
 from twofold.insights.week import WeekReport
@@ -81,6 +82,11 @@ TODAY_CARDS: tuple[TodayCard, ...] = (
         "readings",
         "insights/_today.html",
         lambda ask: insights_today.today_context(member=ask.member, now=ask.now),
+    ),
+    TodayCard(
+        "growth",
+        "growth/_today.html",
+        lambda ask: growth_today.today_context(member=ask.member, children=ask.children),
     ),
 )
 

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 
-from twofold.households.models import Child, Household, Member, Role
+from twofold.households.models import Child, Household, LengthUnit, MassUnit, Member, Role
 from twofold.households.widgets import CalendarDateInput
 
 GAVE_BIRTH_CHOICES = [("", "Rather not say"), ("yes", "Yes"), ("no", "No")]
@@ -46,10 +46,34 @@ else:
 class HouseholdForm(_HouseholdModelForm):
     time_zone = forms.ChoiceField(choices=_zones, initial="Europe/London")
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Forms that do not ask (the first household's) keep the household's units, or the defaults.
+        self.fields["mass_unit"].required = False
+        self.fields["length_unit"].required = False
+
+    def clean_mass_unit(self) -> str:
+        return self.cleaned_data.get("mass_unit") or self.instance.mass_unit or MassUnit.KG
+
+    def clean_length_unit(self) -> str:
+        return self.cleaned_data.get("length_unit") or self.instance.length_unit or LengthUnit.CM
+
     class Meta:
         model = Household
-        fields = ["name", "time_zone", "country", "locale", "volume_unit", "night_start", "night_end"]
+        fields = [
+            "name",
+            "time_zone",
+            "country",
+            "locale",
+            "volume_unit",
+            "mass_unit",
+            "length_unit",
+            "night_start",
+            "night_end",
+        ]
         labels = {
+            "mass_unit": "Show weights in",
+            "length_unit": "Show lengths in",
             "name": "Household name",
             "locale": "Wording",
             "volume_unit": "Show volumes in",
@@ -80,8 +104,17 @@ class ProfileForm(_MemberModelForm):
 class ChildForm(_ChildModelForm):
     class Meta:
         model = Child
-        fields = ["name", "birth_date", "feeding_method"]
-        labels = {"feeding_method": "Usually fed with"}
+        fields = ["name", "birth_date", "feeding_method", "sex", "gestation_weeks", "gestation_days"]
+        labels = {
+            "feeding_method": "Usually fed with",
+            "sex": "Sex, for the growth charts only",
+            "gestation_weeks": "Born at (weeks of pregnancy)",
+            "gestation_days": "and days",
+        }
+        help_texts = {
+            "sex": "The growth charts’ curves differ by sex; without it Twofold shows no centiles.",
+            "gestation_weeks": "Optional. Before 37 weeks, centiles use the age corrected for it.",
+        }
         widgets = {"birth_date": CalendarDateInput()}
 
 

@@ -7,6 +7,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -14,6 +15,11 @@ from django.utils import timezone
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(f"“{value}” is not a time zone we know. Pick one such as Europe/London.")
+
+
+# The gestations the UK-WHO preterm and term charts cover (rcpchgrowth's own limits).
+SHORTEST_GESTATION_WEEKS = 22
+LONGEST_GESTATION_WEEKS = 44
 
 
 class Locale(models.TextChoices):
@@ -24,6 +30,24 @@ class Locale(models.TextChoices):
 class VolumeUnit(models.TextChoices):
     ML = "ml", "millilitres (ml)"
     FL_OZ = "fl_oz", "fluid ounces (fl oz)"
+
+
+class MassUnit(models.TextChoices):
+    KG = "kg", "kilograms (kg)"
+    LB_OZ = "lb_oz", "pounds and ounces (lb, oz)"
+
+
+class LengthUnit(models.TextChoices):
+    CM = "cm", "centimetres (cm)"
+    INCH = "in", "inches (in)"
+
+
+class Sex(models.TextChoices):
+    """Only for choosing the growth chart: the reference curves differ by sex."""
+
+    UNSAID = "", "Not given"
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
 
 
 class Country(models.TextChoices):
@@ -44,6 +68,8 @@ class Household(models.Model):
     country = models.CharField(max_length=2, choices=Country.choices, default=Country.GB)
     locale = models.CharField(max_length=5, choices=Locale.choices, default=Locale.EN_GB)
     volume_unit = models.CharField(max_length=5, choices=VolumeUnit.choices, default=VolumeUnit.ML)
+    mass_unit = models.CharField(max_length=5, choices=MassUnit.choices, default=MassUnit.KG)
+    length_unit = models.CharField(max_length=2, choices=LengthUnit.choices, default=LengthUnit.CM)
     night_start = models.TimeField(default=dt.time(22, 0))
     night_end = models.TimeField(default=dt.time(7, 0))
     created_at = models.DateTimeField(default=timezone.now)
@@ -142,6 +168,24 @@ class Child(models.Model):
     feeding_method = models.CharField(
         max_length=10, choices=FeedingMethod.choices, default=FeedingMethod.MIXED
     )
+    # For the growth charts only (their curves differ by sex); a chart without it is not drawn.
+    sex = models.CharField(max_length=6, choices=Sex.choices, default=Sex.UNSAID, blank=True)
+    # Gestation at birth, for corrected age; both empty when not given (taken as born at term).
+    gestation_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(
+                SHORTEST_GESTATION_WEEKS, message="Gestation starts at 22 weeks on the growth charts."
+            ),
+            MaxValueValidator(
+                LONGEST_GESTATION_WEEKS, message="Gestation goes up to 44 weeks: check the weeks."
+            ),
+        ],
+    )
+    gestation_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(6, message="Days go from 0 to 6.")]
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -150,6 +194,10 @@ class Child(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.gestation_days is not None and self.gestation_weeks is None:
+            raise ValidationError({"gestation_weeks": "Give the weeks too, such as 35 weeks and 4 days."})
 
 
 class Invitation(models.Model):

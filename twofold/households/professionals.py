@@ -14,6 +14,7 @@ UK_PHRASES = (
     "your GP, health visitor or midwife",
     "your GP or health visitor",
     "your health visitor or midwife",
+    "your health visitor or doctor",
 )
 
 # Countries where families call their family doctor a GP.
@@ -24,12 +25,14 @@ _SAYS_GP = {
     "your GP, health visitor or midwife": "your GP, midwife or nurse",
     "your GP or health visitor": "your GP or nurse",
     "your health visitor or midwife": "your midwife, nurse or baby's doctor",
+    "your health visitor or doctor": "your GP or nurse",
 }
 _ELSEWHERE = {
     "your GP, health visitor or paediatrician": "your doctor or your baby's doctor",
     "your GP, health visitor or midwife": "your doctor, midwife or nurse",
     "your GP or health visitor": "your doctor or nurse",
     "your health visitor or midwife": "your midwife, nurse or baby's doctor",
+    "your health visitor or doctor": "your baby's doctor or nurse",
 }
 
 

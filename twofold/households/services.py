@@ -55,6 +55,8 @@ def create_household(
     country: str = "GB",
     locale: str = "en-GB",
     volume_unit: str = "ml",
+    mass_unit: str = "kg",
+    length_unit: str = "cm",
     night_start: dt.time = dt.time(22, 0),
     night_end: dt.time = dt.time(7, 0),
     relationship: str = "",
@@ -66,6 +68,8 @@ def create_household(
         country=country,
         locale=locale,
         volume_unit=volume_unit,
+        mass_unit=mass_unit,
+        length_unit=length_unit,
         night_start=night_start,
         night_end=night_end,
     )
@@ -94,9 +98,26 @@ def update_household(*, member: Member, **fields: object) -> Household:
     return household
 
 
-def add_child(*, member: Member, name: str, birth_date: dt.date, feeding_method: str) -> Child:
+def add_child(
+    *,
+    member: Member,
+    name: str,
+    birth_date: dt.date,
+    feeding_method: str,
+    sex: str = "",
+    gestation_weeks: int | None = None,
+    gestation_days: int | None = None,
+) -> Child:
     require_parent(member)
-    child = Child(household=member.household, name=name, birth_date=birth_date, feeding_method=feeding_method)
+    child = Child(
+        household=member.household,
+        name=name,
+        birth_date=birth_date,
+        feeding_method=feeding_method,
+        sex=sex,
+        gestation_weeks=gestation_weeks,
+        gestation_days=gestation_days,
+    )
     validate_birth_date(birth_date, today=timezone.localdate(timezone=member.household.zone))
     child.full_clean()
     child.save()

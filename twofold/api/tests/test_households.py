@@ -23,6 +23,9 @@ def test_children_are_listed_with_their_age_in_days(world, api_for):
             "name": "Ada",
             "birth_date": "2026-10-01",
             "feeding_method": "mixed",
+            "sex": "",
+            "gestation_weeks": None,
+            "gestation_days": None,
             "age_days": 10,
         }
     ]

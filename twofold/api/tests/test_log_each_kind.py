@@ -41,6 +41,8 @@ EACH_KIND = [
         {"name": "Vitamin D drops", "dose": "1 drop"},
     ),
     ("weight", {"weight": {"grams": 4350}}, {"grams": 4350}),
+    ("length", {"length": {"mm": 545}}, {"mm": 545}),
+    ("head", {"head": {"mm": 382}}, {"mm": 382}),
     ("bath", {}, None),
     ("skin_to_skin", {}, None),
     ("note", {}, None),

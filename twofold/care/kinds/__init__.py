@@ -9,6 +9,8 @@ from __future__ import annotations
 from twofold.care.kinds.base import KindDefinition, Nouns, Quantity, Reading
 from twofold.care.kinds.bath import BATH
 from twofold.care.kinds.feed import FEED
+from twofold.care.kinds.head import HEAD
+from twofold.care.kinds.length import LENGTH
 from twofold.care.kinds.medicine import MEDICINE
 from twofold.care.kinds.nappy import NAPPY
 from twofold.care.kinds.note import NOTE
@@ -43,6 +45,8 @@ REGISTRY: tuple[KindDefinition, ...] = (
     PUMPING,
     MEDICINE,
     WEIGHT,
+    LENGTH,
+    HEAD,
     NOTE,
 )
 

@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from twofold.households.units import MeasureUnits
+
 if TYPE_CHECKING:
     from django.db import models
 
@@ -47,12 +49,15 @@ class Quantity(enum.Enum):
     """How a detail field's number is stored, so forms can show it in the household's unit."""
 
     VOLUME_ML = "volume_ml"  # shown in the household's volume unit (ml or fl oz)
-    MASS_G = "mass_g"  # shown in kg
+    MASS_G = "mass_g"  # shown in kg, or pounds and ounces
+    LENGTH_MM = "length_mm"  # shown in cm or inches
 
 
 # The signature of a kind's one-line summary: its details, the household's locale and volume unit. An empty
 # answer means "nothing to add", and the line shows the kind's label alone.
 Describe = Callable[[Mapping[str, Any], str, str], str]
+# A measurement's one-line summary, in the household's units of mass and length.
+DescribeMeasure = Callable[[Mapping[str, Any], MeasureUnits], str]
 
 
 def _no_summary(details: Mapping[str, Any], locale: str, unit: str) -> str:
@@ -94,6 +99,8 @@ class KindDefinition:
     # The API's help text for detail fields.
     api_help: Mapping[str, str] = field(default_factory=dict)
     describe: Describe = _no_summary
+    # For a measurement of the baby, its summary in the household's units (used instead of `describe`).
+    describe_measure: DescribeMeasure | None = None
     # The details a new event starts with, from the child's usual feeding method.
     default_details: Callable[[str], dict[str, Any]] | None = None
     # The detail field whose volume adds to the day's total milk on Today.

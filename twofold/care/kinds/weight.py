@@ -1,7 +1,7 @@
 """A weighing: a measurement of the baby, not a parent's care work and in none of the readings.
 
-Weights are stored in whole grams and entered in kg to the gram. Centiles, pounds and ounces, and charts are
-for the growth readings to come.
+Weights are stored in whole grams, entered in kg to the gram or in pounds and ounces (the household's choice).
+Centiles and charts are the growth app's.
 """
 
 from __future__ import annotations
@@ -10,29 +10,35 @@ from collections.abc import Mapping
 from typing import Any
 
 from twofold.care.kinds.base import KindDefinition, Nouns, Quantity
-from twofold.care.kinds.inputs import DetailForm, MassField, format_kg
+from twofold.care.kinds.inputs import DetailForm, MassField, mass_details, mass_fields
 from twofold.care.models import Kind, Weight
+from twofold.households.units import METRIC, MeasureUnits, format_mass
 
 
 class WeightForm(DetailForm):
-    def __init__(self, *args: Any, unit: str = "ml", **kwargs: Any) -> None:
-        super().__init__(*args, unit=unit, **kwargs)
-        self.fields["grams"] = MassField(label="Weight (kg)", help_text="Such as 4.35, to the gram.")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["grams"] = MassField(label="Weight")
+        mass_fields(self, "grams", label="Weight", help_text="Such as 4.35, to the gram.")
+
+    def details(self) -> dict[str, Any]:
+        return mass_details(self, "grams")
 
 
-def describe_weight(details: Mapping[str, Any], locale: str, unit: str) -> str:
-    """“Weight, 4.35 kg”."""
+def describe_weight(details: Mapping[str, Any], units: MeasureUnits) -> str:
+    """“Weight, 4.35 kg” or “Weight, 9 lb 9.4 oz”."""
     grams = details.get("grams")
-    return "" if grams is None else f"Weight, {format_kg(grams)}"
+    return "" if grams is None else f"Weight, {format_mass(grams, units.mass)}"
 
 
 WEIGHT = KindDefinition(
     key=Kind.WEIGHT,
     nouns=Nouns("Weight", "weighing", "weighings"),
-    hint="in kg",
+    hint="kg or lb",
     detail=Weight,
     form=WeightForm,
     quantities={"grams": Quantity.MASS_G},
     api_help={"grams": "In grams, a whole number: 4.35 kg is 4350."},
-    describe=describe_weight,
+    describe=lambda details, locale, unit: describe_weight(details, METRIC),
+    describe_measure=describe_weight,
 )

@@ -16,6 +16,7 @@ from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
 from twofold.care.timeline import TimelineItem, TimelineViewer, timeline_html
 from twofold.households.models import Household
+from twofold.households.units import units_of
 from twofold.households.words import format_volume
 
 register = template.Library()
@@ -23,7 +24,7 @@ register = template.Library()
 
 @register.filter
 def summary(event: EventRow, household: Household) -> str:
-    return describe(event, household.locale, household.volume_unit)
+    return describe(event, household.locale, household.volume_unit, units_of(household))
 
 
 @register.filter

@@ -149,6 +149,6 @@ def test_the_export_holds_a_weight_in_grams(world):
     event = weigh(world, 4350, start=timezone.now() - dt.timedelta(hours=1))
     events = {e["id"]: e for e in log_document(world.alex.household)["events"]}
     assert (events[event.pk]["kind"], events[event.pk]["details"]) == ("weight", {"grams": 4350})
-    assert CSV_COLUMNS[-1] == "weight_grams"
+    assert CSV_COLUMNS[-3:] == ("weight_grams", "length_mm", "head_mm")
     header, line = events_csv(world.alex.household).splitlines()[:2]
     assert dict(zip(header.split(","), line.split(","), strict=True))["weight_grams"] == "4350"

@@ -98,6 +98,7 @@ def test_every_app_with_a_demo_section_is_in_the_list():
         "twofold.bonding.demo",
         "twofold.nights.demo",
         "twofold.checkins.demo",
+        "twofold.growth.demo",
     }
     # The log comes first: every other section reads it.
     assert home_demo.SECTIONS[0].__module__ == "twofold.care.demo"

@@ -107,7 +107,15 @@ def test_json_export_holds_the_household_its_people_and_children(world, log):
         ("Pat", "helper"),
     ]
     assert document["children"] == [
-        {"id": world.ada.pk, "name": "Ada", "birth_date": "2026-10-01", "feeding_method": "mixed"}
+        {
+            "id": world.ada.pk,
+            "name": "Ada",
+            "birth_date": "2026-10-01",
+            "feeding_method": "mixed",
+            "sex": "",
+            "gestation_weeks": None,
+            "gestation_days": None,
+        }
     ]
     json.dumps(document)  # plain values only
 

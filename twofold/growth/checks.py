@@ -1,0 +1,111 @@
+"""Measurements that look wrong, asked about before they are saved, with the reason (issue: a 30 kg
+newborn, a 2 kg drop in a day, a head circumference off every chart).
+
+Two checks. Off the chart: an SDS beyond ±4, the bound at which rcpchgrowth itself advises a measurement be
+checked (its `MAXIMUM_HEIGHT_WEIGHT_OFC_ADVISORY_SDS`). A jump: Twofold's own typo catch, not a clinical
+number: a weight 1 kg or more away from another weighing less than a week apart is far more likely a slip
+of the finger, a unit mixed up or a different scale than a real change. The parent can always save it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from twofold.growth import selectors
+from twofold.growth.ages import Gestation, chart_age
+from twofold.growth.centiles import KINDS, Placing, place
+from twofold.growth.references import reference_for
+from twofold.households.models import Child
+from twofold.households.units import format_mass, units_of
+
+ADVISORY_SDS = 4.0
+BIG_CHANGE_GRAMS = 1000
+CHANGE_WITHIN = dt.timedelta(days=7)
+
+_WHAT = {"weight": "weight", "length": "length", "head": "head circumference"}
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """Another weighing of the same child, the nearest in time."""
+
+    at: dt.datetime
+    grams: int
+
+
+def off_the_chart(kind: str, placing: Placing | None) -> str:
+    if placing is None or abs(placing.sds) < ADVISORY_SDS:
+        return ""
+    side = "above" if placing.sds > 0 else "below"
+    return (
+        f"This {_WHAT[kind]} is far {side} every line of the growth chart for this age (more than "
+        f"{ADVISORY_SDS:.0f} standard deviations from the middle). Check the number and the unit."
+    )
+
+
+def big_change(grams: int, at: dt.datetime, other: Neighbour | None, mass_unit: str) -> str:
+    if other is None or abs(at - other.at) >= CHANGE_WITHIN or abs(grams - other.grams) < BIG_CHANGE_GRAMS:
+        return ""
+    days = abs(at - other.at).days
+    when = (
+        "the same day"
+        if days == 0
+        else f"{days} day{'s' if days != 1 else ''} {'before' if other.at < at else 'after'}"
+    )
+    direction = "more" if grams > other.grams else "less"
+    return (
+        f"This is {format_mass(abs(grams - other.grams), mass_unit)} {direction} than the weighing "
+        f"{when} ({format_mass(other.grams, mass_unit)}). A change that big so quickly is more often a typo, "
+        "a unit mixed up or a different scale: check it."
+    )
+
+
+def doubts(
+    *,
+    kind: str,
+    stored: int,
+    placing: Placing | None,
+    at: dt.datetime,
+    neighbour: Neighbour | None,
+    mass_unit: str,
+) -> list[str]:
+    found = [off_the_chart(kind, placing)]
+    if kind == "weight":
+        found.append(big_change(stored, at, neighbour, mass_unit))
+    return [text for text in found if text]
+
+
+def placing_for(child: Child, kind: str, stored: int, on: dt.date) -> Placing | None:
+    if not child.sex:
+        return None
+    gestation = Gestation(child.gestation_weeks, child.gestation_days or 0) if child.gestation_weeks else None
+    age = chart_age(child.birth_date, gestation, on)
+    reference = reference_for(child.household.country, age.years)
+    return place(reference=reference, kind=kind, stored=stored, sex=child.sex, age_years=age.years)
+
+
+def doubts_for_event(
+    *, child: Child, kind: str, details: Mapping[str, Any], at: dt.datetime, event_id: int | None
+) -> list[str]:
+    """The care hook: what to ask about before saving this measurement (empty: nothing)."""
+    field = "grams" if kind == "weight" else "mm"
+    stored = details.get(field)
+    if kind not in KINDS or not isinstance(stored, int):
+        return []
+    on = at.astimezone(child.household.zone).date()
+    if on < child.birth_date:
+        return []
+    neighbour = (
+        selectors.nearest_weighing(child=child, at=at, other_than=event_id) if kind == "weight" else None
+    )
+    return doubts(
+        kind=kind,
+        stored=stored,
+        placing=placing_for(child, kind, stored, on),
+        at=at,
+        neighbour=Neighbour(*neighbour) if neighbour else None,
+        mass_unit=units_of(child.household).mass,
+    )

@@ -1,0 +1,62 @@
+"""The child's measurements, read in one query whatever the log's size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from twofold.care.models import CareEvent
+from twofold.growth.centiles import KINDS
+from twofold.households.models import Child
+
+
+@dataclass(frozen=True)
+class Measured:
+    id: int
+    kind: str
+    at: dt.datetime
+    stored: int
+    by_name: str
+
+
+def measurements(*, child: Child, kind: str | None = None) -> list[Measured]:
+    """The child's weights, lengths and head circumferences (or one of them), oldest first."""
+    kinds = KINDS if kind is None else (kind,)
+    rows = (
+        CareEvent.objects.filter(child=child, kind__in=kinds, deleted_at__isnull=True, running=False)
+        .order_by("start", "id")
+        .values_list("id", "kind", "start", "weight__grams", "length__mm", "head__mm", "by__display_name")
+    )
+    return [
+        Measured(id_, kind, start, grams if kind == "weight" else (length if kind == "length" else head), by)
+        for id_, kind, start, grams, length, head, by in rows
+        if (grams if kind == "weight" else (length if kind == "length" else head)) is not None
+    ]
+
+
+def nearest_weighing(
+    *, child: Child, at: dt.datetime, other_than: int | None
+) -> tuple[dt.datetime, int] | None:
+    """The child's weighing nearest in time to `at` (not the one being edited), as (when, grams)."""
+    rows = CareEvent.objects.filter(
+        child=child, kind="weight", deleted_at__isnull=True, weight__isnull=False
+    ).exclude(pk=other_than or 0)
+    before = rows.filter(start__lte=at).order_by("-start").values_list("start", "weight__grams").first()
+    after = rows.filter(start__gt=at).order_by("start").values_list("start", "weight__grams").first()
+    candidates = [row for row in (before, after) if row is not None]
+    return min(candidates, key=lambda row: abs(row[0] - at)) if candidates else None
+
+
+def last_weighing(*, child_ids: list[int]) -> dict[int, tuple[dt.datetime, int]]:
+    """Each child's latest weighing, as (when, grams): for Today."""
+    latest: dict[int, tuple[dt.datetime, int]] = {}
+    rows = (
+        CareEvent.objects.filter(
+            child_id__in=child_ids, kind="weight", deleted_at__isnull=True, weight__isnull=False
+        )
+        .order_by("child_id", "-start", "-id")
+        .values_list("child_id", "start", "weight__grams")
+    )
+    for child_id, start, grams in rows:
+        latest.setdefault(child_id, (start, grams))
+    return latest
