@@ -7,9 +7,10 @@ here in its AppConfig.ready(); until it does, each hook answers as if the higher
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from twofold.households.models import Household
+from twofold.households.models import Child, Household
 
 # Who is on duty at this moment, by tonight's night plan: a member id, or None (no plan, not night).
 OnDutyProvider = Callable[[Household, dt.datetime], int | None]
@@ -32,3 +33,29 @@ def register_on_duty(provider: OnDutyProvider) -> OnDutyProvider:
 def on_duty(*, household: Household, now: dt.datetime) -> int | None:
     """The member on duty now by tonight's plan, if a higher app knows of one."""
     return _on_duty(household, now)
+
+
+# What a higher floor has to show at once beside the log, for these children (a fever card in a young baby):
+# a template and its context, or None.
+AlertsProvider = Callable[[Household, Sequence[Child], dt.datetime], tuple[str, dict[str, Any]] | None]
+
+
+def _no_alerts(household: Household, children: Sequence[Child], now: dt.datetime) -> None:
+    return None
+
+
+_alerts: AlertsProvider = _no_alerts
+
+
+def register_alerts(provider: AlertsProvider) -> AlertsProvider:
+    """Make `provider` answer `alerts`; returns the one it replaces (so a test can put it back)."""
+    global _alerts
+    previous, _alerts = _alerts, provider
+    return previous
+
+
+def alerts(
+    *, household: Household, children: Sequence[Child], now: dt.datetime
+) -> tuple[str, dict[str, Any]] | None:
+    """What to show at once on the page where care is logged, if a higher app has anything."""
+    return _alerts(household, children, now)

@@ -93,6 +93,8 @@ def quick_log(request: MemberRequest) -> HttpResponse:
             else None
         ),
         "now": now,
+        # A fever card in a young baby shows here at once, where it was logged (twofold/health).
+        "alerts": hooks.alerts(household=request.household, children=children, now=now),
     }
     return render(request, "care/quick_log.html", context)
 
@@ -136,7 +138,13 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
         event_form.fields["start"].widget.attrs["data-now"] = "1"
     detail_class = definition(kind).form
     detail_form = (
-        detail_class(data, unit=household.volume_unit, initial=detail_data, prefix="d")
+        detail_class(
+            data,
+            unit=household.volume_unit,
+            temperature_unit=household.temperature_unit,
+            initial=detail_data,
+            prefix="d",
+        )
         if detail_class
         else None
     )

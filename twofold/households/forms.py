@@ -48,11 +48,21 @@ class HouseholdForm(_HouseholdModelForm):
 
     class Meta:
         model = Household
-        fields = ["name", "time_zone", "country", "locale", "volume_unit", "night_start", "night_end"]
+        fields = [
+            "name",
+            "time_zone",
+            "country",
+            "locale",
+            "volume_unit",
+            "temperature_unit",
+            "night_start",
+            "night_end",
+        ]
         labels = {
             "name": "Household name",
             "locale": "Wording",
             "volume_unit": "Show volumes in",
+            "temperature_unit": "Show temperatures in",
             "night_start": "Night starts at",
             "night_end": "Night ends at",
         }

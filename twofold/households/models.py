@@ -26,6 +26,11 @@ class VolumeUnit(models.TextChoices):
     FL_OZ = "fl_oz", "fluid ounces (fl oz)"
 
 
+class TemperatureUnit(models.TextChoices):
+    CELSIUS = "C", "degrees Celsius (°C)"
+    FAHRENHEIT = "F", "degrees Fahrenheit (°F)"
+
+
 class Country(models.TextChoices):
     """Countries whose crisis lines Twofold knows (EVIDENCE.md §6); anywhere else gets the directory."""
 
@@ -44,6 +49,10 @@ class Household(models.Model):
     country = models.CharField(max_length=2, choices=Country.choices, default=Country.GB)
     locale = models.CharField(max_length=5, choices=Locale.choices, default=Locale.EN_GB)
     volume_unit = models.CharField(max_length=5, choices=VolumeUnit.choices, default=VolumeUnit.ML)
+    # Temperatures are stored in °C and shown in this unit.
+    temperature_unit = models.CharField(
+        max_length=1, choices=TemperatureUnit.choices, default=TemperatureUnit.CELSIUS
+    )
     night_start = models.TimeField(default=dt.time(22, 0))
     night_end = models.TimeField(default=dt.time(7, 0))
     created_at = models.DateTimeField(default=timezone.now)

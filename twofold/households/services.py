@@ -55,6 +55,7 @@ def create_household(
     country: str = "GB",
     locale: str = "en-GB",
     volume_unit: str = "ml",
+    temperature_unit: str = "C",
     night_start: dt.time = dt.time(22, 0),
     night_end: dt.time = dt.time(7, 0),
     relationship: str = "",
@@ -66,6 +67,7 @@ def create_household(
         country=country,
         locale=locale,
         volume_unit=volume_unit,
+        temperature_unit=temperature_unit,
         night_start=night_start,
         night_end=night_end,
     )

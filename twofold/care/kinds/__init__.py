@@ -17,6 +17,7 @@ from twofold.care.kinds.pumping import PUMPING
 from twofold.care.kinds.settle import SETTLE
 from twofold.care.kinds.skin_to_skin import SKIN_TO_SKIN
 from twofold.care.kinds.sleep import SLEEP
+from twofold.care.kinds.temperature import TEMPERATURE
 from twofold.care.kinds.weight import WEIGHT
 
 __all__ = [
@@ -42,6 +43,7 @@ REGISTRY: tuple[KindDefinition, ...] = (
     PLAY,
     PUMPING,
     MEDICINE,
+    TEMPERATURE,
     WEIGHT,
     NOTE,
 )
