@@ -11,6 +11,7 @@ from typing import Any
 from twofold.bonding import guidance
 from twofold.care.doses import MedicineDay, medicines_today
 from twofold.care.kinds.temperature import format_temperature
+from twofold.care.models import TemperatureMethod
 from twofold.health import selectors
 from twofold.health.fever import Level, fever_level, no_wet_nappy_since, worst
 from twofold.households.crisis import lines_for
@@ -51,16 +52,24 @@ class WetNote:
     advice: Advice
 
 
+@dataclass(frozen=True)
+class LastTemperature:
+    reading: str  # "37.2 °C", in the household's unit
+    at: dt.datetime
+    method: str
+
+
 @dataclass
 class ChildHealth:
     child: Child
+    last_temperature: LastTemperature | None = None
     fever: FeverCard | None = None
     wet: WetNote | None = None
     medicines: list[MedicineDay] = field(default_factory=list)
 
     @property
     def anything(self) -> bool:
-        return bool(self.fever or self.wet or self.medicines)
+        return bool(self.last_temperature or self.fever or self.wet or self.medicines)
 
 
 def _advice(item_id: str, labels: dict[str, str]) -> Advice:
@@ -93,17 +102,25 @@ def _fever_card(child: Child, readings: list[selectors.Reading], household: Hous
 
 
 def health_of(household: Household, children: Sequence[Child], now: dt.datetime) -> list[ChildHealth]:
-    """Each child's health cards now: three queries for all the children."""
+    """Each child's health cards now: four queries for all the children."""
     ids = [c.pk for c in children]
     if not ids:
         return []
     temperatures = selectors.recent_temperatures(ids, now=now)
     wet = selectors.last_wet_nappies(ids, now=now)
     doses = selectors.doses_in_last_day(ids, now=now)
+    last = selectors.last_temperatures(ids, now=now)
     today = now.astimezone(household.zone).date()
     found = []
     for child in children:
         health = ChildHealth(child)
+        if child.pk in last:
+            reading = last[child.pk]
+            health.last_temperature = LastTemperature(
+                format_temperature(reading.celsius, household.temperature_unit),
+                reading.at,
+                TemperatureMethod(reading.method).label.lower() if reading.method else "",
+            )
         health.fever = _fever_card(child, [r for r in temperatures if r.child_id == child.pk], household)
         since = no_wet_nappy_since(wet.get(child.pk), birth_date=child.birth_date, now=now, today=today)
         if since is not None:

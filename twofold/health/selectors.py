@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 
 from twofold.care.doses import DAY, Given
 from twofold.care.models import CareEvent, Kind, NappyContents
 from twofold.health.fever import CARD_LASTS, WET_NAPPY_LOOKBACK
+from twofold.households.models import Child
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,24 @@ def doses_in_last_day(children: Sequence[int], *, now: dt.datetime) -> dict[int,
     for child, at, name, dose, gap, most in rows:
         found.setdefault(child, []).append(Given(name or "", dose or "", at, gap, most))
     return found
+
+
+def last_temperatures(children: Sequence[int], *, now: dt.datetime) -> dict[int, Reading]:
+    """Each child's last temperature up to now, however long ago: one query over the children."""
+    latest = CareEvent.objects.filter(
+        child=OuterRef("pk"), kind=Kind.TEMPERATURE, deleted_at__isnull=True, start__lte=now
+    ).order_by("-start", "-id")
+    rows = (
+        Child.objects.filter(pk__in=children)
+        .annotate(
+            at=Subquery(latest.values("start")[:1]),
+            celsius=Subquery(latest.values("temperature__celsius")[:1]),
+            method=Subquery(latest.values("temperature__method")[:1]),
+        )
+        .values_list("pk", "at", "celsius", "method")
+    )
+    return {
+        child: Reading(child, at, Decimal(celsius), method or "")
+        for child, at, celsius, method in rows
+        if at is not None and celsius is not None
+    }

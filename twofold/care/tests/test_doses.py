@@ -150,7 +150,7 @@ def test_repeating_a_medicine_is_one_tap_and_keeps_its_label(world):
         fields["client_id"] = str(uuid.uuid4())
         response = alex.post(reverse("care:log_event", args=["medicine"]), fields, follow=True)
         assert response.status_code == 200
-        repeat = CareEvent.objects.filter(kind="medicine").order_by("-start").first()
+        repeat = CareEvent.objects.filter(kind="medicine").latest("start")
         assert repeat.medicine.min_gap_minutes == 240 and repeat.medicine.max_per_24h == 4
         after = response.content.decode()
         assert "2 doses in the last 24 hours (the label says at most 4)" in after

@@ -219,10 +219,21 @@ def test_without_a_label_twofold_only_counts(world, at_now):
     assert "data-next-allowed" not in page
 
 
-def test_the_cards_read_three_queries_for_all_children(world, at_now, django_assert_num_queries):
+def test_the_cards_read_four_queries_for_all_children(world, at_now, django_assert_num_queries):
     aged(world.ada, 42)
     temperature(world, "38.2")
     children = [world.ada]
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         found = health_of(world.alex.household, children, NOW)
     assert found[0].fever is not None
+
+
+def test_today_shows_the_last_temperature_in_the_households_unit(world, at_now):
+    aged(world.ada, 200)
+    temperature(world, "37.2", at=NOW - dt.timedelta(days=3), method="ear")
+    page = today(world.sam)
+    assert "data-last-temperature" in page and "37.2 °C, ear" in page
+    household = world.alex.household
+    household.temperature_unit = "F"
+    household.save()
+    assert "99.0 °F, ear" in today(world.sam)
