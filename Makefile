@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/plan_night.py
 	$(BIN)/python benchmarks/bonding.py
+	$(BIN)/python benchmarks/health.py
 	$(BIN)/python benchmarks/tap.py
 
 pytest: $(VENV)/.installed-dev
