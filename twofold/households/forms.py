@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 
-from twofold.households.models import Child, Household, Member, Role
+from twofold.households.models import Child, Household, Member, Role, TemperatureUnit
 from twofold.households.widgets import CalendarDateInput
 
 GAVE_BIRTH_CHOICES = [("", "Rather not say"), ("yes", "Yes"), ("no", "No")]
@@ -75,6 +75,15 @@ class HouseholdForm(_HouseholdModelForm):
             "night_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "night_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Added after households were made: a form sent without it keeps the household's unit (or °C).
+        self.fields["temperature_unit"].required = False
+
+    def clean_temperature_unit(self) -> str:
+        chosen: str = self.cleaned_data.get("temperature_unit") or ""
+        return chosen or (self.instance.temperature_unit if self.instance.pk else TemperatureUnit.CELSIUS)
 
 
 class ProfileForm(_MemberModelForm):

@@ -145,3 +145,24 @@ def test_the_export_has_the_temperature_and_how_it_was_taken(world):
     text = events_csv(world.alex.household)
     assert "temperature_celsius" in text.splitlines()[0]
     assert "38.20" in text and "ear" in text
+
+
+def test_a_household_form_sent_without_the_unit_keeps_the_households(world):
+    from twofold.households.forms import HouseholdForm
+
+    household = world.alex.household
+    household.temperature_unit = "F"
+    household.save()
+    data = {
+        "household-name": household.name,
+        "household-time_zone": household.time_zone,
+        "household-country": household.country,
+        "household-locale": household.locale,
+        "household-volume_unit": household.volume_unit,
+        "household-night_start": "22:00",
+        "household-night_end": "07:00",
+    }
+    form = HouseholdForm(data, instance=household, prefix="household")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["temperature_unit"] == "F"
+    assert HouseholdForm(data, prefix="household").is_valid()
