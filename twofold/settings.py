@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "twofold.nights",
     "twofold.bonding",
     "twofold.growth",
+    "twofold.health",
     "twofold.home",
     "twofold.api",
 ]

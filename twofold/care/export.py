@@ -121,6 +121,7 @@ def log_document(household: Household) -> dict[str, Any]:
             "volume_unit": household.volume_unit,
             "mass_unit": household.mass_unit,
             "length_unit": household.length_unit,
+            "temperature_unit": household.temperature_unit,
             "night_start": household.night_start.strftime("%H:%M"),
             "night_end": household.night_end.strftime("%H:%M"),
             "created_at": utc_text(household.created_at),

@@ -7,7 +7,7 @@ here in its AppConfig.ready(); until it does, each hook answers as if the higher
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from twofold.households.models import Child, Household
@@ -58,3 +58,29 @@ def measure_doubts(
 ) -> list[str]:
     """Why this measurement may be a slip, in words, for the parent to check before it is saved."""
     return _measure_doubts(child=child, kind=kind, details=details, at=at, event_id=event_id)
+
+
+# What a higher floor has to show at once beside the log, for these children (a fever card in a young baby):
+# a template and its context, or None.
+AlertsProvider = Callable[[Household, Sequence[Child], dt.datetime], tuple[str, dict[str, Any]] | None]
+
+
+def _no_alerts(household: Household, children: Sequence[Child], now: dt.datetime) -> None:
+    return None
+
+
+_alerts: AlertsProvider = _no_alerts
+
+
+def register_alerts(provider: AlertsProvider) -> AlertsProvider:
+    """Make `provider` answer `alerts`; returns the one it replaces (so a test can put it back)."""
+    global _alerts
+    previous, _alerts = _alerts, provider
+    return previous
+
+
+def alerts(
+    *, household: Household, children: Sequence[Child], now: dt.datetime
+) -> tuple[str, dict[str, Any]] | None:
+    """What to show at once on the page where care is logged, if a higher app has anything."""
+    return _alerts(household, children, now)

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     PLAY = "play", "Play"
     PUMPING = "pumping", "Pumping"
     MEDICINE = "medicine", "Medicine"
+    TEMPERATURE = "temperature", "Temperature"
     WEIGHT = "weight", "Weight"
     LENGTH = "length", "Length"
     HEAD = "head", "Head circumference"
@@ -206,10 +207,70 @@ class Pumping(KindDetail):
     )
 
 
+# What a label can say about spacing doses (EVIDENCE.md §9.3: copied by the parent, never suggested here). The
+# ranges only catch typing slips: a gap from 15 minutes to 3 days, at most 24 doses a day.
+SHORTEST_GAP_MINUTES = 15
+LONGEST_GAP_MINUTES = 72 * 60
+MOST_DOSES_A_DAY = 24
+GAP_TOO_SHORT = "A gap under 15 minutes between doses is not one a label gives: check the number."
+GAP_TOO_LONG = "A gap over 72 hours between doses is not one a label gives: check the number."
+TOO_FEW_DOSES = "The most doses in 24 hours is at least 1."
+TOO_MANY_DOSES = "More than 24 doses in 24 hours is not one a label gives: check the number."
+
+
 class Medicine(KindDetail):
     event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="medicine")
     name = models.CharField(max_length=80)
+    # As the parent writes it ("2.5 ml"): Twofold never suggests or checks a dose (§9.3).
     dose = models.CharField(max_length=40, blank=True)
+    # From the label or prescription, when the parent gives them: the next allowed time and the day's count.
+    min_gap_minutes = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(SHORTEST_GAP_MINUTES, message=GAP_TOO_SHORT),
+            MaxValueValidator(LONGEST_GAP_MINUTES, message=GAP_TOO_LONG),
+        ],
+    )
+    max_per_24h = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=TOO_FEW_DOSES),
+            MaxValueValidator(MOST_DOSES_A_DAY, message=TOO_MANY_DOSES),
+        ],
+    )
+
+
+class TemperatureMethod(models.TextChoices):
+    """How it was taken (EVIDENCE.md §9.1): UK guidance says the armpit, US guidance rectal, for babies."""
+
+    ARMPIT = "armpit", "Armpit"
+    EAR = "ear", "Ear"
+    RECTAL = "rectal", "Rectal"
+    FOREHEAD = "forehead", "Forehead"
+
+
+# Plausible readings of a living baby, only to catch typing slips (a °F number typed as °C reads 100).
+COLDEST_CELSIUS = 30
+HOTTEST_CELSIUS = 44
+TOO_COLD = "A temperature under 30 °C (86 °F) is not a plausible reading: check the number and the unit."
+TOO_HOT = "A temperature over 44 °C (111.2 °F) is not a plausible reading: check the number and the unit."
+
+
+class Temperature(KindDetail):
+    """A temperature, in °C to the hundredth whatever unit it was entered in, so °F round-trips."""
+
+    event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="temperature")
+    celsius = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        validators=[
+            MinValueValidator(COLDEST_CELSIUS, message=TOO_COLD),
+            MaxValueValidator(HOTTEST_CELSIUS, message=TOO_HOT),
+        ],
+    )
+    method = models.CharField(max_length=8, choices=TemperatureMethod.choices)
 
 
 # A baby's plausible weight in grams: a very premature newborn to a child of about eight.

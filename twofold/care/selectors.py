@@ -285,7 +285,9 @@ _RECENT_DOSES = Prepared(
             child_id=child, kind=Kind.MEDICINE, deleted_at__isnull=True, start__gte=since
         )
         .order_by("-start", "-id")
-        .values_list("medicine__name", "medicine__dose")[:MEDICINE_ROWS]
+        .values_list(
+            "medicine__name", "medicine__dose", "medicine__min_gap_minutes", "medicine__max_per_24h"
+        )[:MEDICINE_ROWS]
     ),
     child=int,
     since=dt.datetime,
@@ -301,8 +303,10 @@ def quick_shortcuts(*, child: Child, unit: str, now: dt.datetime) -> Shortcuts:
         )
     ]
     doses = [
-        Dose(name or "", dose or "")
-        for name, dose in _RECENT_DOSES.fetch(child=child.pk, since=now - dt.timedelta(days=MEDICINE_DAYS))
+        Dose(name or "", dose or "", gap, most)
+        for name, dose, gap, most in _RECENT_DOSES.fetch(
+            child=child.pk, since=now - dt.timedelta(days=MEDICINE_DAYS)
+        )
     ]
     side = last_side(feeds)
     bottles = usual_bottles(feeds, unit)

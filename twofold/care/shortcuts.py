@@ -52,6 +52,9 @@ class Bottle:
 class Dose:
     name: str
     dose: str
+    # What the parent copied from the label, carried into a repeat so its next allowed time still shows.
+    min_gap_minutes: int | None = None
+    max_per_24h: int | None = None
 
     @property
     def label(self) -> str:
@@ -109,7 +112,7 @@ def recent_medicines(doses: Sequence[Dose], most: int = MOST_MEDICINES) -> list[
         if key in seen or not key[0]:
             continue
         seen.add(key)
-        found.append(Dose(dose.name.strip(), dose.dose.strip()))
+        found.append(Dose(dose.name.strip(), dose.dose.strip(), dose.min_gap_minutes, dose.max_per_24h))
         if len(found) == most:
             break
     return found

@@ -95,6 +95,8 @@ def quick_log(request: MemberRequest) -> HttpResponse:
             else None
         ),
         "now": now,
+        # A fever card in a young baby shows here at once, where it was logged (twofold/health).
+        "alerts": hooks.alerts(household=request.household, children=children, now=now),
     }
     return render(request, "care/quick_log.html", context)
 
@@ -139,7 +141,12 @@ def _forms(request: MemberRequest, kind: str, event: CareEvent | None = None) ->
     detail_class = definition(kind).form
     detail_form = (
         detail_class(
-            data, unit=household.volume_unit, measures=units_of(household), initial=detail_data, prefix="d"
+            data,
+            unit=household.volume_unit,
+            measures=units_of(household),
+            temperature_unit=household.temperature_unit,
+            initial=detail_data,
+            prefix="d",
         )
         if detail_class
         else None

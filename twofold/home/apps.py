@@ -7,7 +7,9 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         # The top floor passes down what lower floors may show but not import (architecture.md).
-        from twofold.care.hooks import register_on_duty
+        from twofold.care.hooks import register_alerts, register_on_duty
+        from twofold.health.cards import quick_log_alerts
         from twofold.nights.duty import on_duty_now
 
         register_on_duty(on_duty_now)
+        register_alerts(quick_log_alerts)

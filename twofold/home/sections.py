@@ -18,6 +18,7 @@ from twofold.checkins import today as checkins_today
 from twofold.checkins import us as checkins_us
 from twofold.checkins.models import AgreementReview, Checkin
 from twofold.growth import today as growth_today
+from twofold.health import cards as health_cards
 from twofold.households.models import Child, Household, Member
 from twofold.insights import today as insights_today
 from twofold.insights.week import WeekReport
@@ -60,6 +61,14 @@ class UsPart:
 # parent's attention (a screening offer, a concern, the check-in), then the bonding suggestion and the
 # short-sleep card.
 TODAY_CARDS: tuple[TodayCard, ...] = (
+    # A fever in a young baby is the most urgent thing on Today: first, for every member.
+    TodayCard(
+        "health",
+        "health/_today.html",
+        lambda ask: health_cards.health_context(
+            household=ask.member.household, children=ask.children, now=ask.now
+        ),
+    ),
     TodayCard(
         "nights", "nights/_today.html", lambda ask: nights_today.today_context(member=ask.member, now=ask.now)
     ),

@@ -5,7 +5,15 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 
-from twofold.households.models import Child, Household, LengthUnit, MassUnit, Member, Role
+from twofold.households.models import (
+    Child,
+    Household,
+    LengthUnit,
+    MassUnit,
+    Member,
+    Role,
+    TemperatureUnit,
+)
 from twofold.households.widgets import CalendarDateInput
 
 GAVE_BIRTH_CHOICES = [("", "Rather not say"), ("yes", "Yes"), ("no", "No")]
@@ -48,9 +56,10 @@ class HouseholdForm(_HouseholdModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Forms that do not ask (the first household's) keep the household's units, or the defaults.
-        self.fields["mass_unit"].required = False
-        self.fields["length_unit"].required = False
+        # Forms that do not ask (the first household's, or one sent before these were added) keep the
+        # household's units, or the defaults.
+        for unit in ("mass_unit", "length_unit", "temperature_unit"):
+            self.fields[unit].required = False
 
     def clean_mass_unit(self) -> str:
         return self.cleaned_data.get("mass_unit") or self.instance.mass_unit or MassUnit.KG
@@ -68,6 +77,7 @@ class HouseholdForm(_HouseholdModelForm):
             "volume_unit",
             "mass_unit",
             "length_unit",
+            "temperature_unit",
             "night_start",
             "night_end",
         ]
@@ -77,6 +87,7 @@ class HouseholdForm(_HouseholdModelForm):
             "name": "Household name",
             "locale": "Wording",
             "volume_unit": "Show volumes in",
+            "temperature_unit": "Show temperatures in",
             "night_start": "Night starts at",
             "night_end": "Night ends at",
         }
@@ -89,6 +100,10 @@ class HouseholdForm(_HouseholdModelForm):
             "night_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "night_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+
+    def clean_temperature_unit(self) -> str:
+        chosen: str = self.cleaned_data.get("temperature_unit") or ""
+        return chosen or (self.instance.temperature_unit if self.instance.pk else TemperatureUnit.CELSIUS)
 
 
 class ProfileForm(_MemberModelForm):

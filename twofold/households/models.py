@@ -50,6 +50,11 @@ class Sex(models.TextChoices):
     MALE = "male", "Male"
 
 
+class TemperatureUnit(models.TextChoices):
+    CELSIUS = "C", "degrees Celsius (°C)"
+    FAHRENHEIT = "F", "degrees Fahrenheit (°F)"
+
+
 class Country(models.TextChoices):
     """Countries whose crisis lines Twofold knows (EVIDENCE.md §6); anywhere else gets the directory."""
 
@@ -70,6 +75,10 @@ class Household(models.Model):
     volume_unit = models.CharField(max_length=5, choices=VolumeUnit.choices, default=VolumeUnit.ML)
     mass_unit = models.CharField(max_length=5, choices=MassUnit.choices, default=MassUnit.KG)
     length_unit = models.CharField(max_length=2, choices=LengthUnit.choices, default=LengthUnit.CM)
+    # Temperatures are stored in °C and shown in this unit.
+    temperature_unit = models.CharField(
+        max_length=1, choices=TemperatureUnit.choices, default=TemperatureUnit.CELSIUS
+    )
     night_start = models.TimeField(default=dt.time(22, 0))
     night_end = models.TimeField(default=dt.time(7, 0))
     created_at = models.DateTimeField(default=timezone.now)

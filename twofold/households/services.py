@@ -57,6 +57,7 @@ def create_household(
     volume_unit: str = "ml",
     mass_unit: str = "kg",
     length_unit: str = "cm",
+    temperature_unit: str = "C",
     night_start: dt.time = dt.time(22, 0),
     night_end: dt.time = dt.time(7, 0),
     relationship: str = "",
@@ -70,6 +71,7 @@ def create_household(
         volume_unit=volume_unit,
         mass_unit=mass_unit,
         length_unit=length_unit,
+        temperature_unit=temperature_unit,
         night_start=night_start,
         night_end=night_end,
     )

@@ -38,7 +38,12 @@ EACH_KIND = [
     (
         "medicine",
         {"medicine": {"name": "Vitamin D drops", "dose": "1 drop"}},
-        {"name": "Vitamin D drops", "dose": "1 drop"},
+        {"name": "Vitamin D drops", "dose": "1 drop", "min_gap_minutes": None, "max_per_24h": None},
+    ),
+    (
+        "temperature",
+        {"temperature": {"celsius": 37.4, "method": "ear"}},
+        {"celsius": 37.4, "method": "ear"},
     ),
     ("weight", {"weight": {"grams": 4350}}, {"grams": 4350}),
     ("length", {"length": {"mm": 545}}, {"mm": 545}),

@@ -19,6 +19,7 @@ from twofold.care.kinds.pumping import PUMPING
 from twofold.care.kinds.settle import SETTLE
 from twofold.care.kinds.skin_to_skin import SKIN_TO_SKIN
 from twofold.care.kinds.sleep import SLEEP
+from twofold.care.kinds.temperature import TEMPERATURE
 from twofold.care.kinds.weight import WEIGHT
 
 __all__ = [
@@ -44,6 +45,7 @@ REGISTRY: tuple[KindDefinition, ...] = (
     PLAY,
     PUMPING,
     MEDICINE,
+    TEMPERATURE,
     WEIGHT,
     LENGTH,
     HEAD,

@@ -29,7 +29,15 @@ GRAMS_PER_KG = Decimal(1000)
 
 
 class DetailForm(forms.Form):
-    def __init__(self, *args: Any, unit: str = "ml", measures: MeasureUnits = METRIC, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        unit: str = "ml",
+        measures: MeasureUnits = METRIC,
+        temperature_unit: str = "C",
+        **kwargs: Any,
+    ) -> None:
+        # Only the temperature form reads `temperature_unit`; every form is given it.
         super().__init__(*args, **kwargs)
         self.unit = unit
         self.measures = measures

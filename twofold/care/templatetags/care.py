@@ -12,6 +12,7 @@ from django import template
 from django.middleware.csrf import get_token
 
 from twofold.care.day import ago as _ago
+from twofold.care.kinds.medicine import format_hours
 from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
 from twofold.care.timeline import TimelineItem, TimelineViewer, timeline_html
@@ -25,6 +26,12 @@ register = template.Library()
 @register.filter
 def summary(event: EventRow, household: Household) -> str:
     return describe(event, household.locale, household.volume_unit, units_of(household))
+
+
+@register.filter
+def hours(minutes: int) -> str:
+    """A medicine's gap in minutes as its form takes it, in hours: 240 reads "4"."""
+    return format_hours(minutes)
 
 
 @register.filter

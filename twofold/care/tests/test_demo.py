@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -170,13 +171,32 @@ def test_nappies_come_six_to_eight_times_a_day():
 
 def test_every_kind_appears_with_baths_every_two_or_three_days():
     demo = plan(weeks=8)
-    assert {e.kind for e in demo.events} == set(Kind.values)
+    # The fever episode comes only in a demo whose baby is past 3 months (test_the_demos_one_fever).
+    assert {e.kind for e in demo.events} == set(Kind.values) - {Kind.TEMPERATURE}
     bath_days = sorted({local(e).date() for e in demo.events if e.kind == Kind.BATH})
     gaps = {(b - a).days for a, b in zip(bath_days, bath_days[1:], strict=False)}
     assert gaps <= {2, 3, 4}  # a bath slips a day when no feed falls in the bath-time hours
     assert {e.by for e in demo.events if e.kind == Kind.PUMPING} == {"alex"}
     assert {e.details["name"] for e in demo.events if e.kind == Kind.MEDICINE} == {"Vitamin D"}
     assert 1 <= sum(e.kind == Kind.NOTE for e in demo.events) <= 15
+
+
+def test_the_demos_one_fever_is_ten_days_ago_with_paracetamol_and_its_label():
+    fever = [
+        e
+        for e in plan(weeks=20).events
+        if e.kind == Kind.TEMPERATURE or e.details.get("name") == "Paracetamol"
+    ]
+    assert [(e.kind, local(e).strftime("%m-%d %H:%M")) for e in fever] == [
+        ("temperature", "04-05 18:00"),
+        ("medicine", "04-05 18:06"),
+        ("temperature", "04-05 22:30"),
+        ("medicine", "04-05 22:36"),
+        ("temperature", "04-06 07:00"),
+    ]
+    assert all(e.details["min_gap_minutes"] == 240 for e in fever if e.kind == Kind.MEDICINE)
+    assert max(Decimal(e.details["celsius"]) for e in fever if e.kind == Kind.TEMPERATURE) < Decimal(39)
+    assert not any(e.kind == Kind.TEMPERATURE for e in plan(weeks=13).events)
 
 
 def test_crying_episodes_say_what_was_tried_and_how_they_ended():

@@ -137,7 +137,12 @@ def test_json_export_holds_each_event_with_who_did_it_and_its_details(world, log
     settle = events[log.settle.pk]
     assert settle["details"] == {"tried": ["rocking", "white_noise"], "outcome": "settled"}
     assert (settle["response"], settle["settled_after_minutes"]) == ("settled", 25)
-    assert events[log.medicine.pk]["details"] == {"name": "Vitamin D", "dose": "1 drop"}
+    assert events[log.medicine.pk]["details"] == {
+        "name": "Vitamin D",
+        "dose": "1 drop",
+        "min_gap_minutes": None,
+        "max_per_24h": None,
+    }
     assert events[log.note.pk]["note"] == '=HYPERLINK("http://x.example")'
     assert events[log.note.pk]["details"] == {}
     assert (events[log.running.pk]["running"], events[log.running.pk]["end"]) == (True, None)

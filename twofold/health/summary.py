@@ -1,0 +1,110 @@
+"""The summary for the health visitor or doctor: a child's log over a period, day by day, as pure functions
+over plain facts (the view reads them in one query).
+
+Per household-local day: feeds (count, bottle volume, breast minutes), wet and dirty nappies, sleep and its
+longest stretch, and crying minutes beside the norm for the baby's age (EVIDENCE.md Decisions, Crying; §3);
+then the period's temperatures, medicines and the notes the parent chose. Minutes are cut at midnight, so a
+night's sleep counts on both sides of it; the longest stretch is one whole sleep, on the day it began.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from twofold.bonding.norms import CryingNorm, crying_norm_for_days
+from twofold.care.day import local_day_bounds, minutes_within
+
+DEFAULT_DAYS = 14
+# A summary is for a visit: longer than a year is not one page per child, and not what a visit asks about.
+LONGEST_DAYS = 366
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One event of the period, with the detail fields the summary reads."""
+
+    id: int
+    kind: str
+    start: dt.datetime
+    end: dt.datetime | None
+    details: Mapping[str, Any] = field(default_factory=dict)
+    note: str = ""
+    by: str = ""
+
+
+@dataclass
+class SummaryDay:
+    date: dt.date
+    feeds: int = 0
+    bottle_ml: Decimal = Decimal(0)
+    breast_minutes: int = 0
+    wet: int = 0
+    dirty: int = 0
+    sleep_minutes: int = 0
+    longest_sleep_minutes: int = 0
+    crying_minutes: int = 0
+    norm: CryingNorm | None = None
+
+
+def days_of(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _add(day: SummaryDay, fact: Fact, lo: dt.datetime, hi: dt.datetime, now: dt.datetime) -> None:
+    starts_here = lo <= fact.start < hi
+    minutes = minutes_within(fact.start, fact.end, lo, hi, now)
+    if fact.kind == "feed" and starts_here:
+        day.feeds += 1
+        if fact.details.get("amount_ml") is not None:
+            day.bottle_ml += Decimal(fact.details["amount_ml"])
+    if fact.kind == "feed" and fact.details.get("method") == "breast":
+        day.breast_minutes += minutes
+    if fact.kind == "nappy" and starts_here:
+        contents = fact.details.get("contents")
+        day.wet += contents in ("wet", "both")
+        day.dirty += contents in ("dirty", "both")
+    if fact.kind == "sleep":
+        day.sleep_minutes += minutes
+        if starts_here and fact.end is not None:
+            whole = int((fact.end - fact.start).total_seconds() // 60)
+            day.longest_sleep_minutes = max(day.longest_sleep_minutes, whole)
+    if fact.kind == "settle":
+        day.crying_minutes += minutes
+
+
+def summarise_days(
+    facts: Sequence[Fact],
+    *,
+    first: dt.date,
+    last: dt.date,
+    zone: ZoneInfo,
+    birth_date: dt.date,
+    now: dt.datetime,
+) -> list[SummaryDay]:
+    """One row per household-local day from `first` to `last`, both included, with its crying norm."""
+    rows: dict[dt.date, SummaryDay] = {}
+    bounds: dict[dt.date, tuple[dt.datetime, dt.datetime]] = {}
+    for date in days_of(first, last):
+        age = (date - birth_date).days
+        rows[date] = SummaryDay(date, norm=crying_norm_for_days(age) if age >= 0 else None)
+        bounds[date] = local_day_bounds(date, zone)
+    for fact in facts:
+        # Each fact goes to the days it touches only, so a year of log is read once, not once a day.
+        date = fact.start.astimezone(zone).date()
+        until = (fact.end or fact.start).astimezone(zone).date()
+        while date <= until:
+            if date in rows:
+                _add(rows[date], fact, *bounds[date], now)
+            date += dt.timedelta(days=1)
+    return list(rows.values())
+
+
+def hours_and_minutes(minutes: int) -> str:
+    """“7 h 05 min”, “45 min”."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from twofold.health import views
+
+app_name = "health"
+
+urlpatterns = [
+    path("summary/", views.summary, name="summary"),
+]
