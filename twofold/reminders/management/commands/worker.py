@@ -28,8 +28,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stopping = False
-        signal.signal(signal.SIGTERM, self._stop)
-        signal.signal(signal.SIGINT, self._stop)
+        before = signal.signal(signal.SIGTERM, self._stop), signal.signal(signal.SIGINT, self._stop)
+        try:
+            self._loop(once=options["once"])
+        finally:
+            signal.signal(signal.SIGTERM, before[0])
+            signal.signal(signal.SIGINT, before[1])
+
+    def _loop(self, *, once: bool) -> None:
         self.stdout.write(f"Reminders worker {worker_name()} started; stop with Ctrl-C.")
         last_minute = None
         while not self.stopping:
@@ -39,7 +45,7 @@ class Command(BaseCommand):
                 self._tick(now)
                 last_minute = minute
             self._run_queue()
-            if options["once"]:
+            if once:
                 return
             self._sleep_until_next_minute()
         self.stdout.write("Reminders worker stopped.")
