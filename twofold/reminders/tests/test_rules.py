@@ -64,8 +64,8 @@ def test_feed_words_say_where_the_interval_came_from():
         == "The last feed started at 08:00. Feeds have been about every 3 h, learned from the last 14 days."
     )
     assert (
-        chosen
-        == "The last feed started at 08:00. Feeds have been every 2 h 30 min, the interval your household set."
+        chosen == "The last feed started at 08:00. Feeds have been every 2 h 30 min, "
+        "the interval your household set."
     )
 
 

@@ -1,4 +1,4 @@
-"""The worker end to end, on SQLite and PostgreSQL: events and a plan in, the right notifications out, once."""
+"""The worker end to end on SQLite and PostgreSQL: events and a plan in, the right notifications out, once."""
 
 from __future__ import annotations
 
