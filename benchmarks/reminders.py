@@ -16,6 +16,7 @@ import datetime as dt
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -51,7 +52,7 @@ def build(count: int, days: int) -> list[int]:
     return [h.pk for h in households]
 
 
-def timed_pass(action) -> tuple[float, int]:
+def timed_pass(action: Callable[[], object]) -> tuple[float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

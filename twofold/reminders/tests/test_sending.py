@@ -96,7 +96,7 @@ def test_one_failed_send_is_logged_and_the_worker_goes_on(world, monkeypatch, ca
 
 
 def test_push_plugs_in_through_its_sender_signature():
-    got = {}
+    got: dict[str, object] = {}
 
     def send_to_member(member, *, title, body, url, tag, actions) -> int:
         got.update(member=member, title=title, body=body, url=url, tag=tag, actions=actions)
