@@ -106,7 +106,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "twofold.households.context.household_context",
-                "twofold.reminders.context.recent_notifications",
             ],
         },
     },

@@ -9,4 +9,5 @@ urlpatterns = [
     path("pause/", views.pause, name="pause"),
     path("feed-interval/", views.feed_interval, name="feed_interval"),
     path("read/", views.mark_read, name="read"),
+    path("recent/", views.recent, name="recent"),
 ]

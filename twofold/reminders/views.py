@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from twofold.households.access import MemberRequest, member_required, parent_required
 from twofold.reminders import selectors, services
@@ -77,6 +77,17 @@ def feed_interval(request: MemberRequest) -> HttpResponse:
     services.set_feed_interval(household=request.household, minutes=form.cleaned_data["minutes"])
     messages.success(request, "Saved the feed interval for your household.")
     return redirect("reminders:home")
+
+
+@require_GET
+@member_required
+def recent(request: MemberRequest) -> HttpResponse:
+    """The in-app list every page loads after it is shown (base.html), so no page pays a query for it."""
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
+    context = {"recent_notifications": selectors.recent_for(request.member), "back": back}
+    return render(request, "reminders/_recent.html", context)
 
 
 @require_POST

@@ -85,9 +85,19 @@ def test_every_page_lists_a_members_own_recent_notifications_only(world):
     note(world.sam, "a", "A feed is due for Ada")
     note(world.robin, "b", "A feed is due for Bo")
     client = client_for(world.sam)
-    today = page_text(client.get("/"))
-    assert "A feed is due for Ada" in today and "A feed is due for Bo" not in today
-    assert "new" in today
-    client.post("/reminders/read/", {"next": "/"})
+    assert 'hx-get="/reminders/recent/?next=/"' in page_text(client.get("/"))
+    listed = page_text(client.get("/reminders/recent/", {"next": "/"}))
+    assert "A feed is due for Ada" in listed and "A feed is due for Bo" not in listed
+    assert "new" in listed and 'name="next" value="/"' in listed
+    assert client.post("/reminders/read/", {"next": "/"})["Location"] == "/"
     assert Notification.objects.get(member=world.sam).read_at == NOW
+    assert Notification.objects.get(member=world.robin).read_at is None
     assert "A feed is due for Bo" not in page_text(client.get("/reminders/"))
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW, tick=False)
+def test_the_list_never_sends_a_reader_to_another_site(world):
+    note(world.sam, "a", "A feed is due for Ada")
+    listed = page_text(client_for(world.sam).get("/reminders/recent/", {"next": "https://evil.example/"}))
+    assert "evil.example" not in listed and 'name="next" value=""' in listed
