@@ -7,9 +7,7 @@ from django import forms
 from twofold.reminders.models import EmailWhen
 from twofold.reminders.topics import LABELS, Topic
 
-# The check-in and screening reminders are not built yet: not offered until they are.
-BUILT = (Topic.FEED, Topic.MEDICINE, Topic.TIMER, Topic.SHIFT)
-TOPIC_CHOICES = [(t.value, LABELS[t]) for t in BUILT]
+TOPIC_CHOICES = [(t.value, LABELS[t]) for t in Topic]
 BLOCK_CHOICES = [(t.value, LABELS[t]) for t in (Topic.FEED, Topic.MEDICINE, Topic.TIMER)]
 PAUSES = [("1", "1 hour"), ("3", "3 hours"), ("8", "8 hours"), ("24", "a day"), ("168", "a week")]
 

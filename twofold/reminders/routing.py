@@ -7,7 +7,8 @@ The rules, in order:
 3. Inside the household's night window, a reminder about the baby goes to whoever the plan puts on duty at
    that minute (a shift is [start, end): at the minute a shift changes, the one coming on gets it). With no
    plan, or a minute no shift covers, it goes to the members who chose night reminders.
-4. Outside the night window, and for every other topic, everyone left gets it.
+4. The check-in and a screening offer are never sent inside the night window.
+5. Outside the night window, and for every other topic, everyone left gets it.
 Times are compared as instants (UTC), so a clock change moves nothing; only the night window and quiet hours
 are read on the household's wall clock.
 """
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from twofold.reminders.topics import BABY, Topic
+from twofold.reminders.topics import BABY, DAYTIME, Topic
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,10 @@ def recipients(
     plan: Tonight | None,
 ) -> tuple[int, ...]:
     """The members who get a reminder about `topic` at instant `at`, in the order given."""
-    chosen = []
+    chosen: list[int] = []
     night = is_night(household, at)
+    if night and topic in DAYTIME:
+        return ()
     duty = on_duty(plan, at)
     for person in people:
         if not listening(person, topic, at, household.zone):

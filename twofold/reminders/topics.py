@@ -26,6 +26,9 @@ LABELS: dict[Topic, str] = {
 # Reminders about the baby: at night they go only to whoever is on duty (routing.py).
 BABY = frozenset({Topic.FEED, Topic.MEDICINE, Topic.TIMER})
 
+# Not about the night at all: never sent inside the night window, whoever is awake.
+DAYTIME = frozenset({Topic.CHECKIN, Topic.SCREENING})
+
 # On unless a member turns them off. Feeds are off by default: a household that feeds on cue does not want a
 # clock telling it when, and a learned interval is only a rough guide.
 DEFAULT_ON = frozenset({Topic.MEDICINE, Topic.TIMER, Topic.SHIFT, Topic.CHECKIN, Topic.SCREENING})

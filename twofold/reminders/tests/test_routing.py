@@ -50,7 +50,7 @@ def test_a_plan_edited_by_hand_routes_by_its_new_shifts():
 
 
 def test_a_parent_in_their_protected_block_gets_nothing_they_did_not_ask_for():
-    assert recipients(Topic.CHECKIN, at(6, 1), HOME, PARENTS, SPLIT) == (ALEX,)
+    assert recipients(Topic.SHIFT, at(6, 1), HOME, PARENTS, SPLIT) == (ALEX,)
     asked = (person(ALEX), person(SAM, in_my_block=frozenset({Topic.MEDICINE})))
     assert recipients(Topic.MEDICINE, at(6, 1), HOME, asked, SPLIT) == (ALEX, SAM)
     assert recipients(Topic.FEED, at(6, 1), HOME, asked, SPLIT) == (ALEX,)
@@ -124,3 +124,9 @@ def test_quiet_hours_pause_and_topics_turned_off_silence_a_member():
     assert recipients(Topic.FEED, at(6, 14), HOME, people, None) == ()
     assert recipients(Topic.FEED, at(6, 15), HOME, people, None) == (ALEX,)
     assert recipients(Topic.FEED, at(6, 18), HOME, people, None) == (ALEX, SAM)
+
+
+def test_the_check_in_and_a_screening_offer_never_go_out_at_night():
+    assert recipients(Topic.CHECKIN, at(6, 3), HOME, PARENTS, None) == ()
+    assert recipients(Topic.SCREENING, at(6, 23), HOME, PARENTS, None) == ()
+    assert recipients(Topic.CHECKIN, at(6, 10), HOME, PARENTS, None) == (ALEX, SAM)
