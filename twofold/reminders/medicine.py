@@ -17,23 +17,21 @@ STALE_AFTER = dt.timedelta(hours=1)
 @dataclass(frozen=True)
 class NextDose:
     allowed_from: dt.datetime
-    at_most_in_24h: bool  # the doses in the 24 hours before now reach the most the parent entered
+    at_most_in_24h: bool  # the doses in the 24 hours up to the last one reach the most the parent entered
 
 
-def next_dose(
-    doses: Sequence[dt.datetime], gap: dt.timedelta, most_in_24h: int | None, now: dt.datetime
-) -> NextDose | None:
+def next_dose(doses: Sequence[dt.datetime], gap: dt.timedelta, most_in_24h: int | None) -> NextDose | None:
     """From the times of the doses given (any order), the parent's gap and their most doses in 24 hours."""
     if not doses or gap <= dt.timedelta(0):
         return None
     ordered = sorted(doses)
-    allowed = ordered[-1] + gap
-    recent = [d for d in ordered if now - DAY < d <= now]
-    full = most_in_24h is not None and len(recent) >= most_in_24h
-    if most_in_24h is not None and full:
-        # The oldest dose of the last 24 hours must fall out of the window before another is within the count.
-        allowed = max(allowed, recent[len(recent) - most_in_24h] + DAY)
-    return NextDose(allowed_from=allowed, at_most_in_24h=full)
+    last = ordered[-1]
+    allowed = last + gap
+    recent = [d for d in ordered if last - DAY < d <= last]
+    if most_in_24h is None or len(recent) < most_in_24h:
+        return NextDose(allowed_from=allowed, at_most_in_24h=False)
+    # Another dose stays within the count only once the earliest of the last `most` doses is 24 hours old.
+    return NextDose(allowed_from=max(allowed, recent[-most_in_24h] + DAY), at_most_in_24h=True)
 
 
 def is_allowed_now(dose: NextDose, now: dt.datetime) -> bool:

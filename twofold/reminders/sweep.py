@@ -19,7 +19,7 @@ from twofold.care.models import CareEvent, Kind
 from twofold.households.models import Child, Household, Member
 from twofold.nights.models import NightPlan
 from twofold.nights.selectors import tonight
-from twofold.reminders import feeds, parents, routing, timers, words
+from twofold.reminders import doses, feeds, parents, routing, timers, words
 from twofold.reminders.models import FeedInterval, Notification, ReminderSettings
 from twofold.reminders.topics import Topic
 
@@ -56,6 +56,7 @@ def _sweep_batch(households: list[Household], now: dt.datetime) -> int:
     ]
     plans = _plans(households, now)
     reminders += _shift_reminders(households, plans, children, feed_logs, now)
+    reminders += doses.reminders(households, children, now)
     reminders += parents.reminders(households, children, now)
     if not reminders:
         return 0

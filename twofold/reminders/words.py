@@ -59,7 +59,9 @@ def dose_allowed(
     title = f"{medicine} for {child}: the next dose is allowed from {clock(allowed, zone)}"
     body = "From the shortest gap between doses you copied from the label or prescription."
     if full:
-        body = "That is the most doses in 24 hours you entered. " + body
+        body = (
+            "That is the most doses in 24 hours you entered: the next is allowed 24 hours after the earliest."
+        )
     return title, body
 
 

@@ -21,6 +21,7 @@ from twofold.conftest import World, page_text
 from twofold.households.services import invite
 from twofold.insights.models import NightRecord
 from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
+from twofold.reminders.models import FeedInterval, Notification, ReminderSettings
 from twofold.wellbeing import services as wellbeing
 from twofold.wellbeing.instruments import PHQ9
 from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
@@ -127,3 +128,8 @@ def furnish(member) -> None:
     review = AgreementReview(agreement=agreement, reviewer=member)
     review.seal(Outcome.KEPT)
     review.save()
+    ReminderSettings.objects.get_or_create(member=member)
+    FeedInterval.objects.get_or_create(household=household, defaults={"minutes": 180})
+    Notification.objects.create(
+        household=household, member=member, topic="feed", key="k", title="t", body="b", url="/", tag="t"
+    )

@@ -13,7 +13,7 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def test_the_next_dose_is_allowed_after_the_gap_the_parent_entered():
-    dose = medicine.next_dose([T0, T0 - 6 * H], 4 * H, 4, now=T0 + H)
+    dose = medicine.next_dose([T0, T0 - 6 * H], 4 * H, 4)
     assert dose == medicine.NextDose(allowed_from=T0 + 4 * H, at_most_in_24h=False)
     assert not medicine.is_allowed_now(dose, T0 + 3 * H)
     assert medicine.is_allowed_now(dose, T0 + 4 * H)
@@ -21,20 +21,23 @@ def test_the_next_dose_is_allowed_after_the_gap_the_parent_entered():
 
 def test_at_the_most_doses_in_24_hours_the_next_waits_for_the_oldest_to_fall_out():
     doses = [T0, T0 + 4 * H, T0 + 8 * H, T0 + 12 * H]
-    dose = medicine.next_dose(doses, 4 * H, 4, now=T0 + 13 * H)
+    dose = medicine.next_dose(doses, 4 * H, 4)
     assert dose == medicine.NextDose(allowed_from=T0 + 24 * H, at_most_in_24h=True)
 
 
 def test_no_gap_or_no_dose_means_no_reminder():
-    assert medicine.next_dose([], 4 * H, None, now=T0) is None
-    assert medicine.next_dose([T0], dt.timedelta(0), None, now=T0) is None
+    assert medicine.next_dose([], 4 * H, None) is None
+    assert medicine.next_dose([T0], dt.timedelta(0), None) is None
 
 
 def test_dose_words_never_say_due_or_a_dose():
     title, body = words.dose_allowed("Ada", "Paracetamol", T0 + 4 * H, True, LONDON)
     assert title == "Paracetamol for Ada: the next dose is allowed from 12:00"
     assert "due" not in (title + body).lower()
-    assert body.startswith("That is the most doses in 24 hours you entered.")
+    assert (
+        body
+        == "That is the most doses in 24 hours you entered: the next is allowed 24 hours after the earliest."
+    )
 
 
 def test_a_feed_interval_is_learned_from_the_last_14_days_or_set_by_the_household():
