@@ -1,8 +1,8 @@
 """The medicine reminder's reads: the doses of the last two days and the rule the parent entered with each.
 
 The medicine kind records a name and a dose only, today: no shortest gap and no most doses in 24 hours yet
-(they are being added to the medicine kind). `rule_of` is where those fields plug in; until then it finds no rule,
-so no medicine reminder is made, and nothing is guessed.
+(they are being added to the medicine kind). `rule_of` is where those fields plug in; until then it finds
+no rule, so no medicine reminder is made, and nothing is guessed.
 """
 
 from __future__ import annotations
