@@ -1,4 +1,4 @@
-"""A reminder the worker made shows in the list at the top of a page, in real Chromium, and leads to its page."""
+"""A reminder the worker made shows in the list atop a page, in real Chromium, and leads to its page."""
 
 from __future__ import annotations
 
