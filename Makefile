@@ -7,11 +7,14 @@ RUN_ENV := TWOFOLD_DEBUG=true TWOFOLD_DATA_DIR=$(CURDIR)/var
 
 .PHONY: run test test-clock lint typecheck format bench pytest pytest-pg fuzz chromium clean
 
-# Serve the app on SQLite at http://127.0.0.1:8000 with a demo household.
+# Serve the app on SQLite at http://127.0.0.1:8000 with a demo household, and the reminders worker beside it;
+# Ctrl-C stops both (the trap ends the worker when the server stops, however it stops).
 run: $(VENV)/.installed
 	mkdir -p var
 	$(RUN_ENV) $(BIN)/twofold migrate --no-input
 	$(RUN_ENV) $(BIN)/twofold demo --if-empty
+	$(RUN_ENV) $(BIN)/twofold worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/twofold runserver 127.0.0.1:8000
 
 # Lint and type-check, then the whole suite (browser tests included) on SQLite, the time-sensitive tests at

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "twofold.bonding",
     "twofold.growth",
     "twofold.health",
+    "django_tasks",
+    "django_tasks_db",
+    "twofold.reminders",
     "twofold.home",
     "twofold.api",
 ]
@@ -207,6 +210,11 @@ EMAIL_HOST_USER = env_str("TWOFOLD_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env_str("TWOFOLD_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("TWOFOLD_EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = env_str("TWOFOLD_EMAIL_FROM", "Twofold <twofold@localhost>")
+# Where links in reminder emails point, such as https://twofold.example.org (no trailing slash).
+TWOFOLD_BASE_URL = env_str("TWOFOLD_BASE_URL").rstrip("/")
+
+# Reminders are sent by `twofold worker` from a queue kept in the database (django-tasks-db): no broker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_COOKIE_SECURE = env_bool("TWOFOLD_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import time_machine
+from django.apps import apps
 from django.utils.html import strip_tags
 
 from twofold.bonding.models import BondingPlan, PlanDay
@@ -127,3 +128,11 @@ def furnish(member) -> None:
     review = AgreementReview(agreement=agreement, reviewer=member)
     review.seal(Outcome.KEPT)
     review.save()
+    # reminders sits beside accounts on the top floor, so its models are looked up, not imported.
+    apps.get_model("reminders", "ReminderSettings").objects.get_or_create(member=member)
+    apps.get_model("reminders", "FeedInterval").objects.get_or_create(
+        household=household, defaults={"minutes": 180}
+    )
+    apps.get_model("reminders", "Notification").objects.create(
+        household=household, member=member, topic="feed", key="k", title="t", body="b", url="/", tag="t"
+    )
