@@ -42,14 +42,14 @@ class MedicineDay:
         return self.max_per_24h is not None and self.count_24h >= self.max_per_24h
 
 
-def next_allowed(
-    times: Sequence[dt.datetime], *, min_gap_minutes: int | None, max_per_24h: int | None, now: dt.datetime
+def allowed_from(
+    times: Sequence[dt.datetime], *, min_gap_minutes: int | None, max_per_24h: int | None
 ) -> dt.datetime | None:
-    """The first moment after `now` the label allows another dose, or None when it allows one now.
+    """The moment the label allows the next dose (it may be past), or None when nothing was copied in.
 
     `times` are the doses of one medicine, any order. The gap counts from the last dose; the daily most counts
     the doses in the 24 hours before a moment, so a dose is allowed again when the oldest of the last
-    `max_per_24h` leaves that window.
+    `max_per_24h` leaves that window. The reminders' worker reads the same moment.
     """
     newest_first = sorted(times, reverse=True)
     if not newest_first:
@@ -59,7 +59,14 @@ def next_allowed(
         moments.append(newest_first[0] + dt.timedelta(minutes=min_gap_minutes))
     if max_per_24h and len(newest_first) >= max_per_24h:
         moments.append(newest_first[max_per_24h - 1] + DAY)
-    later = max(moments, default=None)
+    return max(moments, default=None)
+
+
+def next_allowed(
+    times: Sequence[dt.datetime], *, min_gap_minutes: int | None, max_per_24h: int | None, now: dt.datetime
+) -> dt.datetime | None:
+    """The first moment after `now` the label allows another dose, or None when it allows one now."""
+    later = allowed_from(times, min_gap_minutes=min_gap_minutes, max_per_24h=max_per_24h)
     return later if later is not None and later > now else None
 
 

@@ -1,8 +1,7 @@
 """The medicine reminder's reads: the doses of the last two days and the rule the parent entered with each.
 
-The medicine kind records a name and a dose only, today: no shortest gap and no most doses in 24 hours yet
-(they are being added to the medicine kind). `rule_of` is where those fields plug in; until then it finds
-no rule, so no medicine reminder is made, and nothing is guessed.
+A medicine's reminder needs the shortest gap the parent copied from its label; without one no reminder is
+made, and nothing is guessed.
 """
 
 from __future__ import annotations
@@ -29,8 +28,10 @@ class Rule:
 
 
 def rule_of(detail: Medicine) -> Rule | None:
-    """The parent's own gap and most doses in 24 hours for this medicine; None: the kind has no gap yet."""
-    return None
+    """The parent's own gap and most doses in 24 hours for this medicine; None when no gap was entered."""
+    if not detail.min_gap_minutes:
+        return None
+    return Rule(gap=dt.timedelta(minutes=detail.min_gap_minutes), most_in_24h=detail.max_per_24h)
 
 
 def reminders(

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from twofold.care.doses import allowed_from
+
 DAY = dt.timedelta(hours=24)
 STALE_AFTER = dt.timedelta(hours=1)
 
@@ -21,17 +23,19 @@ class NextDose:
 
 
 def next_dose(doses: Sequence[dt.datetime], gap: dt.timedelta, most_in_24h: int | None) -> NextDose | None:
-    """From the times of the doses given (any order), the parent's gap and their most doses in 24 hours."""
+    """From the times of the doses given (any order), the parent's gap and their most doses in 24 hours:
+    the moment is care.doses.allowed_from's, the one the medicine card on Today shows."""
     if not doses or gap <= dt.timedelta(0):
         return None
-    ordered = sorted(doses)
-    last = ordered[-1]
-    allowed = last + gap
-    recent = [d for d in ordered if last - DAY < d <= last]
-    if most_in_24h is None or len(recent) < most_in_24h:
-        return NextDose(allowed_from=allowed, at_most_in_24h=False)
-    # Another dose stays within the count only once the earliest of the last `most` doses is 24 hours old.
-    return NextDose(allowed_from=max(allowed, recent[-most_in_24h] + DAY), at_most_in_24h=True)
+    minutes = int(gap.total_seconds() // 60)
+    allowed = allowed_from(doses, min_gap_minutes=minutes, max_per_24h=most_in_24h)
+    if allowed is None:
+        return None
+    last = max(doses)
+    recent = [d for d in doses if last - DAY < d <= last]
+    return NextDose(
+        allowed_from=allowed, at_most_in_24h=most_in_24h is not None and len(recent) >= most_in_24h
+    )
 
 
 def is_allowed_now(dose: NextDose, now: dt.datetime) -> bool:

@@ -1,5 +1,4 @@
-"""The medicine reminder through the worker. The medicine kind has no gap field yet, so `rule_of` finds none
-(first test); the second gives it the rule the coming field will hold, to show the reads and words work."""
+"""The medicine reminder through the worker, from the gap and daily most the parent copied from the label."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import pytest
 import time_machine
 
 from twofold.care.services import log_care_event
-from twofold.reminders import doses
 from twofold.reminders.models import Notification
 from twofold.reminders.tests.test_worker import worker_at
 
@@ -17,26 +15,28 @@ EIGHT = dt.datetime(2026, 12, 6, 8, 0, tzinfo=dt.UTC)
 H = dt.timedelta(hours=1)
 
 
-def give(world, at: dt.datetime) -> None:
+LABEL = {"min_gap_minutes": 240, "max_per_24h": 2}
+
+
+def give(world, at: dt.datetime, label: dict | None = LABEL) -> None:
     with time_machine.travel(at, tick=False):
         log_care_event(
             member=world.alex,
             child=world.ada,
             kind="medicine",
-            details={"name": "Paracetamol", "dose": "2.5 ml"},
+            details={"name": "Paracetamol", "dose": "2.5 ml", **(label or {})},
         )
 
 
 @pytest.mark.django_db(transaction=True)
 def test_with_no_gap_entered_no_medicine_reminder_is_made(world):
-    give(world, EIGHT)
+    give(world, EIGHT, label=None)
     worker_at(EIGHT + 4 * H)
     assert not Notification.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_next_dose_is_announced_as_allowed_from_the_parents_gap(world, monkeypatch):
-    monkeypatch.setattr(doses, "rule_of", lambda detail: doses.Rule(gap=4 * H, most_in_24h=2))
+def test_the_next_dose_is_announced_as_allowed_from_the_parents_gap(world):
     give(world, EIGHT)
     worker_at(EIGHT + 4 * H - dt.timedelta(minutes=1))
     assert not Notification.objects.exists()
