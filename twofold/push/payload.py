@@ -22,7 +22,7 @@ MAX_PAYLOAD_BYTES = 3000
 # Words that would tell a stranger looking at a lock screen something about a parent's mood checks.
 PRIVATE_WORDS = re.compile(
     r"\b(mood|moods|score|scores|scored|screening|screened|questionnaire|questionnaires|depress\w*|"
-    r"anxi\w*|epds|phq\S*|gad\S*|wellbeing|well-being|mental|suicid\w*|self-harm)\b",
+    r"anxi\w*|epds|phq(?:-?\d+)?|gad(?:-?\d+)?|wellbeing|well-being|mental|suicid\w*|self-harm)\b",
     re.IGNORECASE,
 )
 SCREENING_OFFER = "Twofold has something for you"

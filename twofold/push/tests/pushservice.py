@@ -56,10 +56,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def start_push_service() -> tuple[PushService, ThreadingHTTPServer]:
-    handler = type("Handler", (_Handler,), {})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    handler.service = PushService(url=f"http://127.0.0.1:{server.server_address[1]}")
-    service = handler.service
+    class Handler(_Handler):
+        pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    service = Handler.service = PushService(url=f"http://127.0.0.1:{server.server_address[1]}")
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return service, server
 
