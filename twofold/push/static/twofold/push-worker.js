@@ -35,15 +35,17 @@
     return url.origin === scope.location.origin ? url.href : scope.location.origin + "/";
   }
 
-  // A Twofold tab already open is brought forward and sent to the page; else a new one opens.
+  // A Twofold tab already open is sent to the page and brought forward; else a new one opens. (Navigating
+  // before focusing: focus is only allowed during a real tap, and the page must move either way.)
   function openPage(path) {
     var target = sameOrigin(path);
-    return scope.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (tabs) {
+    return scope.clients.matchAll({ type: "window" }).then(function (tabs) {
       var tab = tabs.find(function (t) { return new URL(t.url).origin === scope.location.origin; });
-      if (tab && "navigate" in tab) {
-        return tab.focus().then(function (focused) { return focused.navigate(target); });
-      }
-      return scope.clients.openWindow(target);
+      if (!tab) { return scope.clients.openWindow(target); }
+      return tab.navigate(target).then(function (moved) {
+        var shown = moved || tab;
+        return shown.focus().catch(function () { return shown; });
+      }, function () { return scope.clients.openWindow(target); });
     });
   }
 
