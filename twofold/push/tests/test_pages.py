@@ -163,3 +163,23 @@ def test_a_test_notification_that_reaches_nothing_says_why(world, push_service):
 def _keys(endpoint):
     browser = Browser()
     return {"endpoint": endpoint, "p256dh": browser.p256dh, "auth": browser.auth}
+
+
+def test_your_own_download_names_your_devices_but_not_their_keys(world):
+    device = allow_device(user=world.alex.user, **_keys("https://push.example.net/v1/a"), user_agent=FIREFOX)
+    allow_device(user=world.sam.user, **_keys("https://push.example.net/v1/sam"), user_agent="")
+    response = client_for(world.alex).get("/account/download/")
+    text = response.content.decode()
+    document = json.loads(text)
+    assert [(d["name"], d["last_reached"], d["last_problem"]) for d in document["notification_devices"]] == [
+        ("Firefox on Android", None, "")
+    ]
+    assert device.endpoint not in text
+    assert device.auth not in text
+
+
+def test_a_deleted_account_takes_its_devices_with_it(world):
+    allow_device(user=world.alex.user, **_keys("https://push.example.net/v1/a"), user_agent=FIREFOX)
+    kept = allow_device(user=world.sam.user, **_keys("https://push.example.net/v1/sam"), user_agent="")
+    world.alex.user.delete()
+    assert list(PushDevice.objects.all()) == [kept]
