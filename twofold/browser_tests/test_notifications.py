@@ -88,6 +88,9 @@ def test_a_push_shows_its_notification_and_a_tap_or_a_button_opens_the_right_pag
     page = logged_in(world.alex)
     page.context.grant_permissions(["notifications"])
     worker = worker_of(page)
+    # The page's own script ran (under the Content-Security-Policy) and offers to allow this browser.
+    expect(page.get_by_text("This device does not get notifications yet.")).to_be_visible()
+    expect(page.get_by_role("button", name="Allow notifications on this device")).to_be_visible()
 
     deliver(page, feed_timer_push(feed_running), live_server.url)
 
