@@ -7,6 +7,7 @@ encrypted for the browser alone (RFC 8291), but what the browser shows is not pr
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import TypedDict
@@ -98,10 +99,13 @@ def build_payload(
     built = [_action(raw) for raw in actions]
     if len({a["action"] for a in built}) != len(built):
         raise PayloadError("Each button of a push needs its own name.")
-    return {
+    payload: Payload = {
         "title": _check_words(title, "The title"),
         "body": _check_words(body, "The body"),
         "url": _own_path(url, "The url"),
         "tag": tag,
         "actions": built,
     }
+    if len(json.dumps(payload, ensure_ascii=False).encode()) > MAX_PAYLOAD_BYTES:
+        raise PayloadError(f"A push carries at most {MAX_PAYLOAD_BYTES} bytes: shorten its addresses.")
+    return payload

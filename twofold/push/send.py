@@ -56,7 +56,7 @@ def send_to_member(
 
 
 def send_to_user(user: User, payload: Payload) -> Outcome:
-    data = json.dumps(payload, ensure_ascii=False)
+    data = json.dumps(payload, ensure_ascii=False)  # the size build_payload checked
     reached = removed = failed = 0
     for device in PushDevice.objects.filter(user=user):
         status = _send_one(device, data, payload["tag"])

@@ -147,3 +147,9 @@ def test_keys_of_the_wrong_shape_are_refused(p256dh, auth):
 )
 def test_a_device_is_named_from_its_browser(agent, name):
     assert device_name(agent) == name
+
+
+def test_a_push_too_big_for_a_push_service_is_refused():
+    long_path = "/" + "a" * 1600
+    with pytest.raises(PayloadError, match="at most 3000 bytes"):
+        push(url=long_path, actions=[{"action": "open", "title": "Open", "url": long_path}])

@@ -16,9 +16,12 @@
     try { return event.data.json(); } catch (error) { return null; }
   }
 
+  // A push that cannot be read still shows something (browsers require it of a push), and nothing private.
+  var UNREADABLE = { title: "Twofold", body: "Twofold has something for you", url: "/", tag: "twofold", actions: [] };
+
   scope.addEventListener("push", function (event) {
     var push = readPush(event);
-    if (!push || !push.title) { return; }
+    if (!push || !push.title) { push = UNREADABLE; }
     var actions = (push.actions || []).map(function (a) { return { action: a.action, title: a.title }; });
     event.waitUntil(scope.registration.showNotification(push.title, {
       body: push.body || "",
