@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "twofold.reminders",
+    "twofold.push",
     "twofold.home",
     "twofold.api",
 ]
@@ -326,6 +327,20 @@ TWOFOLD_SERVE_THREADS = env_int("TWOFOLD_SERVE_THREADS", 4)
 # Deleted care events stay restorable this many days, then `twofold purge` removes them for good
 # (docs/operations.md, "Purging deleted care"). 0 purges them at the next run.
 TWOFOLD_DELETED_RETENTION_DAYS = env_int("TWOFOLD_DELETED_RETENTION_DAYS", 30, minimum=0)
+
+# Web push (twofold/push; docs/configuration.md, "Web push"). The VAPID key signs every push: given here with
+# the other secrets, or else made on first use and kept in TWOFOLD_VAPID_KEY_FILE, readable by Twofold only.
+TWOFOLD_VAPID_PRIVATE_KEY = env_str("TWOFOLD_VAPID_PRIVATE_KEY")
+TWOFOLD_VAPID_KEY_FILE = Path(env_str("TWOFOLD_VAPID_KEY_FILE", str(DATA_DIR / "vapid-private-key.pem")))
+# Whom push services may contact about this server's pushes; unset, the address in TWOFOLD_EMAIL_FROM.
+TWOFOLD_VAPID_SUBJECT = env_str("TWOFOLD_VAPID_SUBJECT")
+if TWOFOLD_VAPID_SUBJECT and not TWOFOLD_VAPID_SUBJECT.startswith(("mailto:", "https://")):
+    raise ImproperlyConfigured(
+        f"TWOFOLD_VAPID_SUBJECT must be a mailto: or https:// address, not {TWOFOLD_VAPID_SUBJECT!r}."
+    )
+# Push services are on the internet over HTTPS; only the tests' own push service is local (never from the
+# environment: a subscription pointing inside the server's network would make Twofold post there).
+TWOFOLD_PUSH_LOCAL_ENDPOINTS = False
 
 LOGGING = {
     "version": 1,

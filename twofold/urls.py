@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("twofold.home.urls")),
     path("", include("twofold.care.urls")),
+    path("account/notifications/", include("twofold.push.urls")),
     path("account/", include("twofold.accounts.urls")),
     # Under the household's settings, but it deletes across every app: its view lives on the top floor.
     path("household/delete/", delete_household, name="household_delete"),

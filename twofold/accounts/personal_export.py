@@ -23,6 +23,7 @@ from twofold.checkins.answers import ANSWER_FIELDS, ANSWERS_SEALED, REVIEW_SEALE
 from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Member
 from twofold.nights.models import NightPreference
+from twofold.push.models import PushDevice
 from twofold.sealing import CannotUnseal, unseal
 from twofold.wellbeing.models import Concern, Screening, SharingChoice
 
@@ -45,6 +46,7 @@ def personal_document(user: User) -> dict[str, Any]:
         },
         "memberships": [_membership(member) for member in memberships],
         "audit": _audit(user),
+        "notification_devices": _devices(user),
     }
 
 
@@ -197,4 +199,18 @@ def _audit(user: User) -> list[dict[str, Any]]:
             "detail": entry.detail,
         }
         for entry in AuditEntry.objects.filter(concerns=user).order_by("at", "id")
+    ]
+
+
+def _devices(user: User) -> list[dict[str, Any]]:
+    # The push service's address and the browser's keys are left out: they are the device's, not facts about
+    # the person, and would let whoever holds the file send to that browser.
+    return [
+        {
+            "name": device.name,
+            "allowed": utc_text(device.created_at),
+            "last_reached": utc_text(device.last_reached_at),
+            "last_problem": device.last_problem,
+        }
+        for device in PushDevice.objects.filter(user=user).order_by("created_at", "id")
     ]

@@ -38,6 +38,7 @@ MAIN_PAGES = {
     "/bonding/crying/": "Crying",
     "/household/": "Alex and Sam",
     "/account/": "Your account",
+    "/account/notifications/": "Notifications",
 }
 LOGGED_OUT_PAGES = {"/account/login/": "Log in", "/account/signup/": "Make an account"}
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 
+from twofold.push.worker import WORKER_SCRIPT
+
 # The app's own files a page needs to open offline: scripts, styles and the icons.
 OFFLINE_ASSETS = (
     "twofold/outbox.js",
@@ -21,6 +23,8 @@ OFFLINE_ASSETS = (
     "twofold/icon.svg",
     "twofold/icon-192.png",
     "twofold/icon-512.png",
+    # Shows notifications and handles their buttons (twofold/push); imported by the worker.
+    WORKER_SCRIPT,
 )
 HTMX = ("django_htmx/htmx-2.min.js", "django_htmx/htmx-2.js", "django_htmx/django-htmx.js")
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "care" / "sw.js"
@@ -44,4 +48,5 @@ def worker_context() -> dict[str, str]:
         "version": digest.hexdigest()[:12],
         "assets": json.dumps(urls),
         "outbox_js": static("twofold/outbox.js"),
+        "push_js": static(WORKER_SCRIPT),
     }

@@ -2,10 +2,8 @@
 
 A channel is a function `(member, notification) -> int` (how many places it reached: devices, inboxes) that
 raises when it fails. They are tried in the order of `CHANNELS`; email comes last because a member may want it
-only as a fallback, when no device was reached. Web push plugs in at the front by one line, with `via_sender`
-adapting its `send_to_member(member, *, title, body, url, tag, actions) -> int`:
-
-    CHANNELS = {"push": via_sender(send_to_member), "email": by_email}
+only as a fallback, when no device was reached. Web push comes first, with `via_sender` adapting
+`twofold.push.send.send_to_member(member, *, title, body, url, tag, actions) -> int`.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 
 from twofold.households.models import Member
+from twofold.push.send import send_to_member
 from twofold.reminders.models import EmailWhen, Notification, ReminderSettings
 
 Channel = Callable[[Member, Notification], int]
@@ -54,7 +53,7 @@ def by_email(member: Member, notification: Notification) -> int:
     return send_mail(notification.title, body, None, [address])
 
 
-CHANNELS: dict[str, Channel] = {"email": by_email}
+CHANNELS: dict[str, Channel] = {"push": via_sender(send_to_member), "email": by_email}
 
 
 def wants(channel: str, choice: ReminderSettings, reached_so_far: int) -> bool:

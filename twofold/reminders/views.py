@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from twofold.households.access import MemberRequest, member_required, parent_required
+from twofold.push import selectors as push_selectors
+from twofold.push import vapid
 from twofold.reminders import selectors, services
 from twofold.reminders.forms import FeedIntervalForm, PauseForm, ReminderSettingsForm
 from twofold.reminders.models import FeedInterval
@@ -44,6 +46,9 @@ def reminders(request: MemberRequest) -> HttpResponse:
         if choice.paused_until and choice.paused_until > timezone.now()
         else None,
         "has_email": bool(request.user.email),
+        # The devices this person allowed, on the same page as what they receive (push keeps them).
+        "devices": push_selectors.devices_of(user=request.user),
+        "public_key": vapid.public_key(),
         "notifications": selectors.notifications_for(request.member)[:30],
     }
     return render(request, "reminders/reminders.html", context, status=400 if form.errors else 200)

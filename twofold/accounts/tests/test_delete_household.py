@@ -31,8 +31,8 @@ def _path_to_household(model: type[models.Model]) -> str | None:
 
 
 # Kept on purpose when its household goes: the trail outlives what it is about (audit/models.py), and an
-# app key is a person's, not a household's.
-OUTLIVES_THE_HOUSEHOLD = {"audit.AuditEntry", "accounts.AppKey"}
+# app key and a device allowed notifications are a person's, not a household's.
+OUTLIVES_THE_HOUSEHOLD = {"audit.AuditEntry", "accounts.AppKey", "push.PushDevice"}
 
 
 def _household_models() -> dict[str, tuple[type[models.Model], str]]:

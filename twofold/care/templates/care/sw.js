@@ -7,6 +7,8 @@
 // worker also sends when the browser wakes it for Background Sync.
 "use strict";
 importScripts("{{ outbox_js }}");
+// Notifications: shows each push and handles a tap on it or its buttons (twofold/push).
+importScripts("{{ push_js }}");
 
 const CACHE = "twofold-{{ version }}";
 const ASSETS = {{ assets|safe }};

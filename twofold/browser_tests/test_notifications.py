@@ -1,0 +1,153 @@
+"""Notifications in a real Chromium: the service worker shows a push with its buttons, a tap opens the right
+page, and a button sends its form through the outbox, waiting on the phone when there is no signal.
+
+The push arrives through the DevTools protocol (`ServiceWorker.deliverPushMessage`), as if from the browser's
+push service. DevTools cannot click a notification, so the click is the worker's own `notificationclick`
+handler run with the real notification the worker showed: a NotificationEvent dispatched inside the worker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, Worker, expect
+
+from twofold.care import services
+from twofold.care.models import CareEvent
+from twofold.households.models import Member
+from twofold.push.payload import build_payload
+
+pytestmark = pytest.mark.browser
+
+SHOWN = """() => self.registration.getNotifications().then((shown) => shown.map((n) => ({
+    title: n.title, body: n.body, tag: n.tag, actions: n.actions.map((a) => [a.action, a.title]),
+})))"""
+
+# The worker's notificationclick handler, run on the notification it showed (the `action` is the button).
+CLICK = """(action) => self.registration.getNotifications().then(([shown]) => {
+    self.dispatchEvent(new NotificationEvent("notificationclick", { notification: shown, action }));
+})"""
+
+
+def worker_of(page: Page) -> Worker:
+    """Open a page once the service worker controls it, and return the worker."""
+    page.goto("/account/notifications/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    [worker] = page.context.service_workers
+    return worker
+
+
+def deliver(page: Page, payload: dict, origin: str) -> None:
+    """A push as the push service would deliver it, decrypted by the browser: through DevTools."""
+    devtools = page.context.new_cdp_session(page)
+    registrations: list[dict] = []
+    devtools.on(
+        "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
+    )
+    devtools.send("ServiceWorker.enable")
+    for _ in range(100):  # the registrations are reported as events soon after enable
+        if registrations:
+            break
+        page.wait_for_timeout(20)
+    [registration] = [r for r in registrations if not r.get("isDeleted")]
+    devtools.send(
+        "ServiceWorker.deliverPushMessage",
+        {"origin": origin, "registrationId": registration["registrationId"], "data": json.dumps(payload)},
+    )
+
+
+def feed_timer_push(event: CareEvent) -> dict:
+    return dict(
+        build_payload(
+            title="Is the feed still going?",
+            body="Ada's feed timer has run for 1 h 40 min.",
+            url=f"/events/{event.pk}/",
+            tag=f"timer-{event.pk}",
+            actions=[
+                {"action": "stop", "title": "Stop the timer", "post": f"/timers/{event.pk}/stop/"},
+                {"action": "plan", "title": "Open the plan", "url": "/nights/"},
+            ],
+        )
+    )
+
+
+@pytest.fixture
+def feed_running(world) -> CareEvent:
+    return services.start_timer(member=world.alex, child=world.ada, kind="feed").event
+
+
+def test_a_push_shows_its_notification_and_a_tap_or_a_button_opens_the_right_page(
+    world, logged_in: Callable[[Member], Page], live_server, feed_running
+):
+    page = logged_in(world.alex)
+    page.context.grant_permissions(["notifications"])
+    worker = worker_of(page)
+    # The page's own script ran (under the Content-Security-Policy) and offers to allow this browser.
+    expect(page.get_by_text("This device does not get notifications yet.")).to_be_visible()
+    expect(page.get_by_role("button", name="Allow notifications on this device")).to_be_visible()
+
+    deliver(page, feed_timer_push(feed_running), live_server.url)
+
+    page.wait_for_function(
+        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length === 1)"
+    )
+    assert worker.evaluate(SHOWN) == [
+        {
+            "title": "Is the feed still going?",
+            "body": "Ada's feed timer has run for 1 h 40 min.",
+            "tag": f"timer-{feed_running.pk}",
+            "actions": [["stop", "Stop the timer"], ["plan", "Open the plan"]],
+        }
+    ]
+    worker.evaluate(CLICK, "")
+    expect(page).to_have_url(re.compile(rf"/events/{feed_running.pk}/$"))
+    assert worker.evaluate(SHOWN) == []
+
+    # The same push again, and its "Open the plan" button opens the plan.
+    deliver(page, feed_timer_push(feed_running), live_server.url)
+    page.wait_for_function(
+        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length === 1)"
+    )
+    worker.evaluate(CLICK, "plan")
+    expect(page).to_have_url(re.compile(r"/nights/$"))
+
+
+def test_stopping_the_timer_from_the_notification_with_no_signal_waits_and_is_sent_once(
+    world, logged_in: Callable[[Member], Page], live_server, feed_running
+):
+    page = logged_in(world.alex)
+    page.context.grant_permissions(["notifications"])
+    worker = worker_of(page)
+    deliver(page, feed_timer_push(feed_running), live_server.url)
+    page.wait_for_function(
+        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length === 1)"
+    )
+
+    page.context.set_offline(True)
+    worker.evaluate(CLICK, "stop")
+    page.wait_for_function(
+        "navigator.serviceWorker.ready.then(r => r.getNotifications())"
+        ".then(n => n.length === 1 && n[0].body.includes('kept on this phone'))"
+    )
+    waiting = page.evaluate("TwofoldOutbox.all()")
+    assert [(item["url"], item["label"]) for item in waiting] == [
+        (f"/timers/{feed_running.pk}/stop/", "Stop the timer")
+    ]
+    feed_running.refresh_from_db()
+    assert feed_running.end is None
+
+    page.context.set_offline(False)
+    stopped_at = timezone.now()
+    page.evaluate("TwofoldOutbox.flush()")
+    page.evaluate("TwofoldOutbox.flush()")  # a second round sends nothing twice
+    feed_running.refresh_from_db()
+    assert feed_running.end is not None
+    assert abs(feed_running.end - stopped_at).total_seconds() < 60
+    assert page.evaluate("TwofoldOutbox.all()") == []
+    assert CareEvent.objects.filter(kind="feed").count() == 1
