@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "twofold.bonding",
     "twofold.home",
     "twofold.api",
+    "twofold.babybuddy",
 ]
 
 MIDDLEWARE = [
