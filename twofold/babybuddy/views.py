@@ -89,9 +89,6 @@ class EntryViewSet(BabyBuddyAPI):
     def _out(self, event: CareEvent) -> dict[str, Any]:
         return representation.entry(event, self.resource)
 
-    def _fresh(self, event: CareEvent) -> dict[str, Any]:
-        return self._out(self.get_queryset().get(pk=event.pk))
-
     def list(self, request: Request) -> Response:
         return self.paged(narrowed(self.get_queryset(), request.query_params, self.resource), self._out)
 
@@ -104,7 +101,8 @@ class EntryViewSet(BabyBuddyAPI):
         event = services.log_entry(
             user=request.user, resource=self.resource, data=dict(given.validated_data), now=timezone.now()
         )
-        return Response(self._fresh(event), status=status.HTTP_201_CREATED)
+        # The service's event carries its household and detail: no need to read it again.
+        return Response(self._out(event), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: int) -> Response:
         event = self.get_object()
@@ -117,7 +115,7 @@ class EntryViewSet(BabyBuddyAPI):
             data=dict(given.validated_data),
             now=timezone.now(),
         )
-        return Response(self._fresh(event))
+        return Response(self._out(event))
 
     def destroy(self, request: Request, pk: int) -> Response:
         services.delete_entry(user=request.user, event=self.get_object())
@@ -130,7 +128,7 @@ def entry_viewset(resource: Resource) -> type[EntryViewSet]:
 
 
 class NotRecordedViewSet(BabyBuddyAPI):
-    """A Baby Buddy resource whose kind Twofold does not record: an empty list, and writes refused."""
+    """A Baby Buddy resource whose kind Twofold does not record (yet): an empty list, and writes refused."""
 
     why: str
     queryset = CareEvent.objects.none()
@@ -141,10 +139,7 @@ class NotRecordedViewSet(BabyBuddyAPI):
     def create(self, request: Request) -> Response:
         return Response({"non_field_errors": [self.why]}, status=status.HTTP_400_BAD_REQUEST)
 
-    def retrieve(self, request: Request, pk: int) -> Response:
-        raise Http404
-
-    partial_update = destroy = retrieve
+    # No entry exists, so there are no entry URLs: /<resource>/<id>/ is a 404 for every method.
 
 
 def not_recorded_viewset(path: str) -> type[NotRecordedViewSet]:
