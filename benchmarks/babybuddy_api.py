@@ -16,7 +16,6 @@ import datetime as dt
 import os
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 

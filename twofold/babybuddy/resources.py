@@ -307,8 +307,8 @@ NOT_RECORDED: dict[str, str] = {
     "height": "Twofold does not record height yet.",
     "head-circumference": "Twofold does not record head circumference yet.",
     "bmi": "Twofold does not record BMI.",
-    "medication": "Twofold records medicines by name and dose; Baby Buddy's medication entries are not "
-    "mapped yet.",
+    "medication": "Twofold does not record Baby Buddy's medication entries yet: log a medicine on "
+    "Twofold's Quick log, by name and dose.",
 }
 
 # Twofold's field names in a service's errors, as Baby Buddy's fields name them.
