@@ -19,6 +19,7 @@ from twofold.babybuddy.models import Timer
 from twofold.babybuddy.resources import ERROR_FIELDS, Resource, day_start
 from twofold.care import services as care
 from twofold.care.models import CareEvent
+from twofold.care.rules import time_errors
 from twofold.households.api import User, acting_member
 from twofold.households.models import Child, Household, Member
 
@@ -146,9 +147,20 @@ def _timer_member(user: User, child: Child | None, household: Household | None) 
     return acting_member(user=user, household_id=household.pk)
 
 
-def start_timer(*, user: User, data: dict[str, Any], home: Household | None, several: bool) -> Timer:
+def _check_start(data: dict[str, Any], now: dt.datetime) -> None:
+    """A timer's start is checked as any care's start is: not in the future, not from years back."""
+    if data.get("start"):
+        errors = time_errors(kind="feed", start=data["start"], end=None, now=now)
+        if errors:
+            raise serializers.ValidationError({name: [message] for name, message in errors.items()})
+
+
+def start_timer(
+    *, user: User, data: dict[str, Any], home: Household | None, several: bool, now: dt.datetime
+) -> Timer:
     """A Baby Buddy timer; one without a child belongs to the caller's household (they must say which when
     they have several)."""
+    _check_start(data, now)
     child: Child | None = data.get("child")
     if child is None and several:
         raise serializers.ValidationError({"child": [CHOOSE_CHILD_FOR_TIMER]})
@@ -160,8 +172,9 @@ def start_timer(*, user: User, data: dict[str, Any], home: Household | None, sev
     return timer
 
 
-def change_timer(*, user: User, timer: Timer, data: dict[str, Any]) -> Timer:
+def change_timer(*, user: User, timer: Timer, data: dict[str, Any], now: dt.datetime) -> Timer:
     acting_member(user=user, household_id=timer.household_id)
+    _check_start(data, now)
     child: Child | None = data.get("child", timer.child)
     if child is not None and child.household_id != timer.household_id:
         raise serializers.ValidationError({"child": [TIMER_ELSEWHERE]})

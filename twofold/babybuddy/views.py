@@ -226,13 +226,17 @@ class TimerViewSet(BabyBuddyAPI):
         data = self._given(request, partial=False)
         several = len(household_ids(user=request.user)) > 1
         timer = services.start_timer(
-            user=request.user, data=data, home=home_household(user=request.user), several=several
+            user=request.user,
+            data=data,
+            home=home_household(user=request.user),
+            several=several,
+            now=timezone.now(),
         )
         return Response(self._out(timer), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: int) -> Response:
         timer = services.change_timer(
-            user=request.user, timer=self.get_object(), data=self._given(request, True)
+            user=request.user, timer=self.get_object(), data=self._given(request, True), now=timezone.now()
         )
         return Response(self._out(timer))
 

@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from twofold.babybuddy.models import Timer
 from twofold.care.models import CareEvent
 from twofold.care.services import log_care_event
+from twofold.households.services import accept_invitation, invite
 
 from .conftest import NOW, key_for
 
@@ -222,6 +223,27 @@ def test_timers_list_restart_and_delete(world, baby_buddy):
     assert [t["id"] for t in listed["results"]] == [timer["id"]]
     assert restarted.status_code == 200 and restarted.json()["duration"] == "00:00:00"
     assert deleted.status_code == 204 and not Timer.objects.exists()
+
+
+def test_a_timer_cannot_start_in_the_future_and_in_several_households_it_needs_a_child(world, baby_buddy):
+    client = baby_buddy(world.alex)
+    future = client.post("/api/timers/", {"child": world.ada.pk, "start": "2026-11-20 12:00:00"})
+    alone = client.post("/api/timers/", {"name": "Nap"})
+    token = invite(member=world.robin, role="helper").token
+    accept_invitation(user=world.alex.user, token=token, display_name="Alex")
+
+    unsure = client.post("/api/timers/", {"name": "Nap"})
+    for_bo = client.post("/api/timers/", {"child": world.bo.pk})
+
+    assert future.status_code == 400 and "future" in future.json()["start"][0]
+    assert (
+        alone.status_code == 201 and Timer.objects.get(pk=alone.json()["id"]).household == world.ada.household
+    )
+    assert unsure.status_code == 400 and "several households" in unsure.json()["child"][0]
+    assert (
+        for_bo.status_code == 201
+        and Timer.objects.get(pk=for_bo.json()["id"]).member.household == world.bo.household
+    )
 
 
 def test_patch_changes_an_entry_delete_is_204_and_put_is_405(world, baby_buddy):
