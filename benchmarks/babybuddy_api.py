@@ -19,10 +19,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from run import _setup, _timed  # noqa: E402  (the page benchmark's database set-up, shared)
+from benchmarks.run import _setup, _timed  # noqa: E402  (the page benchmark's database set-up, shared)
 
 BABY_BUDDY_MS = {"GET /api/feedings/?limit=100": (119, 150), "POST /api/feedings/": (15, 28)}
 TARGETS = {"GET /api/feedings/?limit=100": 5, "POST /api/feedings/": 2}
@@ -48,7 +47,9 @@ def main() -> None:
     child = member.household.children.first()
     if child is None:
         raise SystemExit("The demo household has no child: the benchmark logs feeds for one.")
-    _, key = get_token_model().objects.create(user=user, name="benchmark", expiry=None)
+    _, key = get_token_model().objects.create(  # type: ignore[no-untyped-call]
+        user=user, name="benchmark", expiry=None
+    )
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     events = CareEvent.objects.filter(household=member.household)

@@ -29,8 +29,11 @@ def page_number(raw: str | None) -> int:
 
 
 class UncountedPages(PageNumberPagination):
-    def paginate_queryset(self, queryset: QuerySet[Any], request: Request, view: Any = None) -> list[Any]:
+    def paginate_queryset(  # type: ignore[override]  # only ever given the log's queryset
+        self, queryset: QuerySet[Any], request: Request, view: Any = None
+    ) -> list[Any]:
         self.request = request
+        self.url = request.build_absolute_uri()
         size = self.get_page_size(request) or 50
         self.number = page_number(request.query_params.get(self.page_query_param))
         offset = (self.number - 1) * size
@@ -46,12 +49,12 @@ class UncountedPages(PageNumberPagination):
     def get_next_link(self) -> str | None:
         if not self.has_next:
             return None
-        return replace_query_param(self.request.build_absolute_uri(), self.page_query_param, self.number + 1)
+        return replace_query_param(self.url, self.page_query_param, self.number + 1)
 
     def get_previous_link(self) -> str | None:
         if self.number == 1:
             return None
-        url = self.request.build_absolute_uri()
+        url = self.url
         if self.number == 2:
             return remove_query_param(url, self.page_query_param)
         return replace_query_param(url, self.page_query_param, self.number - 1)

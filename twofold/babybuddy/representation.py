@@ -5,19 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from django.utils.duration import duration_string
-from rest_framework import serializers
 
 from twofold.babybuddy.models import Timer
-from twofold.babybuddy.resources import Resource
+from twofold.babybuddy.resources import Entry, Resource
+from twofold.care.details import detail_of
 from twofold.care.models import CareEvent
+from twofold.households.models import Household
 
-_MOMENT = serializers.DateTimeField()
+
+def moment(value: dt.datetime) -> str:
+    """ISO 8601 in the active zone (the caller's household's), as DRF writes Baby Buddy's times: UTC as Z."""
+    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def moment(value: dt.datetime) -> Any:
-    """ISO 8601 in the active zone (the caller's household's), as DRF writes Baby Buddy's times."""
-    return _MOMENT.to_representation(value)
+def entry_of(event: CareEvent, resource: Resource) -> Entry:
+    detail = detail_of(event)
+    return Entry(
+        event.pk,
+        event.child_id,
+        event.household_id,
+        event.start,
+        event.end,
+        event.note,
+        {name: getattr(detail, name) for name in resource.detail_fields},
+    )
 
 
 def duration(delta: dt.timedelta) -> str:
@@ -25,9 +39,8 @@ def duration(delta: dt.timedelta) -> str:
     return duration_string(delta)
 
 
-def entry(event: CareEvent, resource: Resource) -> dict[str, Any]:
-    household = event.household
-    out: dict[str, Any] = {"id": event.pk, "child": event.child_id}
+def entry(event: Entry, resource: Resource, household: Household) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": event.id, "child": event.child_id}
     if resource.shape == "span":
         end = event.end or event.start
         out |= {"start": moment(event.start), "end": moment(end), "duration": duration(end - event.start)}

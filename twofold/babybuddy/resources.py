@@ -140,21 +140,34 @@ def _feed_in(data: Fields, household: Household, event: CareEvent | None) -> Cha
     return Change(details)
 
 
-def _feed_out(event: CareEvent, household: Household) -> Fields:
-    feed_type, method = mapping.feed_to_baby_buddy(event.feed.method, event.feed.side)
-    return {"type": feed_type, "method": method, "amount": _amount_out(event.feed.amount_ml, household)}
+@dataclass(frozen=True)
+class Entry:
+    """One logged event as the adapter reads it: a list reads these straight from rows, no model objects."""
+
+    id: int
+    child_id: int
+    household_id: int
+    start: dt.datetime
+    end: dt.datetime | None
+    note: str
+    detail: Fields
 
 
-def _sleep_out(event: CareEvent, household: Household) -> Fields:
-    return {"nap": mapping.is_nap(event.start.astimezone(household.zone).time())}
+def _feed_out(entry: Entry, household: Household) -> Fields:
+    feed_type, method = mapping.feed_to_baby_buddy(entry.detail["method"], entry.detail["side"])
+    return {"type": feed_type, "method": method, "amount": _amount_out(entry.detail["amount_ml"], household)}
+
+
+def _sleep_out(entry: Entry, household: Household) -> Fields:
+    return {"nap": mapping.is_nap(entry.start.astimezone(household.zone).time())}
 
 
 def _pumping_in(data: Fields, household: Household, event: CareEvent | None) -> Change:
     return Change({"amount_ml": _amount(data["amount"], household)} if "amount" in data else {})
 
 
-def _pumping_out(event: CareEvent, household: Household) -> Fields:
-    return {"amount": _amount_out(event.pumping.amount_ml, household)}
+def _pumping_out(entry: Entry, household: Household) -> Fields:
+    return {"amount": _amount_out(entry.detail["amount_ml"], household)}
 
 
 def _tummy_in(data: Fields, household: Household, event: CareEvent | None) -> Change:
@@ -172,8 +185,8 @@ def _change_in(data: Fields, household: Household, event: CareEvent | None) -> C
     return Change({"contents": contents})
 
 
-def _change_out(event: CareEvent, household: Household) -> Fields:
-    wet, solid = mapping.nappy_to_baby_buddy(event.nappy.contents)
+def _change_out(entry: Entry, household: Household) -> Fields:
+    wet, solid = mapping.nappy_to_baby_buddy(entry.detail["contents"])
     return {"wet": wet, "solid": solid, "color": "", "amount": None}
 
 
@@ -181,7 +194,7 @@ def _note_in(data: Fields, household: Household, event: CareEvent | None) -> Cha
     return Change({}, data.get("note"))
 
 
-def _note_out(event: CareEvent, household: Household) -> Fields:
+def _note_out(entry: Entry, household: Household) -> Fields:
     return {"image": None}
 
 
@@ -191,11 +204,11 @@ def _weight_in(data: Fields, household: Household, event: CareEvent | None) -> C
     return Change({"grams": mapping.grams_from_weight(data["weight"], household.volume_unit)})
 
 
-def _weight_out(event: CareEvent, household: Household) -> Fields:
-    return {"weight": mapping.weight_from_grams(event.weight.grams, household.volume_unit)}
+def _weight_out(entry: Entry, household: Household) -> Fields:
+    return {"weight": mapping.weight_from_grams(entry.detail["grams"], household.volume_unit)}
 
 
-def _no_fields(event: CareEvent, household: Household) -> Fields:
+def _no_fields(entry: Entry, household: Household) -> Fields:
     return {}
 
 
@@ -206,7 +219,7 @@ class Resource:
     shape: str
     input: type[serializers.Serializer[Any]]
     fields_in: Callable[[Fields, Household, CareEvent | None], Change]
-    fields_out: Callable[[CareEvent, Household], Fields]
+    fields_out: Callable[[Entry, Household], Fields]
     # The kind's own fields a new entry must have (Baby Buddy's required model fields).
     required: tuple[str, ...] = ()
     # Baby Buddy's default order: newest first by end for most spans, by start or time for the rest.
@@ -215,6 +228,8 @@ class Resource:
     # Which of Baby Buddy's fields holds the event's note: `notes` on most, the text of a note, tummy
     # time's milestone.
     note_field: str = "notes"
+    # The kind's detail fields the output reads (from the detail table named as the kind).
+    detail_fields: tuple[str, ...] = ()
     # Query parameters that narrow the list: name -> the condition for a value (None: no entry matches).
     filters: dict[str, Callable[[str], Q | None]] = field(default_factory=dict)
 
@@ -270,12 +285,23 @@ RESOURCES: dict[str, Resource] = {
             _feed_out,
             ("type", "method"),
             by_end=True,
+            detail_fields=("method", "side", "amount_ml"),
             filters={"type": _feed_type, "method": _feed_method},
         ),
         Resource(
             "sleep", Kind.SLEEP, "span", SleepInput, lambda d, h, e: Change({}), _sleep_out, by_end=True
         ),
-        Resource("pumping", Kind.PUMPING, "span", PumpingInput, _pumping_in, _pumping_out, ("amount",), True),
+        Resource(
+            "pumping",
+            Kind.PUMPING,
+            "span",
+            PumpingInput,
+            _pumping_in,
+            _pumping_out,
+            ("amount",),
+            by_end=True,
+            detail_fields=("amount_ml",),
+        ),
         Resource(
             "tummy-times",
             Kind.PLAY,
@@ -294,10 +320,20 @@ RESOURCES: dict[str, Resource] = {
             _change_in,
             _change_out,
             ("wet",),
+            detail_fields=("contents",),
             filters={"wet": _wet, "solid": _solid},
         ),
         Resource("notes", Kind.NOTE, "moment", NoteInput, _note_in, _note_out, ("note",), note_field="note"),
-        Resource("weight", Kind.WEIGHT, "day", WeightInput, _weight_in, _weight_out, ("weight",)),
+        Resource(
+            "weight",
+            Kind.WEIGHT,
+            "day",
+            WeightInput,
+            _weight_in,
+            _weight_out,
+            ("weight",),
+            detail_fields=("grams",),
+        ),
     )
 }
 

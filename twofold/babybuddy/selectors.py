@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 from twofold.babybuddy.models import Timer
-from twofold.babybuddy.resources import Resource
+from twofold.babybuddy.resources import Entry, Resource
 from twofold.care.models import CareEvent
 from twofold.households.api import User
 from twofold.households.models import Child, Household
@@ -22,15 +22,15 @@ def household_ids(*, user: User) -> list[int]:
     return sorted(m.household_id for m in active_memberships(user_id=user.pk))
 
 
+def households_of(*, user: User) -> dict[int, Household]:
+    """The caller's households by id, the first (whose clock the caller's times are on) first."""
+    return {m.household_id: m.household for m in active_memberships(user_id=user.pk).order_by("household_id")}
+
+
 def home_household(*, user: User) -> Household | None:
     """The household whose clock the caller's times are read and written on: their first."""
     member = active_memberships(user_id=user.pk).order_by("household_id").first()
     return member.household if member else None
-
-
-def zone_of(*, user: User) -> ZoneInfo:
-    household = home_household(user=user)
-    return household.zone if household else ZoneInfo("UTC")
 
 
 # Baby Buddy's end for an event without one (a bottle logged in one tap): its start, so it still sorts and
@@ -38,10 +38,10 @@ def zone_of(*, user: User) -> ZoneInfo:
 ENDS = Coalesce("end", "start")
 
 
-def entries(*, user: User, resource: Resource) -> QuerySet[CareEvent]:
+def entries(*, households: list[int], resource: Resource) -> QuerySet[CareEvent]:
     """The resource's entries, newest first in Baby Buddy's order: logged care only, timers left out."""
     events = CareEvent.objects.filter(
-        household_id__in=household_ids(user=user), kind=resource.kind, deleted_at__isnull=True, running=False
+        household_id__in=households, kind=resource.kind, deleted_at__isnull=True, running=False
     ).alias(ends=ENDS)
     if resource.only is not None:
         events = events.filter(resource.only)
@@ -50,6 +50,27 @@ def entries(*, user: User, resource: Resource) -> QuerySet[CareEvent]:
     )
     order = (ENDS.desc(), F("id").desc()) if resource.by_end else (F("start").desc(), F("id").desc())
     return events.select_related("household", *related).order_by(*order)
+
+
+ROW = ("id", "child_id", "household_id", "start", "end", "note")
+
+
+def entry_rows(events: QuerySet[CareEvent], resource: Resource) -> QuerySet[CareEvent, tuple[Any, ...]]:
+    """The entries as plain rows (see `as_entry`): a page of a hundred builds no model objects."""
+    return events.values_list(*ROW, *(f"{resource.kind}__{name}" for name in resource.detail_fields))
+
+
+def as_entry(row: tuple[Any, ...], resource: Resource) -> Entry:
+    pk, child, household, start, end, note = row[: len(ROW)]
+    return Entry(
+        pk,
+        child,
+        household,
+        start,
+        end,
+        note,
+        dict(zip(resource.detail_fields, row[len(ROW) :], strict=True)),
+    )
 
 
 def child_slug(child: Child) -> str:

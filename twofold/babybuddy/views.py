@@ -6,6 +6,7 @@ form bodies; limit/offset pages of 100 with absolute links; times in the caller'
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import Http404
@@ -28,13 +29,14 @@ from twofold.babybuddy.filters import child_param, moment_param, narrowed
 from twofold.babybuddy.models import Timer
 from twofold.babybuddy.resources import NOT_RECORDED, Resource, TimerInput
 from twofold.babybuddy.selectors import (
+    as_entry,
     child_by_slug,
     child_slug,
     entries,
+    entry_rows,
     home_household,
-    household_ids,
+    households_of,
     timers,
-    zone_of,
 )
 from twofold.care.models import CareEvent
 from twofold.households.api import children_for_user
@@ -67,8 +69,10 @@ class BabyBuddyAPI(GenericViewSet[Any]):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        # Times without an offset are read, and all times written, on the caller's household's clock.
-        timezone.activate(zone_of(user=request.user))
+        self.households = households_of(user=request.user)
+        # Times without an offset are read, and all times written, on the caller's (first) household's clock.
+        first = next(iter(self.households.values()), None)
+        timezone.activate(first.zone if first else dt.UTC)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         timezone.deactivate()
@@ -84,13 +88,20 @@ class EntryViewSet(BabyBuddyAPI):
     queryset = CareEvent.objects.none()
 
     def get_queryset(self) -> Any:
-        return entries(user=self.request.user, resource=self.resource)
+        return entries(households=list(self.households), resource=self.resource)
 
     def _out(self, event: CareEvent) -> dict[str, Any]:
-        return representation.entry(event, self.resource)
+        return representation.entry(
+            representation.entry_of(event, self.resource), self.resource, event.household
+        )
+
+    def _row(self, row: tuple[Any, ...]) -> dict[str, Any]:
+        entry = as_entry(row, self.resource)
+        return representation.entry(entry, self.resource, self.households[entry.household_id])
 
     def list(self, request: Request) -> Response:
-        return self.paged(narrowed(self.get_queryset(), request.query_params, self.resource), self._out)
+        events = narrowed(self.get_queryset(), request.query_params, self.resource)
+        return self.paged(entry_rows(events, self.resource), self._row)
 
     def retrieve(self, request: Request, pk: int) -> Response:
         return Response(self._out(self.get_object()))
@@ -224,12 +235,11 @@ class TimerViewSet(BabyBuddyAPI):
 
     def create(self, request: Request) -> Response:
         data = self._given(request, partial=False)
-        several = len(household_ids(user=request.user)) > 1
         timer = services.start_timer(
             user=request.user,
             data=data,
-            home=home_household(user=request.user),
-            several=several,
+            home=next(iter(self.households.values()), None),
+            several=len(self.households) > 1,
             now=timezone.now(),
         )
         return Response(self._out(timer), status=status.HTTP_201_CREATED)
