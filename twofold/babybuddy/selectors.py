@@ -13,7 +13,7 @@ from twofold.babybuddy.models import Timer
 from twofold.babybuddy.resources import Entry, Resource
 from twofold.care.models import CareEvent
 from twofold.households.api import User
-from twofold.households.models import Child, Household
+from twofold.households.models import Child, Household, Member
 from twofold.households.selectors import active_memberships
 
 
@@ -22,9 +22,10 @@ def household_ids(*, user: User) -> list[int]:
     return sorted(m.household_id for m in active_memberships(user_id=user.pk))
 
 
-def households_of(*, user: User) -> dict[int, Household]:
-    """The caller's households by id, the first (whose clock the caller's times are on) first."""
-    return {m.household_id: m.household for m in active_memberships(user_id=user.pk).order_by("household_id")}
+def memberships_of(*, user: User) -> dict[int, Member]:
+    """The caller's memberships by household id (households with them), the first household's first: the
+    caller's times are on its clock. One query, read once a request."""
+    return {m.household_id: m for m in active_memberships(user_id=user.pk).order_by("household_id")}
 
 
 def home_household(*, user: User) -> Household | None:

@@ -7,12 +7,13 @@ timer of a kind per child, isolation, and the care is recorded as done by the pe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.http import Http404
 from rest_framework import serializers
 
 from twofold.babybuddy.models import Timer
@@ -87,14 +88,24 @@ def _note(resource: Resource, data: dict[str, Any], note: str | None) -> str | N
     return None
 
 
+def _member(members: Mapping[int, Member], household_id: int) -> Member:
+    """The caller's member in the household (read once for the request); 404 when they are not in it."""
+    member = members.get(household_id)
+    if member is None:
+        raise Http404("You are not a member of this household.")
+    return member
+
+
 @transaction.atomic
-def log_entry(*, user: User, resource: Resource, data: dict[str, Any], now: dt.datetime) -> CareEvent:
+def log_entry(
+    *, members: Mapping[int, Member], resource: Resource, data: dict[str, Any], now: dt.datetime
+) -> CareEvent:
     timer = _from_timer(data, now)
     _missing(resource, data)
     child: Child = data["child"]
     if timer is not None and timer.household_id != child.household_id:
         raise serializers.ValidationError({"timer": [TIMER_ELSEWHERE]})
-    member = acting_member(user=user, household_id=child.household_id)
+    member = _member(members, child.household_id)
     with baby_buddy_errors(resource):
         change = resource.fields_in(data, child.household, None)
         times = _times(resource, data, child.household, now)
@@ -115,12 +126,17 @@ def log_entry(*, user: User, resource: Resource, data: dict[str, Any], now: dt.d
 
 @transaction.atomic
 def change_entry(
-    *, user: User, resource: Resource, event: CareEvent, data: dict[str, Any], now: dt.datetime
+    *,
+    members: Mapping[int, Member],
+    resource: Resource,
+    event: CareEvent,
+    data: dict[str, Any],
+    now: dt.datetime,
 ) -> CareEvent:
     timer = _from_timer(data, now)
     if timer is not None and timer.household_id != event.household_id:
         raise serializers.ValidationError({"timer": [TIMER_ELSEWHERE]})
-    member = acting_member(user=user, household_id=event.household_id)
+    member = _member(members, event.household_id)
     with baby_buddy_errors(resource):
         change = resource.fields_in(data, event.household, event)
         fields = _times(resource, data, event.household, now)
@@ -135,8 +151,8 @@ def change_entry(
     return event
 
 
-def delete_entry(*, user: User, event: CareEvent) -> None:
-    care.delete_care_event(member=acting_member(user=user, household_id=event.household_id), event=event)
+def delete_entry(*, members: Mapping[int, Member], event: CareEvent) -> None:
+    care.delete_care_event(member=_member(members, event.household_id), event=event)
 
 
 def _timer_member(user: User, child: Child | None, household: Household | None) -> Member:

@@ -35,7 +35,7 @@ from twofold.babybuddy.selectors import (
     entries,
     entry_rows,
     home_household,
-    households_of,
+    memberships_of,
     timers,
 )
 from twofold.care.models import CareEvent
@@ -69,7 +69,8 @@ class BabyBuddyAPI(GenericViewSet[Any]):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        self.households = households_of(user=request.user)
+        self.members = memberships_of(user=request.user)
+        self.households = {household: member.household for household, member in self.members.items()}
         # Times without an offset are read, and all times written, on the caller's (first) household's clock.
         first = next(iter(self.households.values()), None)
         timezone.activate(first.zone if first else dt.UTC)
@@ -110,7 +111,7 @@ class EntryViewSet(BabyBuddyAPI):
         given = self.resource.input(data=request.data, context=self.get_serializer_context())
         given.is_valid(raise_exception=True)
         event = services.log_entry(
-            user=request.user, resource=self.resource, data=dict(given.validated_data), now=timezone.now()
+            members=self.members, resource=self.resource, data=dict(given.validated_data), now=timezone.now()
         )
         # The service's event carries its household and detail: no need to read it again.
         return Response(self._out(event), status=status.HTTP_201_CREATED)
@@ -120,7 +121,7 @@ class EntryViewSet(BabyBuddyAPI):
         given = self.resource.input(data=request.data, partial=True, context=self.get_serializer_context())
         given.is_valid(raise_exception=True)
         services.change_entry(
-            user=request.user,
+            members=self.members,
             resource=self.resource,
             event=event,
             data=dict(given.validated_data),
@@ -129,7 +130,7 @@ class EntryViewSet(BabyBuddyAPI):
         return Response(self._out(event))
 
     def destroy(self, request: Request, pk: int) -> Response:
-        services.delete_entry(user=request.user, event=self.get_object())
+        services.delete_entry(members=self.members, event=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
