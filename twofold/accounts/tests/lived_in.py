@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import time_machine
+from django.apps import apps
 from django.utils.html import strip_tags
 
 from twofold.bonding.models import BondingPlan, PlanDay
@@ -127,3 +128,5 @@ def furnish(member) -> None:
     review = AgreementReview(agreement=agreement, reviewer=member)
     review.seal(Outcome.KEPT)
     review.save()
+    # A Baby Buddy client's timer (twofold/babybuddy, a floor above accounts: reached through the registry).
+    apps.get_model("babybuddy", "Timer").objects.create(household=household, member=member, name="Feed")
