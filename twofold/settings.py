@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "twofold.push",
     "twofold.home",
     "twofold.api",
+    "twofold.babybuddy",
 ]
 
 MIDDLEWARE = [

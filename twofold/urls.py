@@ -26,5 +26,7 @@ urlpatterns = [
     # The API's door (a key for an app, your keys) belongs to accounts, which the api app may not import.
     path("api/v1/auth/", include("twofold.accounts.api_urls")),
     path("api/v1/", include("twofold.api.urls")),
+    # Baby Buddy's API, for its clients (Home Assistant, its Android app), answered from Twofold's log.
+    path("api/", include("twofold.babybuddy.urls")),
     path("admin/", admin.site.urls),
 ]

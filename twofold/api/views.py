@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from twofold.api.errors import details_nested_under
 from twofold.api.filters import EventFilterSerializer
+from twofold.api.paging import UncountedPages
 from twofold.api.serializers import (
     DETAIL_SERIALIZERS,
     ChildSerializer,
@@ -90,6 +91,8 @@ CREATED_OR_RETRIED = {
 class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
     queryset = CareEvent.objects.none()
     serializer_class = EventSerializer
+    # The log is never counted: a page reads only its own rows, in a year's log as in a week's.
+    pagination_class = UncountedPages
 
     def get_queryset(self) -> QuerySet[CareEvent]:
         deleted_too = self.action == "restore"

@@ -6,7 +6,8 @@ import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from twofold.households.models import Child, Household, Member
@@ -84,6 +85,22 @@ class CareEvent(models.Model):
             ),
             # Today asks for each child's latest feed, nappy and sleep.
             models.Index(fields=["child", "kind", "-start"], name="event_child_kind_recent"),
+            # A list of one kind, newest first (the API's ?kind=, Baby Buddy's changes and notes): one range.
+            models.Index(
+                fields=["household", "kind", "-start", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="event_kind_recent",
+            ),
+            # Baby Buddy's feedings, sleep and pumping come newest first by their end (an event without
+            # one ends at its start): twofold/babybuddy/selectors.py orders by exactly this expression.
+            models.Index(
+                F("household"),
+                F("kind"),
+                Coalesce("end", "start").desc(),
+                F("id").desc(),
+                condition=Q(deleted_at__isnull=True),
+                name="event_kind_recent_end",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["household", "client_id"], name="one_event_per_client_id"),

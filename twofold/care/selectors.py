@@ -40,7 +40,10 @@ if TYPE_CHECKING:
 
 def events_for_user(*, user: User, include_deleted: bool = False) -> QuerySet[CareEvent]:
     """The API's view of the log: every household where the caller is still a member."""
-    events = CareEvent.objects.filter(household_id__in=household_ids_for_user(user_id=user.pk))
+    # The ids as a list, not a subquery: with the one household most callers have, the database walks the
+    # household's index in order and stops at the page's end.
+    households = list(household_ids_for_user(user_id=user.pk))
+    events = CareEvent.objects.filter(household_id__in=households)
     if not include_deleted:
         events = events.filter(deleted_at__isnull=True)
     return events.select_related("household", "child", "by", "logged_by", *DETAIL_RELATIONS).order_by(

@@ -136,3 +136,5 @@ def furnish(member) -> None:
     apps.get_model("reminders", "Notification").objects.create(
         household=household, member=member, topic="feed", key="k", title="t", body="b", url="/", tag="t"
     )
+    # A Baby Buddy client's timer (twofold/babybuddy, a floor above accounts: reached through the registry).
+    apps.get_model("babybuddy", "Timer").objects.create(household=household, member=member, name="Feed")

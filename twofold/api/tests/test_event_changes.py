@@ -151,7 +151,7 @@ def test_delete_hides_the_event_and_restore_brings_it_back(world, api_for, feed)
     feed.refresh_from_db()
     assert feed.deleted_at is not None
     assert client.get(f"{EVENTS}{feed.pk}/").status_code == 404
-    assert client.get(EVENTS).json()["count"] == 0
+    assert client.get(EVENTS).json()["results"] == []
 
     restored = client.post(f"{EVENTS}{feed.pk}/restore/")
 
