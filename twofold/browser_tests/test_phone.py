@@ -122,6 +122,7 @@ def test_every_chart_and_table_page_fits_a_phone(
             ("/bonding/trend/", "bonding-trend", 1),
             ("/bonding/crying/", "bonding-crying", 1),
             ("/wellbeing/", "wellbeing", 1),
+            ("/growth/", "growth", 1),
         ):
             check_fits(page, url, shot)
             check_charts(page, charts)
