@@ -18,6 +18,7 @@ urlpatterns = [
     path("wellbeing/", include("twofold.wellbeing.urls")),
     path("checkin/", include("twofold.checkins.urls")),
     path("nights/", include("twofold.nights.urls")),
+    path("circle/", include("twofold.circle.urls")),
     path("bonding/", include("twofold.bonding.urls")),
     # The API's door (a key for an app, your keys) belongs to accounts, which the api app may not import.
     path("api/v1/auth/", include("twofold.accounts.api_urls")),
