@@ -61,9 +61,12 @@ class AskForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if all(data.get(k) is not None for k in ("day", "start", "end")):
-            data["starts"], data["ends"] = on_clock(
-                data["day"], data["start"], data["end"], self.household.zone
-            )
+            try:
+                data["starts"], data["ends"] = on_clock(
+                    data["day"], data["start"], data["end"], self.household.zone
+                )
+            except OverflowError:  # a day at the calendar's end
+                self.add_error("day", "Choose a day in the weeks ahead.")
         if data.get("who") == "chosen" and not data.get("shown_to"):
             self.add_error("shown_to", "Choose who sees it, or show it to everyone in the circle.")
         return data

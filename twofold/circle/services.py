@@ -22,6 +22,11 @@ from twofold.nights.services import agree_night, release_night
 
 # Twofold's own choice: the circle is asked for the weeks ahead, not the months.
 AHEAD = dt.timedelta(weeks=12)
+# Twofold's own choices: a request may start a little before it is made (company, now), and lasts at most a
+# day; longer help is several requests, each of which can be taken and given on its own.
+GRACE = dt.timedelta(hours=1)
+LONGEST = dt.timedelta(hours=24)
+TOO_LONG = "Ask for at most a day at a time; for longer, ask for each day."
 ENDS_BEFORE = "Make it end after it starts."
 IN_THE_PAST = "That time has passed: ask for something still to come."
 TOO_FAR = "Ask up to 12 weeks ahead; the circle can be asked again nearer the time."
@@ -67,8 +72,10 @@ def ask(
     errors: dict[str, str] = {}
     if ends <= starts:
         errors["ends"] = ENDS_BEFORE
-    elif ends <= now:
+    elif starts < now - GRACE:
         errors["starts"] = IN_THE_PAST
+    elif ends - starts > LONGEST:
+        errors["ends"] = TOO_LONG
     elif starts > now + AHEAD:
         errors["starts"] = TOO_FAR
     if not 1 <= helpers_needed <= MOST_HELPERS:
@@ -179,6 +186,7 @@ def mark(
 def withdraw(*, member: Member, request: HelpRequest, now: dt.datetime | None = None) -> HelpRequest:
     """A parent no longer needs it: whoever took a night is released from it."""
     now = now or timezone.now()
+    _must_be_parent(member)
     _refuse(rules.withdraw_problem(viewer_of(member), ask_of(request), now))
     request = _locked(request)
     request.withdrawn_at = now
