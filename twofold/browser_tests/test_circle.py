@@ -10,7 +10,7 @@ import time_machine
 from playwright.sync_api import Page, expect
 
 from twofold.circle.models import HelpRequest
-from twofold.circle.tests.build import NOW, SUNDAY_MORNING
+from twofold.circle.tests.build import NOW, SATURDAY, SUNDAY_MORNING
 from twofold.households.models import Member
 from twofold.nights.models import NightPlan
 
@@ -30,7 +30,7 @@ def test_a_night_asked_for_is_taken_on_a_phone_planned_and_given(
         alex.get_by_label("A note").fill("Our first night off since the birth")
         alex.get_by_role("button", name="Ask", exact=True).click()
         expect(alex.locator("#request-state")).to_have_text("Open")
-        request = HelpRequest.objects.get()
+        assert HelpRequest.objects.get().night == SATURDAY
 
         pat = logged_in(world.pat)
         pat.set_viewport_size({"width": 360, "height": 740})
@@ -42,7 +42,7 @@ def test_a_night_asked_for_is_taken_on_a_phone_planned_and_given(
         width = pat.evaluate("document.documentElement.scrollWidth")
         assert width <= 360
 
-        plan = NightPlan.objects.get(household=world.alex.household, night=request.night)
+        plan = NightPlan.objects.get(household=world.alex.household, night=SATURDAY)
         alex.goto(f"/nights/plans/{plan.pk}/")
         expect(alex.locator("#plan-line")).to_have_text("Pat 22:00–07:00")
 
