@@ -11,8 +11,10 @@ from typing import Any
 from twofold.circle import page, rules, selectors
 from twofold.households.models import Member
 
-# Twofold's own choice: Today looks back two days for something over and not yet marked.
+# Twofold's own choices: Today looks back two days for something over and not yet marked, and shows the
+# next few requests asked of a helper (the rest are on the circle page).
 LOOK_BACK = dt.timedelta(days=2)
+SHOWN_OPEN = 5
 
 
 def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
@@ -28,9 +30,11 @@ def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
     lines = page.shown(rows, names, member.household.zone, now, offers)
     live = [s for s in lines if s.row.state != rules.RequestState.WITHDRAWN]
     mine = [s for s in live if s.row.mine and s.row.mine.dropped_at is None]
+    open_ = [s for s in live if s.row.take_problem is None]
     context: dict[str, Any] = {
         "parent": member.is_parent,
-        "open": [s for s in live if s.row.take_problem is None],
+        "open": open_[:SHOWN_OPEN],
+        "more_open": len(open_[SHOWN_OPEN:]),
         "soon": [s for s in mine if s.soon],
         "to_mark": [
             s
@@ -47,4 +51,4 @@ def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
             for t in s.row.dropped
         ]
         context["waiting"] = [s for s in live if s.row.state == rules.RequestState.OPEN]
-    return context if any(context[k] for k in context if k != "parent") else {}
+    return context if any(context[k] for k in context if k not in ("parent", "more_open")) else {}

@@ -235,8 +235,9 @@ def test_a_parent_living_apart_stays_a_parent_and_is_off_duty_at_home(world):
     assert shifts_on(world.alex.household, SATURDAY) == [("Sam", "22:00", "07:00")]
     us = text(alex.get("/us/"))
     assert "Sam is living elsewhere for now; Sam's care counts here as always." in us
-    # Sam still sees the parents' pages, and comes back home.
+    # Sam still sees the parents' pages, the check-in among them, and comes back home.
     assert client_for(sam).get("/us/").status_code == 200
+    assert client_for(sam).get("/checkin/").status_code == 200
     alex.post(f"/circle/living/{world.sam.pk}/", {"apart": "0"})
     assert not Member.objects.get(pk=world.sam.pk).lives_apart
     # Only parents of this household, and only parents, are marked.
@@ -285,3 +286,36 @@ def test_the_circle_page_and_today_cost_the_same_queries_for_few_or_many_request
         assert today_context(member=world.pat, now=NOW)["open"]
     with django_assert_max_num_queries(6):
         today_context(member=world.alex, now=NOW)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_care_a_helper_logs_during_a_night_they_took_is_linked_to_it(world):
+    from twofold.care.services import log_care_event
+
+    request = ask_saturday_night(world.alex)
+    services.take(member=world.pat, request=request, now=NOW)
+    feed_at = dt.datetime(2026, 11, 29, 2, 0, tzinfo=LONDON)
+    with time_machine.travel(SUNDAY_MORNING, tick=False):
+        log_care_event(
+            member=world.pat, child=world.ada, kind="nappy", start=feed_at, details={"contents": "wet"}
+        )
+        detail = text(client_for(world.alex).get(f"/circle/requests/{request.pk}/"))
+        assert "Given" in detail and "care logged 1 time during it" in detail
+        circle = text(client_for(world.alex).get("/circle/"))
+        assert (
+            "Pat took 1 night in the last four weeks and did 1. They logged care once while helping."
+            in circle
+        )
+        # "It didn't happen" overrides what the log suggests, and can be taken back.
+        services.mark(member=world.alex, request=request, taker=world.pat, outcome="not_given")
+        assert "Didn't happen" in text(client_for(world.alex).get(f"/circle/requests/{request.pk}/"))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_today_shows_the_next_few_requests_and_links_to_the_rest(world):
+    for day in range(24, 31):
+        ask_meal(world.alex, day)
+    today = text(client_for(world.pat).get("/"))
+    assert today.count("I'll do it") == 5
+    assert "2 more asked of you" in today
+    assert text(client_for(world.pat).get("/circle/")).count("I'll do it") == 7
