@@ -48,6 +48,8 @@ def main() -> None:
     pat = Member.objects.get(user__username="pat@demo.twofold")
     clients = {}
     for who, member in (("parent", alex), ("helper", pat)):
+        if member.user is None:
+            raise SystemExit("The demo's people have logins.")
         client = Client()
         client.force_login(member.user)
         clients[who] = client

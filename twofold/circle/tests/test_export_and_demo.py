@@ -7,11 +7,14 @@ import datetime as dt
 import pytest
 import time_machine
 
+from twofold.care import demo as care_demo
+from twofold.circle import demo as circle_demo
 from twofold.circle import services
 from twofold.circle.export import export_section
 from twofold.circle.models import HelpRequest, StandingOffer
 from twofold.conftest import client_for
-from twofold.home.demo import create_demo_household
+from twofold.households.demo import make_demo_family
+from twofold.nights import demo as nights_demo
 from twofold.nights.models import NightPlan
 
 from .build import NOW, SUNDAY_MORNING, ask_saturday_night, text
@@ -48,7 +51,9 @@ DEMO_NOW = dt.datetime(2026, 11, 18, 15, 0, tzinfo=dt.UTC)
 
 @time_machine.travel(DEMO_NOW, tick=False)
 def test_the_demo_has_a_grandparent_who_promises_two_nights_and_a_friend_who_brings_meals():
-    demo = create_demo_household(weeks=4, now=DEMO_NOW)
+    demo = make_demo_family(weeks=4, children=1, seed=1, now=DEMO_NOW)
+    for section in (care_demo, nights_demo, circle_demo):
+        section.add_to_demo(demo)
     household = demo.household
     pat, jo, alex = (demo.members[k] for k in ("pat", "jo", "alex"))
     assert {o.words for o in StandingOffer.objects.filter(household=household)} == {
