@@ -123,7 +123,7 @@ def circle_context(member: Member, now: dt.datetime) -> dict[str, Any]:
             "given_back": [
                 (s, names.get(t.member_id, "Someone who left"))
                 for s in coming
-                if s.request.starts > now
+                if s.row.state == rules.RequestState.OPEN
                 for t in s.row.dropped
             ],
             "offers": all_offers,

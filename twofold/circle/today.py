@@ -47,7 +47,7 @@ def today_context(*, member: Member, now: dt.datetime) -> dict[str, Any]:
         context["given_back"] = [
             (s, names.get(t.member_id, "Someone who left"))
             for s in live
-            if s.request.starts > now
+            if s.row.state == rules.RequestState.OPEN
             for t in s.row.dropped
         ]
         context["waiting"] = [s for s in live if s.row.state == rules.RequestState.OPEN]

@@ -108,7 +108,9 @@ def request_for(
     `agreed` is who agreed to this night (member id -> their stretch, UTC): they are on duty then like a
     helper, it is a helper's night, and other helpers stay off it. A parent living apart is left out
     unless they agreed the night, or unless nobody else is a parent at home."""
-    agreed = agreed or {}
+    here = {p.member_id for p in people}
+    # Someone who agreed and has since left the household is not planned for.
+    agreed = {who: stretch for who, stretch in (agreed or {}).items() if who in here}
     home_parents = [p for p in people if p.role == "parent" and not p.lives_apart]
     persons = []
     for someone in people:

@@ -64,3 +64,9 @@ def test_a_parent_living_apart_is_off_duty_at_home_unless_they_agreed_the_night(
 def test_a_household_whose_every_parent_lives_apart_still_plans_for_them():
     people = (Someone(SAM, "Sam", "parent", lives_apart=True),)
     assert [p.member_id for p in _request(people).people] == [SAM]
+
+
+def test_someone_who_agreed_and_has_left_is_not_planned_for():
+    request = _request(agreed={99: (NIGHT.start, NIGHT.end)}, prefs={PAT: Preference()})
+    assert not request.helper_night
+    assert [p.member_id for p in request.people] == [ALEX, SAM, PAT]
