@@ -56,7 +56,7 @@ CLOCK_INSTANTS := 2026-12-06T15:00:00+00:00 2026-12-07T03:00:00+00:00 2027-03-28
 	2027-03-29T15:00:00+01:00 2027-10-31T03:00:00+00:00
 # The tests whose outcome could follow the clock: the demo, Today, Us, the check-in, nights and crying.
 CLOCK_TESTS := twofold/tests/test_pytest_clock.py twofold/home twofold/care twofold/insights twofold/checkins \
-	twofold/nights twofold/bonding twofold/health
+	twofold/nights twofold/bonding twofold/health twofold/circle
 
 # The time-sensitive tests (not the browser's) once at each of CLOCK_INSTANTS on SQLite; names the failing one.
 test-clock: $(VENV)/.installed-dev

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "twofold.wellbeing",
     "twofold.checkins",
     "twofold.nights",
+    "twofold.circle",
     "twofold.bonding",
     "twofold.growth",
     "twofold.health",
@@ -314,7 +315,14 @@ SPECTACULAR_SETTINGS = {
     # Two choice sets share the field name "outcome" (a settle episode's and a check-in agreement's).
     # <id:...> (households/ids.py) is an integer that fits the database; say integer, as <int:...> did.
     "PATH_CONVERTER_OVERRIDES": {"id": int},
-    "ENUM_NAME_OVERRIDES": {"AgreementOutcomeEnum": "twofold.checkins.models.Outcome"},
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementOutcomeEnum": "twofold.checkins.models.Outcome",
+        # The circle's choice sets share names with others' ("kind", "outcome", "state").
+        "HelpKindEnum": "twofold.circle.models.Kind",
+        "HelpOutcomeEnum": "twofold.circle.models.Outcome",
+        "HelpRequestStateEnum": "twofold.circle.api.REQUEST_STATES",
+        "HelpPromiseStateEnum": "twofold.circle.api.PROMISE_STATES",
+    },
 }
 
 # `twofold serve` (gunicorn; docs/operations.md, "Serving"). Sized for a small machine (1-2 cores, 1 GB):

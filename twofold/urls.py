@@ -19,6 +19,7 @@ urlpatterns = [
     path("wellbeing/", include("twofold.wellbeing.urls")),
     path("checkin/", include("twofold.checkins.urls")),
     path("nights/", include("twofold.nights.urls")),
+    path("circle/", include("twofold.circle.urls")),
     path("bonding/", include("twofold.bonding.urls")),
     path("growth/", include("twofold.growth.urls")),
     path("health/", include("twofold.health.urls")),

@@ -31,6 +31,7 @@ urlpatterns = [
     path("insights/", WeekReportView.as_view(), name="insights"),
     path("checkins/", include("twofold.checkins.api_urls")),
     path("nights/", include("twofold.nights.api_urls")),
+    path("circle/", include("twofold.circle.api_urls")),
     path("bonding/", include("twofold.bonding.api_urls")),
     path("growth/", GrowthView.as_view(), name="growth"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -19,6 +19,7 @@ from twofold.bonding import demo as bonding
 from twofold.care import demo as care
 from twofold.care.models import CareEvent
 from twofold.checkins import demo as checkins
+from twofold.circle import demo as circle
 from twofold.growth import demo as growth
 from twofold.households.demo import CHILD_NAMES, DemoFamily, make_demo_family
 from twofold.households.models import Child, Household, Member
@@ -43,6 +44,7 @@ SECTIONS: tuple[Callable[[DemoFamily], None], ...] = (
     nights.add_to_demo,
     checkins.add_to_demo,
     growth.add_to_demo,
+    circle.add_to_demo,
 )
 
 

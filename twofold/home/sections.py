@@ -17,6 +17,9 @@ from twofold.checkins import export as checkins_export
 from twofold.checkins import today as checkins_today
 from twofold.checkins import us as checkins_us
 from twofold.checkins.models import AgreementReview, Checkin
+from twofold.circle import export as circle_export
+from twofold.circle import today as circle_today
+from twofold.circle import us as circle_us
 from twofold.growth import today as growth_today
 from twofold.health import cards as health_cards
 from twofold.households.models import Child, Household, Member
@@ -73,6 +76,9 @@ TODAY_CARDS: tuple[TodayCard, ...] = (
         "nights", "nights/_today.html", lambda ask: nights_today.today_context(member=ask.member, now=ask.now)
     ),
     TodayCard(
+        "circle", "circle/_today.html", lambda ask: circle_today.today_context(member=ask.member, now=ask.now)
+    ),
+    TodayCard(
         "wellbeing",
         "wellbeing/_today.html",
         lambda ask: wellbeing_today.today_context(member=ask.member, now=ask.now, children=ask.children),
@@ -103,6 +109,7 @@ TODAY_CARDS: tuple[TodayCard, ...] = (
 US_PARTS: tuple[UsPart, ...] = (
     UsPart("nights", "nights/_us.html", lambda m, r, n: nights_us.us_context(member=m, report=r, now=n)),
     UsPart("checkin", "checkins/_us.html", lambda m, r, n: checkins_us.us_context(member=m, report=r, now=n)),
+    UsPart("circle", "circle/_us.html", lambda m, r, n: circle_us.us_context(member=m, report=r, now=n)),
 )
 
 # The household export's sections after the log itself, each under its own key.
@@ -110,6 +117,7 @@ EXPORT_SECTIONS: tuple[tuple[str, Callable[[Household], Any]], ...] = (
     ("checkins", checkins_export.export_section),
     ("nights", nights_export.export_section),
     ("bonding", bonding_export.export_section),
+    ("circle", circle_export.export_section),
 )
 
 # Every sealed column, which `twofold reseal` moves to the newest key (twofold/sealing.py). An app that seals

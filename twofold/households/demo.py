@@ -49,6 +49,8 @@ DEMO_PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson(ALEX, "alex@demo.twofold", "Alex", Role.PARENT, gave_birth=True),
     DemoPerson(SAM, "sam@demo.twofold", "Sam", Role.PARENT, gave_birth=False),
     DemoPerson(PAT, "pat@demo.twofold", "Pat", Role.HELPER, relationship="Grandma"),
+    # A friend of the family's support circle, who brings meals (circle/demo.py).
+    DemoPerson("jo", "jo@demo.twofold", "Jo", Role.HELPER, relationship="Friend"),
 )
 
 

@@ -140,6 +140,9 @@ class Member(models.Model):
     removal_seen_at = models.DateTimeField(
         null=True, blank=True, help_text="When the removed member was told; null until they next come in."
     )
+    # A parent who sleeps elsewhere for now stays a parent: their care counts as before; only the night
+    # planner leaves them off duty at home unless they agree a night (twofold/circle).
+    lives_apart = models.BooleanField(default=False)
 
     objects = MemberQuerySet.as_manager()
 

@@ -27,6 +27,7 @@ class Someone:
     name: str
     role: str  # "parent" or "helper"
     gave_birth: bool | None = None
+    lives_apart: bool = False  # a parent sleeping elsewhere: off duty at home unless they agreed a night
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,31 @@ def request_for(
     helper_night: bool = False,
     turn: int | None = None,
     slept: Mapping[int, dt.timedelta] | None = None,
+    agreed: Mapping[int, tuple[dt.datetime, dt.datetime]] | None = None,
 ) -> PlanRequest:
     """The planner's request for one night: parents sleep between their bedtime and wake-up; helpers
-    who offer nights are on duty between the times they gave."""
+    who offer nights are on duty between the times they gave.
+
+    `agreed` is who agreed to this night (member id -> their stretch, UTC): they are on duty then like a
+    helper, it is a helper's night, and other helpers stay off it. A parent living apart is left out
+    unless they agreed the night, or unless nobody else is a parent at home."""
+    here = {p.member_id for p in people}
+    # Someone who agreed and has since left the household is not planned for.
+    agreed = {who: stretch for who, stretch in (agreed or {}).items() if who in here}
+    home_parents = [p for p in people if p.role == "parent" and not p.lives_apart]
     persons = []
     for someone in people:
         pref = prefs.get(someone.member_id, default_preference(someone.role))
-        if someone.role == "parent":
+        if someone.member_id in agreed:
+            start, end = agreed[someone.member_id]
+            persons.append(
+                Person(
+                    someone.member_id, someone.name, role="helper", available_from=start, available_until=end
+                )
+            )
+        elif someone.role == "parent" and someone.lives_apart and home_parents:
+            continue
+        elif someone.role == "parent":
             persons.append(
                 Person(
                     someone.member_id,
@@ -118,7 +137,7 @@ def request_for(
                     sleep_until=_inside(pref.night_until, window),
                 )
             )
-        elif pref.available_for_nights:
+        elif pref.available_for_nights and not agreed:
             persons.append(
                 Person(
                     someone.member_id,
@@ -135,6 +154,6 @@ def request_for(
         tuple(persons),
         feeding=feeding,
         fairness=fairness,
-        helper_night=helper_night and any(not p.is_parent for p in persons),
+        helper_night=(helper_night or bool(agreed)) and any(not p.is_parent for p in persons),
         turn=turn,
     )

@@ -131,3 +131,23 @@ class CalendarLink(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar link of {self.member_id}"
+
+
+class AgreedNight(models.Model):
+    """Someone who agreed to be on duty on a night (or part of it), such as a helper who took a request of
+    the support circle: the planner puts them on duty then, as on a helper's night. Times in UTC."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="+")
+    night = models.DateField()
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="agreed_nights")
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["household", "night", "member"], name="one_agreement_per_night")
+        ]
+        ordering = ["night", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} agreed to the night of {self.night}"

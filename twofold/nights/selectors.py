@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -24,7 +24,14 @@ from twofold.nights.ask import Preference, Someone, default_preference, feeder_o
 from twofold.nights.calendar import PAST, FeedShift
 from twofold.nights.evidence import LEARN_NIGHTS
 from twofold.nights.learn import NightPattern, learn
-from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
+from twofold.nights.models import (
+    AgreedNight,
+    CalendarLink,
+    NightPlan,
+    NightPreference,
+    NightSettings,
+    Shift,
+)
 from twofold.nights.plans import Fairness, Feeding
 
 
@@ -39,6 +46,8 @@ class Inputs:
     learned_from: tuple[Night, ...]
     spans: tuple[CareSpan, ...]
     pattern: NightPattern
+    # Night -> who agreed to be on duty then -> their stretch (UTC), from tonight on.
+    agreed: dict[dt.date, dict[int, tuple[dt.datetime, dt.datetime]]] = field(default_factory=dict)
 
     @property
     def window(self) -> tuple[dt.time, dt.time]:
@@ -85,9 +94,22 @@ def people_of(household: Household) -> tuple[Someone, ...]:
     rows = (
         Member.objects.current()
         .filter(household=household)
-        .values_list("pk", "display_name", "role", "gave_birth")
+        .values_list("pk", "display_name", "role", "gave_birth", "lives_apart")
     )
-    return tuple(Someone(pk, name, role, gave_birth) for pk, name, role, gave_birth in rows)
+    return tuple(Someone(*row) for row in rows)
+
+
+def agreed_nights(
+    household: Household, since: dt.date
+) -> dict[dt.date, dict[int, tuple[dt.datetime, dt.datetime]]]:
+    """Who agreed to which night from `since` on, in one query."""
+    agreed: dict[dt.date, dict[int, tuple[dt.datetime, dt.datetime]]] = {}
+    rows = AgreedNight.objects.filter(household=household, night__gte=since).values_list(
+        "night", "member_id", "start", "end"
+    )
+    for day, member_id, start, end in rows:
+        agreed.setdefault(day, {})[member_id] = (start, end)
+    return agreed
 
 
 def preferences_of(household: Household, people: tuple[Someone, ...]) -> dict[int, Preference]:
@@ -144,6 +166,7 @@ def inputs_for(*, household: Household, now: dt.datetime) -> Inputs:
         tuple(nights),
         tuple(spans),
         pattern,
+        agreed_nights(household, tonight(household, now)),
     )
 
 

@@ -22,6 +22,7 @@ from twofold.nights import planner
 from twofold.nights.ask import Preference, recent_sleep, request_for
 from twofold.nights.edits import Duty, check
 from twofold.nights.models import (
+    AgreedNight,
     CalendarLink,
     HowMade,
     NightPlan,
@@ -102,6 +103,7 @@ def request_from(inputs: Inputs, night: Night, options: Options, now: dt.datetim
         helper_night=options.helper_night,
         turn=_turn(inputs, night.of) if fairness is Fairness.ALTERNATE else None,
         slept=slept,
+        agreed=inputs.agreed.get(night.of),
     )
 
 
@@ -230,7 +232,15 @@ def make_week(
     request = request_from(inputs, nights[0], options, now)
     if helper_nights and not any(not p.is_parent for p in request.people):
         raise ValidationError({"helper_nights": NOT_A_HELPER})
-    plans = planner.plan_week(request, inputs.pattern, nights, helper_nights=helper_nights)
+    plans = list(planner.plan_week(request, inputs.pattern, nights, helper_nights=helper_nights))
+    requests = [
+        replace(request, night=n, helper_night=request.helper_night or n.of in helper_nights) for n in nights
+    ]
+    for i, night in enumerate(nights):
+        # A night someone agreed to is planned on its own, with them on duty (the week's request has not).
+        if night.of in inputs.agreed:
+            requests[i] = request_from(inputs, night, options, now)
+            plans[i] = planner.plan_night(requests[i], inputs.pattern)
     by_hand = set(
         plans_of(household)
         .filter(night__in=[n.of for n in nights], how=HowMade.BY_HAND)
@@ -238,10 +248,9 @@ def make_week(
     )
     kept = () if replace_edits else tuple(sorted(by_hand))
     stored = []
-    for night, plan in zip(nights, plans, strict=True):
+    for night, one, plan in zip(nights, requests, plans, strict=True):
         if night.of in kept:
             continue
-        one = replace(request, night=night, helper_night=request.helper_night or night.of in helper_nights)
         stored.append(_store(household, one, plan, made_by=member, how=HowMade.PLANNER, now=now))
     return WeekResult(tuple(stored), kept)
 
@@ -328,3 +337,62 @@ def new_calendar_link(*, member: Member, now: dt.datetime | None = None) -> str:
 
 def revoke_calendar_link(*, member: Member) -> None:
     CalendarLink.objects.filter(member=member).delete()
+
+
+def _replan_agreed(household: Household, day: dt.date, made_by: Member | None, now: dt.datetime) -> NightPlan:
+    """Make (or make again) the plan of a night someone agreed to or stepped back from, keeping the plan's
+    own choices (feeding, fairness). A plan changed by hand is made again: who is on duty has changed."""
+    existing = plans_of(household).filter(night=day).first()
+    options = (
+        Options(
+            feeding=Feeding(existing.feeding),
+            fairness=Fairness(existing.fairness),
+            feeder_id=existing.feeder_id,
+        )
+        if existing
+        else Options()
+    )
+    inputs = inputs_for(household=household, now=now)
+    request = request_from(inputs, night_for(household, day), options, now)
+    plan = planner.plan_night(request, inputs.pattern)
+    return _store(household, request, plan, made_by=made_by, how=HowMade.PLANNER, now=now)
+
+
+@transaction.atomic
+def agree_night(
+    *,
+    about: Member,
+    day: dt.date,
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    asked_by: Member | None = None,
+    now: dt.datetime | None = None,
+) -> NightPlan | None:
+    """`about` will be on duty on the night of `day` (all of it unless `start`/`end` say which part), and
+    that night's plan is made with them. None when the night has already ended."""
+    now = now or timezone.now()
+    household = about.household
+    night = night_for(household, day)
+    start = max(start or night.start, night.start)
+    end = min(end or night.end, night.end)
+    AgreedNight.objects.update_or_create(
+        household=household, night=day, member=about, defaults={"start": start, "end": end}
+    )
+    if day < tonight(household, now) or day > now.astimezone(household.zone).date() + dt.timedelta(
+        weeks=AHEAD_WEEKS
+    ):
+        return None
+    return _replan_agreed(household, day, asked_by, now)
+
+
+@transaction.atomic
+def release_night(
+    *, about: Member, day: dt.date, asked_by: Member | None = None, now: dt.datetime | None = None
+) -> NightPlan | None:
+    """`about` no longer does the night of `day`: a plan already made for it is made again without them."""
+    now = now or timezone.now()
+    household = about.household
+    deleted, _ = AgreedNight.objects.filter(household=household, night=day, member=about).delete()
+    if not deleted or day < tonight(household, now) or not plans_of(household).filter(night=day).exists():
+        return None
+    return _replan_agreed(household, day, asked_by, now)

@@ -18,10 +18,11 @@ from twofold.checkins.answers import Answers
 from twofold.checkins.models import Agreement, AgreementReview, Checkin, CheckinSettings, Outcome
 from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS
+from twofold.circle.models import HelpRequest, StandingOffer, Taking
 from twofold.conftest import World, page_text
 from twofold.households.services import invite
 from twofold.insights.models import NightRecord
-from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
+from twofold.nights.models import AgreedNight, CalendarLink, NightPlan, NightPreference, NightSettings, Shift
 from twofold.wellbeing import services as wellbeing
 from twofold.wellbeing.instruments import PHQ9
 from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
@@ -138,3 +139,12 @@ def furnish(member) -> None:
     )
     # A Baby Buddy client's timer (twofold/babybuddy, a floor above accounts: reached through the registry).
     apps.get_model("babybuddy", "Timer").objects.create(household=household, member=member, name="Feed")
+    # The support circle: a request taken and a standing offer, and the night it agreed with the planner.
+    asked = HelpRequest.objects.create(
+        household=household, kind="night", starts=NOW, ends=NOW + dt.timedelta(hours=8), asked_by=member
+    )
+    Taking.objects.create(request=asked, member=member)
+    StandingOffer.objects.create(household=household, member=member, kind="meal", words="Soup")
+    AgreedNight.objects.create(
+        household=household, night=NOW.date(), member=member, start=NOW, end=NOW + dt.timedelta(hours=8)
+    )

@@ -32,6 +32,7 @@ from twofold.care.details import detail_of
 from twofold.care.models import CareEvent
 from twofold.care.services import start_timer
 from twofold.checkins.tests.isolation import household_objects as checkin_objects
+from twofold.circle.tests.isolation import household_objects as circle_objects
 from twofold.conftest import World, join
 from twofold.households.models import Child, Invitation, Member, Role
 from twofold.households.services import add_child, invite
@@ -53,7 +54,15 @@ def app_key_objects(*, parent: Member, other_parent: Member, child: Child) -> di
 
 
 # Each app past the foundation names its own objects, kwarg name -> object, in <app>/tests/isolation.py.
-APP_OBJECTS = (checkin_objects, nights_objects, bonding_objects, audit_objects, app_key_objects, push_objects)
+APP_OBJECTS = (
+    checkin_objects,
+    nights_objects,
+    bonding_objects,
+    audit_objects,
+    app_key_objects,
+    push_objects,
+    circle_objects,
+)
 
 # Not household data, or documentation of the API itself.
 SKIPPED_PREFIXES = ("admin/", "static/", "media/", "api/v1/schema/", "api/v1/docs/")

@@ -26,6 +26,7 @@ from twofold.home.backup import NOT_EMPTY, NOT_READY
 from twofold.home.management.commands.restore import ALL_OPEN
 from twofold.home.snapshot import DAMAGED, NO_PG_TOOL
 from twofold.home.tests.roundtrip import TAKE_SCREENINGS
+from twofold.households.demo import DEMO_PEOPLE
 
 KEY = "dGVzdHMtb25seS10d29mb2xkLXNlYWxpbmcta2V5LTA="
 
@@ -168,7 +169,7 @@ def _refused(result, message: str) -> None:
 def test_a_restore_refuses_a_database_that_has_households(run_twofold, tmp_path):
     backup = _backup(run_twofold, tmp_path)
 
-    _refused(run_twofold("restore", str(backup)), NOT_EMPTY.format(households=1, accounts=3))
+    _refused(run_twofold("restore", str(backup)), NOT_EMPTY.format(households=1, accounts=len(DEMO_PEOPLE)))
 
 
 def test_a_restore_refuses_a_backup_from_a_newer_twofold(run_twofold, tmp_path):

@@ -56,10 +56,11 @@ def test_demo_makes_the_household_its_people_and_a_baby():
     assert (household.night_start, household.night_end) == (dt.time(22), dt.time(7))
     members = {m.user.email: m for m in Member.objects.select_related("user") if m.user}
     assert set(members) == {p.email for p in DEMO_PEOPLE}
-    alex, sam, pat = (members[p.email] for p in DEMO_PEOPLE)
+    alex, sam, pat, jo = (members[p.email] for p in DEMO_PEOPLE)
     assert (alex.display_name, alex.role, alex.gave_birth) == ("Alex", "parent", True)
     assert (sam.display_name, sam.role, sam.gave_birth) == ("Sam", "parent", False)
     assert (pat.display_name, pat.role, pat.relationship) == ("Pat", "helper", "Grandma")
+    assert (jo.display_name, jo.role, jo.relationship) == ("Jo", "helper", "Friend")
     assert all(
         m.user and m.user.username == m.user.email and m.user.check_password(DEMO_PASSWORD)
         for m in members.values()
@@ -99,6 +100,7 @@ def test_every_app_with_a_demo_section_is_in_the_list():
         "twofold.nights.demo",
         "twofold.checkins.demo",
         "twofold.growth.demo",
+        "twofold.circle.demo",
     }
     # The log comes first: every other section reads it.
     assert home_demo.SECTIONS[0].__module__ == "twofold.care.demo"
