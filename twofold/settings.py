@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "twofold.checkins",
     "twofold.nights",
     "twofold.bonding",
+    "twofold.imports",
     "twofold.home",
     "twofold.api",
 ]
