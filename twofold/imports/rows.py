@@ -119,6 +119,12 @@ def parse_time(text: str, formats: tuple[str, ...], line: int) -> dt.datetime | 
     text = text.strip()
     if not text:
         return None
+    if formats[0].startswith("%Y-%m-%d"):
+        # The C parser reads ISO-like text many times faster than strptime: it matters on a year of rows.
+        try:
+            return plausible_year(dt.datetime.fromisoformat(text), line)
+        except ValueError:
+            pass
     for pattern in formats:
         try:
             # Naive on purpose: the wall clock of a zone the file does not name (mapping.Resolver.when).

@@ -82,6 +82,8 @@ class Run:
         self.resolver = Resolver(member=member, source=fmt.key, choices=choices)
         self.preview = Preview(format=fmt, filename=bundle.filename)
         self.former: dict[str, Member] = {}
+        # Ids met in this chunk, so a row the file repeats is added once; earlier chunks are in the
+        # database by then (or, in a preview, counted once more: memory stays flat on a year of rows).
         self.seen: set[uuid.UUID] = set()
         self.describable = formats.children(bundle, fmt.key)
         self.added: dict[str, Child] = {}
@@ -124,7 +126,8 @@ class Run:
                 return uuid.UUID(row.client_id)
             except ValueError:
                 pass
-        return uuid.uuid5(NAMESPACE, f"{self.fmt.key}:{row.source_id}")
+        # Baby Buddy's API and its CSV export name a record alike: either way it is the same event.
+        return uuid.uuid5(NAMESPACE, f"{self.fmt.key.removesuffix('_api')}:{row.source_id}")
 
     def _check(self, row: Row) -> Pair | Skip:
         definition = find(row.kind)
@@ -167,6 +170,7 @@ class Run:
     def fresh(self, chunk: list[Pair]) -> list[Pair]:
         """The chunk without events imported before (same client_id) or already logged by hand."""
         household_id = self.member.household_id
+        self.seen = set()
         ids = [event.client_id for event, _ in chunk]
         taken = set(
             CareEvent.objects.filter(household_id=household_id, client_id__in=ids).values_list(
@@ -174,10 +178,14 @@ class Run:
             )
         )
         starts = [event.start for event, _ in chunk]
+        children = {event.child_id for event, _ in chunk}
+        kinds = {event.kind for event, _ in chunk}
         logged = {
             (child, kind, start.replace(second=0, microsecond=0))
             for child, kind, start in CareEvent.objects.filter(
                 household_id=household_id,
+                child_id__in=children,
+                kind__in=kinds,
                 deleted_at__isnull=True,
                 start__gte=min(starts) - dt.timedelta(minutes=1),
                 start__lte=max(starts) + dt.timedelta(minutes=1),

@@ -34,6 +34,10 @@ def clock():
 
 @pytest.fixture
 def family(db, clock) -> Family:
+    return make_family()
+
+
+def make_family() -> Family:
     sam = create_household(
         user=make_user("sam@example.com"), name="Sam and Ren", display_name="Sam", time_zone="Europe/London"
     )
