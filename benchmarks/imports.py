@@ -31,6 +31,7 @@ HEADERS = {
     "Sleep": [*CHILD, "start", "end", "nap", "notes", "tags"],
     "TummyTime": [*CHILD, "start", "end", "milestone", "tags"],
     "Pumping": [*CHILD, "start", "end", "amount", "notes", "tags"],
+    "Medication": [*CHILD, "name", "dosage", "dosage_unit", "time", "next_dose_interval", "notes", "tags"],
 }
 TWINS = ((1, "Ada"), (2, "Bo"))
 
@@ -40,7 +41,7 @@ def _stamp(moment: dt.datetime) -> str:
 
 
 def _rows(days: int, first: dt.date) -> dict[str, list[list[str]]]:
-    """Each twin's day: 12 feeds, 10 nappies, 6 sleeps, 2 tummy times; and 6 pumpings: ~80 rows a day."""
+    """Each twin's day: 14 feeds, 12 nappies, 6 sleeps, 2 tummy times, vitamin D; 4 pumpings: 78 rows."""
     rows: dict[str, list[list[str]]] = {name: [] for name in HEADERS}
     ids = dict.fromkeys(HEADERS, 0)
 
@@ -52,8 +53,8 @@ def _rows(days: int, first: dt.date) -> dict[str, list[list[str]]]:
         midnight = dt.datetime.combine(first + dt.timedelta(days=day), dt.time(0, 3))
         for number, child in enumerate(TWINS):
             offset = dt.timedelta(minutes=7 * number)
-            for feed in range(12):
-                start = midnight + offset + dt.timedelta(minutes=120 * feed)
+            for feed in range(14):
+                start = midnight + offset + dt.timedelta(minutes=100 * feed)
                 method = ("left breast", "right breast", "both breasts", "bottle")[feed % 4]
                 amount = "90.0" if method == "bottle" else ""
                 add(
@@ -67,8 +68,8 @@ def _rows(days: int, first: dt.date) -> dict[str, list[list[str]]]:
                     "",
                     "",
                 )
-            for change in range(10):
-                moment = midnight + offset + dt.timedelta(minutes=144 * change + 30)
+            for change in range(12):
+                moment = midnight + offset + dt.timedelta(minutes=118 * change + 30)
                 add(
                     "DiaperChange",
                     child,
@@ -86,8 +87,10 @@ def _rows(days: int, first: dt.date) -> dict[str, list[list[str]]]:
             for play in range(2):
                 start = midnight + offset + dt.timedelta(hours=10 + 5 * play)
                 add("TummyTime", child, _stamp(start), _stamp(start + dt.timedelta(minutes=10)), "", "")
-        for pump in range(3):
-            start = midnight + dt.timedelta(hours=2 + 8 * pump, minutes=50)
+            dose = _stamp(midnight + offset + dt.timedelta(hours=9))
+            add("Medication", child, "Vitamin D", "1.0", "drops", dose, "1 day, 0:00:00", "", "")
+        for pump in range(4):
+            start = midnight + dt.timedelta(hours=2 + 6 * pump, minutes=50)
             for child in TWINS:
                 add("Pumping", child, _stamp(start), _stamp(start + dt.timedelta(minutes=20)), "60.0", "", "")
     return rows
@@ -132,7 +135,7 @@ class Measure:
         self.path, self.count, self.born = path, count, born
         self.households = 0
 
-    def member(self):  # type: ignore[no-untyped-def]
+    def member(self) -> Any:
         from django.contrib.auth import get_user_model
 
         from twofold.households.services import add_child, create_household

@@ -6,6 +6,7 @@ A file is a `Bundle`: named members, each opened as text lines on demand, so not
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
@@ -13,6 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
 
 from twofold.imports.rows import BadFile
 
@@ -35,6 +39,9 @@ BOMB = "The zip would unpack to far more than a baby log holds. It may be damage
 # Cells a spreadsheet would run as a formula: an export never writes one, so the file was edited or crafted.
 _FORMULA = re.compile(r"^\s*(=|[+\-@][A-Za-z_]+\()")
 
+# The one member of a zip that is a spreadsheet rather than a zip of CSV files.
+SHEET_MARK = "xl/workbook.xml"
+
 csv.field_size_limit(1024 * 1024)
 
 
@@ -44,6 +51,12 @@ class Member:
     data: bytes | None = None
     path: Path | None = None
     archive: zipfile.ZipFile | None = None
+    # A spreadsheet (Baby Buddy's XLSX export): its first sheet is read as the table.
+    sheet: bool = False
+
+    @property
+    def tabular(self) -> bool:
+        return self.sheet or self.name.lower().endswith(".csv")
 
     def binary(self) -> IO[bytes]:
         if self.archive is not None:
@@ -77,9 +90,11 @@ def open_bundle(filename: str, data: bytes) -> Bundle:
     check_size(len(data))
     if not data.strip():
         raise BadFile("The file is empty.")
+    name = PurePosixPath(filename).name
     if data[:4] == b"PK\x03\x04":
-        return Bundle(filename, _zip_members(io.BytesIO(data)))
-    return Bundle(filename, (Member(PurePosixPath(filename).name, data=data),))
+        members = _zip_members(io.BytesIO(data))
+        return Bundle(filename, (Member(name, data=data, sheet=True),) if _is_sheet(members) else members)
+    return Bundle(filename, (Member(name, data=data),))
 
 
 def open_path(path: Path) -> Bundle:
@@ -92,7 +107,10 @@ def open_path(path: Path) -> Bundle:
     if not start.strip():
         raise BadFile("The file is empty.")
     if start == b"PK\x03\x04":
-        return Bundle(path.name, _zip_members(path))
+        members = _zip_members(path)
+        return Bundle(
+            path.name, (Member(path.name, path=path, sheet=True),) if _is_sheet(members) else members
+        )
     return Bundle(path.name, (Member(path.name, path=path),))
 
 
@@ -108,27 +126,65 @@ def _zip_members(source: Path | IO[bytes]) -> tuple[Member, ...]:
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_RATIO:
         raise BadFile(BOMB)
+    if any(i.filename == "xl/workbook.xml" for i in infos):
+        return (Member(SHEET_MARK),)
     wanted = [i for i in infos if i.filename.lower().endswith((".csv", ".json"))]
     if not wanted:
         raise BadFile("The zip holds no CSV or JSON file to import.")
     return tuple(Member(i.filename, archive=archive) for i in wanted)
 
 
-def csv_rows(member: Member) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, row by header name), refusing formula cells and bytes that are not text."""
+def _is_sheet(members: tuple[Member, ...]) -> bool:
+    return len(members) == 1 and members[0].name == SHEET_MARK
+
+
+def _sheet_cells(member: Member) -> Iterator[list[str]]:
+    """A spreadsheet's first sheet as rows of text cells, read in openpyxl's streaming mode."""
     try:
-        with member.text() as stream:
-            reader = csv.reader(stream)
-            header = [h.strip() for h in next(reader, [])]
-            for cells in reader:
-                if not any(cell.strip() for cell in cells):
-                    continue
-                _refuse_formula(cells, reader.line_num)
-                if len(cells) < len(header):
-                    raise BadFile(
-                        CUT_SHORT.format(line=reader.line_num, cells=len(cells), columns=len(header))
-                    )
-                yield reader.line_num, dict(zip(header, cells, strict=False))
+        with member.binary() as stream:
+            book = openpyxl.load_workbook(stream, read_only=True, data_only=False)
+            try:
+                for values in book.worksheets[0].iter_rows(values_only=True):
+                    yield [_cell_text(value) for value in values]
+            finally:
+                book.close()
+    except (KeyError, IndexError, ValueError, OSError, InvalidFileException, zipfile.BadZipFile) as error:
+        raise BadFile("The spreadsheet is damaged or cut short: export it again.") from error
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def _table(member: Member) -> Iterator[tuple[int, list[str]]]:
+    if member.sheet:
+        yield from enumerate(_sheet_cells(member), start=1)
+        return
+    with member.text() as stream:
+        reader = csv.reader(stream)
+        for cells in reader:
+            yield reader.line_num, cells
+
+
+def csv_rows(member: Member) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, row by header name) of a CSV file or a spreadsheet, refusing formula cells, bytes that are not
+    text and rows cut short."""
+    try:
+        rows = _table(member)
+        header = [h.strip() for h in next(rows, (0, []))[1]]
+        for line, cells in rows:
+            if not any(cell.strip() for cell in cells):
+                continue
+            _refuse_formula(cells, line)
+            if len(cells) < len(header):
+                raise BadFile(CUT_SHORT.format(line=line, cells=len(cells), columns=len(header)))
+            yield line, dict(zip(header, cells, strict=False))
     except UnicodeDecodeError as error:
         raise BadFile(NOT_TEXT) from error
     except csv.Error as error:
@@ -147,6 +203,8 @@ def _refuse_formula(cells: list[str], line: int) -> None:
 
 
 def csv_header(member: Member) -> list[str]:
+    if member.sheet:
+        return [h.strip() for h in next(_sheet_cells(member), [])]
     first = member.head().splitlines()[:1]
     if not first:
         return []

@@ -22,6 +22,8 @@ def test_deleting_a_household_takes_its_imports(db):
         choices = Choices(zone=family.sam.household.zone, people={"Ren": KEEP_NAME})
         run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=choices)
         assert ImportedEvent.objects.exists()
-        delete_household(household=family.sam.household, actor=family.sam.user, actor_name="Sam")
+        user = family.sam.user
+        assert user is not None
+        delete_household(household=family.sam.household, actor=user, actor_name="Sam")
     assert not Household.objects.exists()
     assert not CareEvent.objects.exists() and not ImportBatch.objects.exists()

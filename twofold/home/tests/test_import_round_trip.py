@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import time_machine
@@ -13,7 +14,7 @@ import time_machine
 from twofold.care.services import log_care_event
 from twofold.conftest import join, make_user
 from twofold.home.export import export_document, export_zip
-from twofold.households.models import Role
+from twofold.households.models import Member, Role
 from twofold.households.services import create_household
 from twofold.imports.files import open_bundle
 from twofold.imports.formats import detect
@@ -32,7 +33,7 @@ T = dt.datetime(2026, 5, 20, 8, 0, tzinfo=dt.UTC)
 
 
 def _log(family) -> None:
-    log = [
+    log: list[tuple[Member, str, int, int | None, dict[str, Any], str]] = [
         (family.sam, "feed", 0, 25, {"method": "breast", "side": "left"}, ""),
         (family.ren, "feed", 180, 15, {"method": "expressed", "amount_ml": "95.5"}, "after the walk"),
         (family.ren, "nappy", 200, None, {"contents": "both"}, ""),

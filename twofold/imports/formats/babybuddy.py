@@ -72,14 +72,14 @@ def _known(member: Member) -> bool:
 
 
 def detect(bundle: Bundle) -> bool:
-    csvs = [m for m in bundle.members if m.name.lower().endswith(".csv")]
+    csvs = [m for m in bundle.members if m.tabular]
     return bool(csvs) and all(_known(m) for m in csvs) and any(model_of(csv_header(m)) for m in csvs)
 
 
 def read(bundle: Bundle, *, imperial: bool = False) -> Iterator[Row | Skip]:
     units = Units(imperial)
     for member in bundle.members:
-        model = model_of(csv_header(member)) if member.name.lower().endswith(".csv") else None
+        model = model_of(csv_header(member)) if member.tabular else None
         if model is None:
             continue
         for line, cells in csv_rows(member):

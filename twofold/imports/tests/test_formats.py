@@ -110,3 +110,45 @@ def test_baby_buddy_imperial_amounts_become_millilitres():
     rows = [i for i in read(bundle, "babybuddy", imperial=True) if isinstance(i, Row)]
     bottle = next(r for r in rows if r.source_id == "feedings:14")
     assert bottle.details["amount_ml"] == Decimal("3253.1")  # 110 fl oz: the check refuses it later
+
+
+def test_baby_buddy_xlsx_reads_like_its_csv(tmp_path):
+    import csv
+
+    import openpyxl
+
+    from twofold.imports.files import open_path
+
+    book = openpyxl.Workbook()
+    sheet = book.create_sheet("Feeding", 0)
+    with (DATA / "babybuddy" / "admin-export-csv" / "Feeding-2026-12-01.csv").open() as source:
+        for number, cells in enumerate(csv.reader(source)):
+            # Spreadsheets hold times as times: the reader gives them back as text.
+            row: list[object] = list(cells)
+            if number and cells[4]:
+                row[4] = dt.datetime.fromisoformat(cells[4])
+            sheet.append(row)
+    path = tmp_path / "Feeding-2026-12-01.xlsx"
+    book.save(path)
+    bundle = open_path(path)
+    assert detect(bundle).key == "babybuddy"
+    rows, _ = _rows(bundle, "babybuddy")
+    csv_rows, _ = _rows(sample("babybuddy", "admin-export-csv", "Feeding-2026-12-01.csv"), "babybuddy")
+    assert rows == csv_rows and len(rows) == 17
+
+
+def test_a_formula_in_a_spreadsheet_is_refused(tmp_path):
+    import openpyxl
+    import pytest
+
+    from twofold.imports.files import open_path
+    from twofold.imports.rows import BadFile
+
+    book = openpyxl.Workbook()
+    sheet = book.create_sheet("Note", 0)
+    sheet.append(["id", "child_id", "child_first_name", "child_last_name", "note", "time", "tags"])
+    sheet.append([1, 1, "Mila", "Brandt", '=HYPERLINK("http://x")', "2026-05-14 14:00:00", ""])
+    path = tmp_path / "Note.xlsx"
+    book.save(path)
+    with pytest.raises(BadFile, match="spreadsheet formula"):
+        list(read(open_path(path), "babybuddy"))
