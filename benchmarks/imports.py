@@ -175,7 +175,11 @@ class Measure:
         bundle = open_path(self.path)
         choices = Choices(zone=member.household.zone)
         done = run_import(member=member, bundle=bundle, fmt=detect(bundle), choices=choices)
-        if done.preview.to_create != self.count:
+        # A few generated times fall in the hour the clocks skip in spring: those rows are told and skipped.
+        if (
+            done.preview.to_create + done.preview.skipped_count != self.count
+            or done.preview.to_create < self.count * 0.99
+        ):
             raise SystemExit(f"Imported {done.preview.to_create} of {self.count}: {done.preview.reasons}")
 
 

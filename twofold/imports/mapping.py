@@ -92,6 +92,8 @@ class Resolver:
 
     def when(self, moment: dt.datetime) -> dt.datetime:
         """A file's wall-clock time on the chosen zone; times that carry their offset stay as they are."""
+        # In UTC: Python compares two times of one zone by their wall clocks, so an end in the hour the
+        # clocks skip would pass for after its start and only the database would refuse it.
         if moment.tzinfo is not None:
-            return moment
-        return moment.replace(tzinfo=self.choices.zone)
+            return moment.astimezone(dt.UTC)
+        return moment.replace(tzinfo=self.choices.zone).astimezone(dt.UTC)

@@ -90,3 +90,23 @@ def test_undo_takes_the_whole_import_out_and_only_for_a_week(family, clock):
     with pytest.raises(ValidationError, match="7 days"):
         undo_import(member=family.sam, batch=later.batch)
     assert ImportBatch.objects.get(pk=later.batch.pk).undone_at is None
+
+
+def test_times_in_the_hour_the_clocks_skip_are_told_not_crashed(family, clock):
+    from twofold.imports.files import open_bundle
+
+    clock.move_to(dt.datetime(2027, 4, 10, 12, 0, tzinfo=dt.UTC))
+    header = '"Type","Start","End","Duration","Start Condition","Start Location","End Condition","Notes"\n'
+    rows = (
+        # 01:40 does not exist in London on 28 March 2027; 02:05 is 01:05 UTC, before it.
+        '"Feed","2027-03-28 01:40","2027-03-28 02:05","00:25","00:25R","Breast",,\n'
+        '"Sleep","2027-03-28 00:30","2027-03-28 03:30","02:00",,,,\n'
+    )
+    bundle = open_bundle("huckleberry.csv", (header + rows).encode())
+    done = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    assert done.preview.to_create == 1
+    assert [s.reason for s in done.preview.skipped] == [
+        "The end is before the start. Swap them or correct one."
+    ]
+    sleep = CareEvent.objects.get()
+    assert sleep.end - sleep.start == dt.timedelta(hours=2)  # 00:30 GMT to 03:30 BST
