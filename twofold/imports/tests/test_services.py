@@ -109,4 +109,6 @@ def test_times_in_the_hour_the_clocks_skip_are_told_not_crashed(family, clock):
         "The end is before the start. Swap them or correct one."
     ]
     sleep = CareEvent.objects.get()
-    assert sleep.end - sleep.start == dt.timedelta(hours=2)  # 00:30 GMT to 03:30 BST
+    assert sleep.end is not None and sleep.end - sleep.start == dt.timedelta(
+        hours=2
+    )  # 00:30 GMT to 03:30 BST
