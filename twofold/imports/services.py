@@ -34,6 +34,7 @@ LISTED = 200
 UNDO_DAYS = 7
 # Twofold's own id space: the same row of the same format is the same client_id in every import.
 NAMESPACE = uuid.UUID("5b0e8f0e-7c1b-4b8e-9d0c-2f6a1c3e4d5f")
+LEFT_OUT = "You chose to leave out the rows for “{name}”."
 NO_CHILD = "No child here matches “{name}”: choose which child this is, or add {name} on the household page."
 
 
@@ -136,7 +137,9 @@ class Run:
         chosen = NEW_CHILD if row.child in self.added else SKIP_CHILD if child is None else str(child.pk)
         self.preview.children_chosen.setdefault(row.child, chosen)
         if child is None:
-            return Skip(row.line, what, NO_CHILD.format(name=row.child or "this child"))
+            left_out = self.choices.children.get(row.child) == SKIP_CHILD
+            reason = LEFT_OUT if left_out else NO_CHILD
+            return Skip(row.line, what, reason.format(name=row.child or "this child"))
         self.preview.children.setdefault(
             row.child, child.name + (" (added)" if row.child in self.added else "")
         )

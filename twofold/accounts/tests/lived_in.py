@@ -19,6 +19,7 @@ from twofold.checkins.services import add_agreement, review_agreement, submit_ch
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS
 from twofold.conftest import World, page_text
 from twofold.households.services import invite
+from twofold.imports.models import ImportBatch, ImportedEvent, PendingUpload, PersonChoice
 from twofold.insights.models import NightRecord
 from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
 from twofold.wellbeing import services as wellbeing
@@ -127,3 +128,13 @@ def furnish(member) -> None:
     review = AgreementReview(agreement=agreement, reviewer=member)
     review.seal(Outcome.KEPT)
     review.save()
+    _furnish_imports(member)
+
+
+def _furnish_imports(member) -> None:
+    """An import (linked to one of the household's events), a remembered name and an upload waiting."""
+    household = member.household
+    batch = ImportBatch.objects.create(household=household, by=member, source="nara", filename="export.csv")
+    ImportedEvent.objects.create(batch=batch, event=CareEvent.objects.filter(household=household).first())
+    PersonChoice.objects.create(household=household, source="nara", name="Sam", member=member)
+    PendingUpload.objects.create(household=household, member=member, filename="export.csv", data=b"Type\n")

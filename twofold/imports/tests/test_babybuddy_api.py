@@ -74,6 +74,7 @@ def test_reads_every_page_and_imports_with_the_offsets_it_gave(family, baby_budd
     choices = Choices(zone=family.sam.household.zone, children={"Teo": "skip"})
     done = run_import(member=family.sam, bundle=bundle, fmt=fmt, choices=choices)
     assert CareEvent.objects.filter(kind="feed").count() == 16  # 17 feedings, one of them Teo's
+    assert done.preview.reasons[("Feed", "You chose to leave out the rows for “Teo”.")] == 1
     first = CareEvent.objects.get(kind="feed", feed__amount_ml=110)
     assert first.start.isoformat() == "2026-05-16T09:30:44+00:00"
     # The same records in the CSV export are the same events: importing those as well adds nothing.
