@@ -135,6 +135,6 @@ def _furnish_imports(member) -> None:
     """An import (linked to one of the household's events), a remembered name and an upload waiting."""
     household = member.household
     batch = ImportBatch.objects.create(household=household, by=member, source="nara", filename="export.csv")
-    ImportedEvent.objects.create(batch=batch, event=CareEvent.objects.filter(household=household).first())
+    ImportedEvent.objects.create(batch=batch, event=CareEvent.objects.filter(household=household)[0])
     PersonChoice.objects.create(household=household, source="nara", name="Sam", member=member)
     PendingUpload.objects.create(household=household, member=member, filename="export.csv", data=b"Type\n")
