@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "twofold.reminders",
     "twofold.push",
+    "twofold.imports",
     "twofold.home",
     "twofold.api",
     "twofold.babybuddy",

@@ -13,6 +13,7 @@ urlpatterns = [
     # Under the household's settings, but it deletes across every app: its view lives on the top floor.
     path("household/delete/", delete_household, name="household_delete"),
     path("activity/", include("twofold.audit.urls")),
+    path("household/import/", include("twofold.imports.urls")),
     path("household/", include("twofold.households.urls")),
     path("us/", include("twofold.insights.urls")),
     path("wellbeing/concern/", include("twofold.wellbeing.concern_urls")),

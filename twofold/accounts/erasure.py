@@ -29,6 +29,7 @@ from twofold.care.purge import erase_log
 from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Household, Member
 from twofold.households.selectors import active_memberships
+from twofold.imports.models import ImportBatch
 from twofold.nights.models import CalendarLink, NightPreference
 from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
 
@@ -142,6 +143,8 @@ def delete_household(*, household: Household, actor: User, actor_name: str) -> N
     # Care protects its members and bonding plans protect whoever set them up: they go first, on purpose,
     # the plans (whose days point at events) before the log.
     BondingPlan.objects.filter(household=household).delete()
+    # Each import's links point at events too, and its batch protects the parent who imported it.
+    ImportBatch.objects.filter(household=household).delete()
     erase_log(household_id=household.pk)
     household.delete()
 

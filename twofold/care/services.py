@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from twofold.care.details import build_detail, check_detail, detail_of
@@ -285,3 +285,79 @@ def restore_care_event(*, member: Member, event: CareEvent) -> CareEvent:
         _check_no_running_timer(event.child, event.kind, exclude_pk=event.pk)
         raise
     return event
+
+
+# ---- Imports (twofold/imports): many past events checked one by one, then written together ----
+
+
+def check_imported_event(
+    *,
+    member: Member,
+    child: Child,
+    kind: str,
+    start: dt.datetime,
+    end: dt.datetime | None,
+    by: Member,
+    details: dict[str, Any],
+    note: str,
+    client_id: uuid.UUID,
+    response: str = "",
+    settled_after_minutes: int | None = None,
+    logged_by: Member | None = None,
+    now: dt.datetime,
+) -> tuple[CareEvent, Any]:
+    """An imported event and its detail, unsaved, checked by every rule a logged one meets.
+
+    `by` (and `logged_by`, when a Twofold export says who logged it) may be a former member: imported care
+    was often done by someone no longer in the household.
+    """
+    if kind not in KEYS:
+        raise ValidationError({"kind": f"Unknown kind. Choose one of: {', '.join(KEYS)}."})
+    _check_child(member, child)
+    logged_by = logged_by or member
+    if by.household_id != member.household_id or logged_by.household_id != member.household_id:
+        raise ValidationError({"by": BY_NOT_MEMBER})
+    event = CareEvent(
+        household=member.household,
+        child=child,
+        kind=kind,
+        by=by,
+        logged_by=logged_by,
+        start=start,
+        end=end,
+        response=response,
+        settled_after_minutes=settled_after_minutes,
+        note=note,
+        client_id=client_id,
+        created_at=now,
+    )
+    _validate(event, now)
+    return event, build_detail(kind, event, details)
+
+
+def save_imported_events(pairs: list[tuple[CareEvent, Any]]) -> list[CareEvent]:
+    """Write checked events (check_imported_event) and their details in a few statements, not two per event.
+
+    The caller holds the transaction and forgets the remembered nights they fall in: bulk writes send no
+    signals."""
+    events = CareEvent.objects.bulk_create([event for event, _ in pairs])
+    by_model: dict[type[models.Model], list[Any]] = {}
+    for event, detail in pairs:
+        if detail is not None:
+            detail.event = event
+            by_model.setdefault(type(detail), []).append(detail)
+    for model, details in by_model.items():
+        model._default_manager.bulk_create(details)
+    return events
+
+
+def remove_imported_events(*, member: Member, event_ids: models.QuerySet[Any, int]) -> int:
+    """Undo an import: its events go for good (they were never logged here, and the same file may be
+    imported again). Parents only; how many went."""
+    if not member.is_parent:
+        raise PermissionDenied("Only a parent can undo an import.")
+    # A subquery, not a list: a year of care is more ids than SQLite takes as parameters.
+    events = CareEvent.objects.filter(household_id=member.household_id, pk__in=event_ids)
+    count = events.count()
+    events.delete()
+    return count

@@ -296,3 +296,21 @@ def update_member(*, member: Member, **fields: object) -> Member:
     member.full_clean()
     member.save()
     return member
+
+
+def add_former_member(*, member: Member, display_name: str, relationship: str, now: dt.datetime) -> Member:
+    """Someone named in an imported log who has no account here: kept as a former member with no account, so
+    the log says who did each thing without giving them a way in. Parents only."""
+    require_parent(member)
+    former = Member(
+        household=member.household,
+        user=None,
+        display_name=display_name.strip()[:40],
+        relationship=relationship[:40],
+        role=Role.HELPER,
+        joined_at=now,
+        left_at=now,
+    )
+    former.full_clean(exclude=["user"])
+    former.save()
+    return former

@@ -21,6 +21,7 @@ from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANS
 from twofold.circle.models import HelpRequest, StandingOffer, Taking
 from twofold.conftest import World, page_text
 from twofold.households.services import invite
+from twofold.imports.models import ImportBatch, ImportedEvent, PendingUpload, PersonChoice
 from twofold.insights.models import NightRecord
 from twofold.nights.models import AgreedNight, CalendarLink, NightPlan, NightPreference, NightSettings, Shift
 from twofold.wellbeing import services as wellbeing
@@ -148,3 +149,13 @@ def furnish(member) -> None:
     AgreedNight.objects.create(
         household=household, night=NOW.date(), member=member, start=NOW, end=NOW + dt.timedelta(hours=8)
     )
+    _furnish_imports(member)
+
+
+def _furnish_imports(member) -> None:
+    """An import (linked to one of the household's events), a remembered name and an upload waiting."""
+    household = member.household
+    batch = ImportBatch.objects.create(household=household, by=member, source="nara", filename="export.csv")
+    ImportedEvent.objects.create(batch=batch, event=CareEvent.objects.filter(household=household)[0])
+    PersonChoice.objects.create(household=household, source="nara", name="Sam", member=member)
+    PendingUpload.objects.create(household=household, member=member, filename="export.csv", data=b"Type\n")

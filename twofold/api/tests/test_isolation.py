@@ -36,6 +36,7 @@ from twofold.circle.tests.isolation import household_objects as circle_objects
 from twofold.conftest import World, join
 from twofold.households.models import Child, Invitation, Member, Role
 from twofold.households.services import add_child, invite
+from twofold.imports.tests.isolation import household_objects as import_objects
 from twofold.nights.tests.isolation import household_objects as nights_objects
 from twofold.push.tests.isolation import household_objects as push_objects
 from twofold.wellbeing.models import Concern, Screening
@@ -62,6 +63,7 @@ APP_OBJECTS = (
     app_key_objects,
     push_objects,
     circle_objects,
+    import_objects,
 )
 
 # Not household data, or documentation of the API itself.

@@ -1,0 +1,114 @@
+"""Preview, import, idempotence, duplicates, undo: against the samples in a real database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from twofold.care.models import CareEvent
+from twofold.imports.formats import detect
+from twofold.imports.mapping import KEEP_NAME, Choices
+from twofold.imports.models import ImportBatch, PersonChoice
+from twofold.imports.services import preview_import, run_import, undo_import
+from twofold.imports.tests.conftest import sample
+
+NARA = ("nara", "export_narababy_mila_20260517.csv")
+
+
+def _choices(family, **kwargs) -> Choices:
+    return Choices(zone=family.sam.household.zone, **kwargs)
+
+
+def test_preview_writes_nothing_and_says_what_it_would_do(family):
+    bundle = sample(*NARA)
+    preview = preview_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    assert CareEvent.objects.count() == 0
+    assert preview.format.key == "nara"
+    assert preview.counts[("Mila", "feed")] == 16  # 11 breastfeeds and 5 bottles
+    assert preview.counts[("Mila", "nappy")] == 11
+    assert preview.counts[("Mila", "sleep")] == 12
+    assert preview.counts[("Mila", "pumping")] == 3
+    assert preview.people == {"Sam": "Sam", "Ren": "Ren"}
+    assert preview.first is not None and preview.last is not None
+    assert preview.first < preview.last
+    skipped = {s.what for s in preview.skipped}
+    assert any("Growth" in what for what in skipped)
+
+
+def test_import_creates_events_by_the_mapped_parents_and_again_creates_nothing(family):
+    bundle = sample(*NARA)
+    done = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    created = done.preview.to_create
+    assert CareEvent.objects.count() == created > 40
+    assert CareEvent.objects.filter(by=family.ren).exists()
+    assert CareEvent.objects.filter(by=family.sam).exists()
+    # The London evening sleep of 16 May began at 19:45 BST, 18:45 UTC.
+    sleep = CareEvent.objects.get(kind="sleep", start=dt.datetime(2026, 5, 16, 18, 45, tzinfo=dt.UTC))
+    assert sleep.end == dt.datetime(2026, 5, 17, 3, 10, tzinfo=dt.UTC)
+    assert PersonChoice.objects.filter(source="nara", name="Ren", member=family.ren).exists()
+
+    again = run_import(member=family.sam, bundle=sample(*NARA), fmt=detect(bundle), choices=_choices(family))
+    assert again.preview.to_create == 0
+    assert again.preview.already == created
+    assert CareEvent.objects.count() == created
+
+
+def test_a_name_kept_as_a_name_becomes_a_former_member(family):
+    bundle = sample(*NARA)
+    choices = _choices(family, people={"Ren": KEEP_NAME})
+    run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=choices)
+    kept = CareEvent.objects.filter(kind="feed", feed__method="breast").select_related("by")[0].by
+    assert kept.display_name == "Ren" and kept.user is None and kept.left_at is not None
+    assert kept != family.ren
+
+
+def test_the_same_care_logged_by_hand_is_a_duplicate_not_imported(family):
+    from twofold.care.services import log_care_event
+
+    start = dt.datetime(2026, 5, 16, 18, 45, 30, tzinfo=dt.UTC)
+    log_care_event(
+        member=family.ren, child=family.mila, kind="sleep", start=start, end=start + dt.timedelta(hours=8)
+    )
+    bundle = sample(*NARA)
+    preview = preview_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    assert preview.duplicate_count == 1
+    assert "Sleep for Mila at 16 May 2026 19:45" in preview.duplicates[0]
+    assert preview.counts[("Mila", "sleep")] == 11
+
+
+def test_undo_takes_the_whole_import_out_and_only_for_a_week(family, clock):
+    bundle = sample(*NARA)
+    batch = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family)).batch
+    assert undo_import(member=family.ren, batch=batch) == batch.created_count
+    assert CareEvent.objects.count() == 0
+    # Undone, the same file imports again.
+    later = run_import(member=family.sam, bundle=sample(*NARA), fmt=detect(bundle), choices=_choices(family))
+    assert later.preview.to_create == batch.created_count
+    clock.shift(dt.timedelta(days=8))
+    with pytest.raises(ValidationError, match="7 days"):
+        undo_import(member=family.sam, batch=later.batch)
+    assert ImportBatch.objects.get(pk=later.batch.pk).undone_at is None
+
+
+def test_times_in_the_hour_the_clocks_skip_are_told_not_crashed(family, clock):
+    from twofold.imports.files import open_bundle
+
+    clock.move_to(dt.datetime(2027, 4, 10, 12, 0, tzinfo=dt.UTC))
+    header = '"Type","Start","End","Duration","Start Condition","Start Location","End Condition","Notes"\n'
+    rows = (
+        # 01:40 does not exist in London on 28 March 2027; 02:05 is 01:05 UTC, before it.
+        '"Feed","2027-03-28 01:40","2027-03-28 02:05","00:25","00:25R","Breast",,\n'
+        '"Sleep","2027-03-28 00:30","2027-03-28 03:30","02:00",,,,\n'
+    )
+    bundle = open_bundle("huckleberry.csv", (header + rows).encode())
+    done = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    assert done.preview.to_create == 1
+    assert [s.reason for s in done.preview.skipped] == [
+        "The end is before the start. Swap them or correct one."
+    ]
+    sleep = CareEvent.objects.get()
+    assert sleep.end is not None and sleep.end - sleep.start == dt.timedelta(
+        hours=2
+    )  # 00:30 GMT to 03:30 BST
