@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "twofold.checkins",
     "twofold.nights",
     "twofold.bonding",
+    "twofold.intake",
     "twofold.home",
     "twofold.api",
 ]

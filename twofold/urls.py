@@ -19,6 +19,7 @@ urlpatterns = [
     path("checkin/", include("twofold.checkins.urls")),
     path("nights/", include("twofold.nights.urls")),
     path("bonding/", include("twofold.bonding.urls")),
+    path("intake/", include("twofold.intake.urls")),
     # The API's door (a key for an app, your keys) belongs to accounts, which the api app may not import.
     path("api/v1/auth/", include("twofold.accounts.api_urls")),
     path("api/v1/", include("twofold.api.urls")),

@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 from twofold.api import views
 from twofold.api.activity import ActivityViewSet
 from twofold.insights.api import WeekReportView
+from twofold.intake.api import IntakeView
 from twofold.wellbeing.api import ScreeningViewSet
 
 app_name = "api"
@@ -31,6 +32,7 @@ urlpatterns = [
     path("checkins/", include("twofold.checkins.api_urls")),
     path("nights/", include("twofold.nights.api_urls")),
     path("bonding/", include("twofold.bonding.api_urls")),
+    path("intake/", IntakeView.as_view(), name="intake"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_page, name="docs"),
 ]

@@ -20,6 +20,8 @@ from twofold.checkins.models import AgreementReview, Checkin
 from twofold.households.models import Child, Household, Member
 from twofold.insights import today as insights_today
 from twofold.insights.week import WeekReport
+from twofold.intake import today as intake_today
+from twofold.intake.models import Writing
 from twofold.nights import export as nights_export
 from twofold.nights import today as nights_today
 from twofold.nights import us as nights_us
@@ -77,6 +79,7 @@ TODAY_CARDS: tuple[TodayCard, ...] = (
         "bonding/_today.html",
         lambda ask: bonding_today.today_context(member=ask.member, now=ask.now),
     ),
+    TodayCard("intake", "intake/_today.html", lambda ask: intake_today.today_context(member=ask.member)),
     TodayCard(
         "readings",
         "insights/_today.html",
@@ -103,4 +106,5 @@ SEALED: tuple[SealedColumns, ...] = (
     SealedColumns(Screening, ("sealed_answers", "sealed_result"), "screening(s)"),
     SealedColumns(Checkin, ("sealed_answers",), "check-in answer(s)"),
     SealedColumns(AgreementReview, ("sealed_outcome",), "agreement review(s)"),
+    SealedColumns(Writing, ("sealed_text",), "writing(s)"),
 )

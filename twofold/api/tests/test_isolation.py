@@ -35,6 +35,7 @@ from twofold.checkins.tests.isolation import household_objects as checkin_object
 from twofold.conftest import World, join
 from twofold.households.models import Child, Invitation, Member, Role
 from twofold.households.services import add_child, invite
+from twofold.intake.tests.isolation import household_objects as intake_objects
 from twofold.nights.tests.isolation import household_objects as nights_objects
 from twofold.wellbeing.models import Concern, Screening
 from twofold.wellbeing.services import finish_screening, raise_concern, record_answer, start_screening
@@ -52,7 +53,14 @@ def app_key_objects(*, parent: Member, other_parent: Member, child: Child) -> di
 
 
 # Each app past the foundation names its own objects, kwarg name -> object, in <app>/tests/isolation.py.
-APP_OBJECTS = (checkin_objects, nights_objects, bonding_objects, audit_objects, app_key_objects)
+APP_OBJECTS = (
+    checkin_objects,
+    nights_objects,
+    bonding_objects,
+    audit_objects,
+    app_key_objects,
+    intake_objects,
+)
 
 # Not household data, or documentation of the API itself.
 SKIPPED_PREFIXES = ("admin/", "static/", "media/", "api/v1/schema/", "api/v1/docs/")
