@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import statistics
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from twofold.intake.reader import Reading
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-POSTS = Path(__file__).resolve().parents[1] / "twofold" / "intake" / "tests" / "data" / "posts.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "twofold" / "intake" / "tests" / "data"
+# posts.jsonl is the development set; heldout.jsonl was written later and first scored before any rule was
+# changed for it (see docs/architecture.md, "Intake"); both are now labelled-set posts the tests hold.
+SETS = ("posts.jsonl", "heldout.jsonl")
 
 
 def _rss_mb() -> float:
@@ -33,14 +41,43 @@ def main() -> None:
     args = parser.parse_args()
 
     before = _rss_mb()
-    from twofold.intake.lexicon import SAFETY, SITUATIONS
     from twofold.intake.reader import read
+
+    for name in SETS:
+        posts = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+        _report(name, posts, [read(p["text"]) for p in posts], show_misses=args.show_misses)
+    every = [
+        json.loads(line) for name in SETS for line in (DATA / name).read_text().splitlines() if line.strip()
+    ]
+    _report("both sets", every, [read(p["text"]) for p in every], show_misses=False)
+
+    text = (" ".join(p["text"] for p in every) * 3)[:5000]
+    words = re.compile(r"\w+")
+    baseline = statistics.median(_timed(lambda: words.findall(text)) for _ in range(args.rounds))
+    took = statistics.median(_timed(lambda: read(text)) for _ in range(args.rounds))
+    print(
+        f"\nreading 5,000 characters: median {took * 1000:.1f} ms "
+        f"({took / baseline:.0f}x a plain word split, {baseline * 1000:.2f} ms, in the same run)"
+    )
+    added = _rss_mb() - before
+    print(f"memory: {added:.0f} MB added by the reader and its lexicon (peak resident, this process)")
+    # The app worker in all: Django, every app and URL, and a reading, in this one process.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twofold.settings")
+    os.environ.setdefault("TWOFOLD_DEBUG", "true")
+    import django
+
+    django.setup()
+    import twofold.urls  # noqa: F401 (loads every app's views, as a worker does)
+
+    print(f"a worker with Django, every app and the reader loaded: {_rss_mb():.0f} MB peak resident")
+
+
+def _report(name: str, posts: list[dict[str, Any]], readings: list[Reading], *, show_misses: bool) -> None:
+    from twofold.intake.lexicon import SAFETY, SITUATIONS
     from twofold.intake.score import score
 
-    posts = [json.loads(line) for line in POSTS.read_text().splitlines() if line.strip()]
-    readings = [read(p["text"]) for p in posts]
     table = score([set(p["situations"]) for p in posts], [set(r.keys) for r in readings], SITUATIONS)
-    print(f"{len(posts)} labelled posts ({POSTS.name})\n")
+    print(f"\n== {name}: {len(posts)} labelled posts\n")
     print(f"{'situation':28} {'n':>3} {'precision':>9} {'recall':>7}")
     for key in SITUATIONS:
         row = table[key]
@@ -57,24 +94,11 @@ def main() -> None:
     )
     shown = sum(1 for r in readings if r.safety_mentioned)
     print(f"posts where the safety lines show (flagged or set aside, gently): {shown}")
-    if args.show_misses:
+    if show_misses:
         for post, reading in zip(posts, readings, strict=True):
             want, got = set(post["situations"]), set(reading.keys)
             if want != got:
                 print(f"- {post['text'][:90]!r}\n    missed {sorted(want - got)} extra {sorted(got - want)}")
-
-    text = (" ".join(p["text"] for p in posts) * 3)[:5000]
-    words = re.compile(r"\w+")
-    baseline = statistics.median(_timed(lambda: words.findall(text)) for _ in range(args.rounds))
-    took = statistics.median(_timed(lambda: read(text)) for _ in range(args.rounds))
-    print(
-        f"\nreading 5,000 characters: median {took * 1000:.1f} ms "
-        f"({took / baseline:.0f}x a plain word split, {baseline * 1000:.2f} ms, in the same run)"
-    )
-    print(
-        f"memory: {_rss_mb():.0f} MB peak resident for this process, {_rss_mb() - before:.0f} MB added by "
-        "the reader and its lexicon"
-    )
 
 
 def _timed(work: object) -> float:

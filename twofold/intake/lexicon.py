@@ -75,7 +75,8 @@ _GROUPS: tuple[list[Rule], ...] = (
     _rules(
         "self_harm_risk",
         "any",
-        r"(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:myself|himself|herself|themselves)",
+        r"(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting) (?:myself|himself|herself"
+        r"|themselves)",
         r"self ?harm\w*",
         r"suicid\w*",
         r"(?:end|ending|ended|take|taking) (?:it all|my life|my own life|his life|her life|his own life|"
@@ -99,6 +100,13 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:jump|jumping) (?:off|from) (?:a|the) (?:bridge|roof|building|balcony)",
         r"(?:thoughts|thinking|thought) (?:of|about) (?:dying|death|ending it|not being here|ending things)",
         r"(?:hang|hanging) myself",
+        r"if i (?:wasnt|werent|was not|were not) (?:around|here|alive|in the picture)|if i (?:was"
+        r"|were) (?:gone"
+        r"|dead|not here|not around)|(?:without|with no) me (?:around|here|in the picture)",
+        r"(?:just )?not (?:being here|existing|being alive|being around)(?: anymore| any more)?",
+        r"how easy it would be to (?:end|go|let go|disappear|just|step|drive|make it stop|not)",
+        r"(?:not sure|dont know if|dont know whether|unsure if|unsure whether|wonder if|wondering if) (?:i )?"
+        r"(?:want|wanna|even want|still want) to (?:be alive|live|be here|go on|keep going|carry on|exist)",
         r"(?:disappear|vanish) (?:forever|for good|and never come back)",
         r"(?:everyone|everybody|they|the family|my family) (?:would|will|d) be better off",
     ),
@@ -113,6 +121,15 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:shaken|harmed|hurt) (?:baby|my baby|the baby)",
         r"(?:urge|urges|tempted|want|wanted|wanting) to (?:shake|hurt|harm|hit|smother|throw|slap|squeeze)",
         r"(?:put|putting) (?:a |the )?pillow over",
+        r"pillow (?:\w+ ){0,8}how easy",
+        r"(?:frighten|frightened|scare|scared|terrify|terrified) (?:of )?myself",
+        r"(?:scared|afraid|frightened|terrified) (?:of )?what i (?:might|could|would|will) do",
+        r"(?:scared|afraid|frightened|terrified) (?:to be|of being|being) (?:left )?alone with {obj}",
+        r"(?:dont|do not|cant|cannot) trust myself (?:with|around|near) {obj}",
+        r"in case i (?:lose it|snap|hurt|lose control)",
+        r"(?:scared|afraid|frightened|terrified|worried|dont want) to leave (?:her|him|my wife|my husband"
+        r"|my partner"
+        r"|them) alone with {obj}",
         r"(?:scared|afraid|frightened|worried|terrified) (?:that )?(?:i|he|she) (?:will|might|ll|could|would"
         r"|d)"
         r" (?:hurt|harm|shake|lose it with|snap and hurt|do something to) {obj}",
@@ -162,6 +179,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"literally |basically |pretty much )?(?:all|everything|every|most|90|the lot)(?! right)",
         r"(?:all|every|each) (?:the |of the )?(?:night feeds|nights|nappies|night wakings|wake ups|feeds"
         r"|single night|night)(?: (?:are|is) (?:me|mine|on me))",
+        r"(?:are|is) all (?:on )?(?:me|mine)|(?:falls|fall|fell) (?:on|to) me",
         r"(?:i|im) (?:the only one|always the one|the one) (?:who|that|getting up|doing|up|dealing)",
         r"(?:on|by) (?:me|myself) (?:every|all|each) (?:night|day|time)",
         r"doing (?:nearly |almost |literally )?(?:all|every one of) the (?:nights|night feeds|feeds|nappies"
@@ -173,7 +191,11 @@ _GROUPS: tuple[list[Rule], ...] = (
         "partner",
         r"(?:never|doesnt|does not|wont|will not|didnt|barely|rarely|hardly ever|hardly|hasnt|has not"
         r"|has never)"
-        r" (?:help|helps|helped|changed a nappy|done a night|done a feed|got up|done a bedtime"
+        r" (?:change (?:nappies|a nappy|him|her|them)|(?:do|does|did|done) (?:a |the )?(?:bedtime|bedtimes"
+        r"|bath"
+        r"|bath time|bathtime|baths|nights|night|night feeds"
+        r"|nappies|nappy|feeds|feed|washing|cooking|cleaning|wake ups)|help|helps|helped|changed a nappy"
+        r"|done a night|done a feed|got up|done a bedtime"
         r"|lifted a finger"
         r"|lifts a finger|lift a finger|does a thing|do a thing|does anything|do anything|gets up|get up"
         r"|changes a nappy|change a nappy|do a night|does a night|do the nights|does nights|pitches in"
@@ -200,7 +222,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|sleeping|had any sleep|had a full night|had a proper night|got any sleep)",
         r"(?:no|zero|little|hardly any|barely any|not enough|not much) sleep",
         r"exhausted|exhaustion|shattered|knackered|sleep ?deprived|sleep deprivation|running on empty"
-        r"|running on fumes|zombie|drained|worn out|bone tired|so tired|too tired|dead on my feet|wrecked",
+        r"|running on fumes|zombie|drained|worn out|burnt out|burned out|burnout|bone tired|so tired"
+        r"|too tired|dead on my feet|wrecked",
         r"(?:one|two|three|1|2|3|four|4) (?:hours?|hrs?) (?:of )?(?:sleep|a night|at a time|in days)",
         r"(?:up|awake) (?:all night|every hour|every two hours|every 2 hours|half the night"
         r"|most of the night)",
@@ -220,9 +243,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|wouldnt"
         r"|not) (?:even |ever |really )?(?:hold|holds|pick up|picks up|cuddle|cuddles|touch|touches|bath"
         r"|feed|change|play with|look at"
-        r"|engage with|bond with|interact with) (?:him|her|them|the baby|our baby|my baby|our son"
-        r"|our daughter"
-        r"|the twins|our little one)",
+        r"|engage with|bond with|interact with|visit|see|spend time with) (?:him|her|them|the baby|our baby"
+        r"|my baby|our son|our daughter|the twins|our little one|us)",
         r"(?:checked out|withdrawn|distant|detached|disengaged|switched off|shut down|shuts down|shut himself"
         r"|shut herself|hides|hiding|disappears|vanishes|avoids|avoiding)",
         r"(?:no|zero|not any|not much|little) interest in (?:the baby|him|her|them|our son|our daughter"
@@ -242,6 +264,11 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|toward"
         r"|with|around|to) {obj}",
         r"(?:dont|didnt|cant|doesnt) feel (?:anything|much|any love) (?:for|towards) {obj}",
+        r"(?:dont|doesnt|didnt|never) feel like (?:his|her|their|a real|a proper|the babys|the) (?:mum|dad"
+        r"|mother"
+        r"|father|parent)",
+        r"(?:look at|hold|holding|see|looking at) {obj} and (?:feel|felt) (?:nothing|numb|empty"
+        r"|nothing at all)",
         r"(?:dont|didnt) think (?:ive|hes|shes|i have|he has|she has|weve|we have|ill|he will|she will"
         r"|they have)"
         r" (?:ever )?(?:bonded|bond|connected)",
@@ -268,8 +295,17 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:constant|nonstop|non stop|endless|the) (?:crying|screaming)",
         r"(?:fussy|fussing|unsettled|grizzly|grizzling) (?:all|every|baby|evenings|every evening|for hours)",
         r"crying (?:baby|for hours)",
+        r"(?:screams|cries|screaming|crying|wails|howls) (?:after|before|after every|every"
+        r"|through) (?:every |each"
+        r" )?(?:feed|bottle|nap|time|night|evening)",
         r"(?:was|is|keeps|kept|started|starts|been|still|always|hes|shes) (?:crying|screaming)",
         r"(?:screams|cries|screaming|crying) (?:at|through|during|on) (?:the|every|each|his|her)",
+    ),
+    _rules(
+        "infant_crying",
+        "any",
+        r"(?:(?:cant|cannot|couldnt) )?(?:stop|stand|handle|cope with|take|bear|deal with) the (?:crying"
+        r"|screaming)",
     ),
     _rules(
         "feeding_difficulty",
@@ -301,6 +337,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|empty|numb|hopeless|worthless|useless|miserable|lost|sad|broken|dead inside|like a failure"
         r"|like a shell|like a bad mum|like a bad dad|like a bad parent|like im failing|like a terrible)",
         r"hopeless|worthless|miserable|despair",
+        r"(?:a |such a )?(?:terrible|bad|useless|awful|rubbish|crap|shit|horrible) (?:mother|mum|dad|father"
+        r"|parent|wife|husband)",
         r"(?:crying|cry|cried|sobbing|tears) (?:every day|all the time|most days|every night|constantly"
         r"|in the"
         r" shower|in the car|myself to sleep|for no reason|at nothing)",
@@ -322,7 +360,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:constantly|always|keep|keeps|obsessively|compulsively) (?:worry|worrying|worried|checking"
         r"|check)",
         r"(?:checking|check) (?:\w+ ){0,3}(?:breathing|still breathing|breathes)",
-        r"(?:scared|terrified|afraid|frightened) (?:\w+ ){0,4}(?:will happen|might happen|die|dies"
+        r"(?:checking|check|checked) on {obj} every",
+        r"(?:scared|terrified|afraid|frightened) (?:\w+ ){0,6}(?:will happen|might happen|die|dies"
         r"|stop breathing"
         r"|sids|cot death|something bad|something awful|something terrible|wrong)",
         r"racing (?:thoughts|heart|mind)|heart (?:races|racing|pounding)|(?:cant|cannot) breathe",
@@ -372,8 +411,11 @@ _GROUPS: tuple[list[Rule], ...] = (
         r" (?:him|her|my husband|my wife|my partner|my boyfriend|my girlfriend|each other)",
         r"(?:marriage|relationship) (?:is|feels|seems|has been) (?:falling apart|over|on the rocks|in trouble"
         r"|strained|breaking|struggling|at breaking point|hanging by a thread|suffering)",
+        r"(?:wrecked|ruined|destroyed|killed|wrecking|ruining|destroying) (?:my|our) (?:marriage"
+        r"|relationship)",
         r"(?:like|as) (?:flatmates|roommates|housemates|strangers|ships in the night|colleagues)",
-        r"(?:divorce|separating|leave him|leave her|leaving him|leaving her|trapped me|trapped him"
+        r"(?:divorce|separating|leave him(?! alone)|leave her(?! alone)|leaving him(?! alone)"
+        r"|leaving her(?! alone)|trapped me|trapped him"
         r"|trapped her"
         r"|blames me|blamed me|blaming me)",
         r"(?:we|we dont|we never|we barely|we hardly) (?:dont )?(?:talk|speak) (?:anymore|any more"
@@ -392,7 +434,13 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:sleeping|sleeps|staying|stays|living|lives) (?:at|with) (?:his|her|their) (?:mums|mothers"
         r"|parents"
         r"|dads|brothers|sisters|friends|mates|mum|mother)",
-        r"(?:since|when|after|before) (?:he|she|my husband|my wife|my partner|my boyfriend|my girlfriend)"
+        r"{partner} (?:has |just |finally |already )?(?:left|moved out|walked out|packed up)(?! for work"
+        r"| early"
+        r"| the| it| a| me to)",
+        r"(?:he|she) (?:has |just )?(?:left|gone|walked)(?= \.| !| ,| for good| and| us| me| home| to live)",
+        r"packed (?:a|his|her|their) (?:bag|bags|things|stuff|suitcase)",
+        r"(?:(?<=since )|(?<=when )|(?<=after )|(?<=before ))(?:he|she|my husband|my wife|my partner"
+        r"|my boyfriend|my girlfriend)"
         r" (?:left|walked out|moved out)",
     )
     + _rules(
@@ -407,6 +455,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|babysit|have him|have her) (?:\w+ ){0,5}(?:but|and) (?:havent|hasnt|never|didnt|dont|doesnt|then"
         r" didnt|not once|nothing|they never|she never|he never|cancel)",
         r"(?:cancel|cancels|cancelled|canceled|bail|bails|bailed|flake|flaked|flakes) (?:\w+ ){0,3}(?:again"
+        r"|in a row|running|every week|twice|three times|each time"
         r"|last minute|every time|on us|at the last)",
         r"(?:let|lets|letting) (?:us|me) down",
         r"(?:and|but) (?:has|have|hes|shes|theyve) (?:only )?(?:been|come|visited|helped) (?:once|twice"
@@ -421,18 +470,29 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|help|been|come|visited|bothered|offered|stepped)",
     ),
     _rules(
+        "unreliable_help",
+        "any",
+        r"(?:no|zero|little|not much|not any|hardly any|barely any) (?:support|help|backup|back up)(?! from"
+        r" (?:him|her|my husband|my wife|my partner))(?! (?:with|for) (?:the )?(?:bottle|feeding))",
+        r"(?:friends|family|everyone|everybody|people) (?:have |has |all )?(?:disappeared|vanished"
+        r"|dropped off"
+        r"|stopped (?:coming|visiting|calling|texting))",
+    ),
+    _rules(
         "lone_parenting",
         "self",
         r"single (?:mum|dad|parent|mother|father|parenting)|solo parent\w*|lone parent\w*",
+        r"(?<!to be )(?<!being )(?<!of )(?<!leave her )(?<!leave him )"
         r"(?:on my own|by myself|alone|all alone|solo) (?:with (?:him|her|them|the baby|the twins|my son|my "
         r"daughter|a baby|a newborn)|every day|all day|all week|most nights|since|now|at home|for weeks|24 7"
         r"|all the time)",
-        r"(?:doing|raising|do) (?:this|it|him|her|them|everything) (?:all )?(?:alone|on my own|by myself"
-        r"|solo)",
+        r"(?:doing|raising|do|bringing up) (?:this|it|him|her|them|everything|{baby}) (?:all )?(?:alone"
+        r"|on my own|by myself|solo)",
         r"(?:no one|nobody|noone) (?:else )?(?:to help|to share|here to help|helps|to hand him to"
         r"|to hand her to"
         r"|to take over)",
         r"(?:i have|ive got) (?:no one|nobody|noone)",
+        r"(?:just|only) me and {baby}",
     )
     + _rules(
         "lone_parenting",
@@ -454,7 +514,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:gone|out|out of the house|leaves|away) (?:from|before|at) (?:\d+|six|seven|dawn|5|6|7)",
         r"(?:home|back) (?:at|after|by|around) (?:\d+|nine|ten|eight|midnight)(?: (?:pm|at night|every night"
         r"|most nights))?",
-        r"(?:12|twelve|14|fourteen|13|ten|10) hour (?:days|shifts|shift|day)",
+        r"(?:12|twelve|14|fourteen|13|ten|10|\d\d|sixty|seventy|fifty) hour (?:days|shifts|shift|day|weeks"
+        r"|week)",
     ),
     _rules(
         "physical_recovery",
@@ -479,7 +540,11 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:doing|going) (?:well|ok|okay|fine|great|really well|alright|pretty well)",
         r"(?:enjoying|love|loving|adore|adoring) (?:him|her|them|it|being|every|the baby|our baby|my baby"
         r"|this stage)",
-        r"(?:happy|happier|content|grateful|proud|relieved)",
+        r"(?<!be )(?<!feel )(?:happy|happier|content|grateful|proud|relieved)",
+        r"(?:more|much more|a lot more|bit more|far more) (?:settled|relaxed|confident|rested|like ourselves"
+        r"|human|in control|on top of things)",
+        r"(?:sleeps|slept|sleeping) (?:\d+|four|five|six|seven|eight) hours (?:at a stretch|straight|in a row"
+        r"|at a time)",
         r"(?:its|things are|were|im|feeling|feel|hes|shes|it is) (?:\w+ )?(?:better|easier) than",
         r"(?:medication|antidepressants|therapy|cbt|counselling|tablets|night plan|plan|sertraline) (?:is|are"
         r"|has been|have been|) ?(?:helping|working|worked|helped)",

@@ -98,6 +98,25 @@ OTHER_WORDS = frozenset(
     ]
 )
 PRONOUNS = frozenset({"he", "she", "hes", "shes", "his", "him", "her", "they", "them", "their", "theyre"})
+THIRD_PERSON = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "their",
+        "himself",
+        "herself",
+        "themselves",
+        "hes",
+        "shes",
+        "theyre",
+    }
+)
+POSSESSIVES = frozenset({"my", "our", "his", "her", "their"})
 OBJECT_ONLY = frozenset({"me", "him", "her", "them", "myself"})
 
 NEGATIONS = frozenset(
@@ -302,10 +321,13 @@ def read(text: str) -> Reading:
     found: dict[str, list[tuple[Span, Person]]] = {}
     set_aside: list[Span] = []
     for rule, pattern in _compiled():
-        for match in pattern.finditer(prepared.joined):
+        at = 0
+        while match := pattern.search(prepared.joined, at):
             first, last = _word_range(prepared, match.start(), match.end())
             span = Span(prepared.words[first].start, prepared.words[last].end, "")
             verdict = _judge(prepared, rule, first, last)
+            # A phrase that does not count gives way: a shorter one may start at the next word.
+            at = match.end() if verdict is not None else _next_word(prepared, first)
             if verdict is None:
                 continue
             aside, about = verdict
@@ -387,6 +409,10 @@ def _is_baby_word(word: str, before: str) -> bool:
     return True
 
 
+def _next_word(prepared: _Text, first: int) -> int:
+    return prepared.offsets[first + 1] if first + 1 < len(prepared.offsets) else len(prepared.joined) + 1
+
+
 def _word_range(prepared: _Text, start: int, end: int) -> tuple[int, int]:
     first = bisect.bisect_right(prepared.offsets, start) - 1
     last = bisect.bisect_left(prepared.offsets, end) - 1
@@ -400,15 +426,24 @@ def _judge(prepared: _Text, rule: Rule, first: int, last: int) -> tuple[bool, Pe
     """None when the phrase does not count; else whether it is a safety phrase set aside, and about whom."""
     safety = rule.situation in SAFETY
     # A safety phrase's own first word never sets it aside ("everyone would be better off without me").
-    subject = _before(prepared, first) if safety else _subject(prepared, first, last)
+    subject, at = _before(prepared, first) if safety else _subject(prepared, first, last)
     if safety and rule.situation == "harm_to_baby_risk" and _object_not_baby(prepared, first, last):
         return None
     hearsay = _hearsay_from_outside(prepared, first)
     if safety:
-        aside = _plainly_negated(prepared, first) or hearsay or subject == Person.OTHER
-        return aside, subject or Person.SELF
+        # Someone else named before it sets a safety phrase aside only when the phrase speaks of a third
+        # person ("my friend's brother killed himself"), never when it speaks of "I" or "me".
+        about_other = subject == Person.OTHER and _third_person(prepared, first, last)
+        aside = _plainly_negated(prepared, first) or hearsay or about_other
+        return aside, Person.OTHER if about_other else (
+            subject if subject not in (None, Person.OTHER) else Person.SELF
+        )
     if rule.who == "other":
         hearsay = False  # "my in-laws said they'd come, then cancelled": what they said is the point
+    if rule.who in ("partner", "other") and subject == Person.BABY and prepared.words[at].text in PRONOUNS:
+        # "Our twins are 4 months. Since he left…": a phrase only an adult can be the subject of means
+        # the pronoun is not the baby named last.
+        subject = Person.UNSURE
     if (
         _negated(prepared, first)
         or _past_after(prepared, last)
@@ -419,21 +454,29 @@ def _judge(prepared: _Text, rule: Rule, first: int, last: int) -> tuple[bool, Pe
     return False, subject or Person.SELF
 
 
-def _subject(prepared: _Text, first: int, last: int) -> Person | None:
-    """The first person named in the phrase, else the nearest named before it in its sentence."""
-    words = prepared.words
-    for i in range(first, last + 1):
-        if prepared.people[i] is not None and words[i].text not in OBJECT_ONLY:
-            return prepared.people[i]
-        break  # only the phrase's first word may be its subject ("I do everything", "he never helps")
+def _third_person(prepared: _Text, first: int, last: int) -> bool:
+    return any(prepared.words[i].text in THIRD_PERSON for i in range(first, last + 1))
+
+
+def _subject(prepared: _Text, first: int, last: int) -> tuple[Person | None, int]:
+    """The first person named in the phrase, else the nearest named before it in its sentence, and where."""
+    # Only the phrase's first word (or the one after "my"/"our") may be its subject: "I do everything",
+    # "he never helps", "my boyfriend walked out".
+    if prepared.words[first].text in POSSESSIVES and first < last and prepared.people[first + 1] is not None:
+        return prepared.people[first + 1], first + 1
+    person = prepared.people[first]
+    if person is not None and prepared.words[first].text not in OBJECT_ONLY:
+        return person, first
     return _before(prepared, first)
 
 
-def _before(prepared: _Text, first: int) -> Person | None:
+def _before(prepared: _Text, first: int) -> tuple[Person | None, int]:
     for i in range(first - 1, prepared.sentence_start[first] - 1, -1):
         if prepared.people[i] is not None and prepared.words[i].text not in OBJECT_ONLY:
-            return prepared.people[i]
-    return None
+            if prepared.words[i].text in POSSESSIVES and i + 1 < first and prepared.people[i + 1] is not None:
+                return prepared.people[i + 1], i + 1  # "my husband": the husband
+            return prepared.people[i], i
+    return None, first
 
 
 def _fits(rule: Rule, subject: Person | None, prepared: _Text) -> bool:
