@@ -37,5 +37,6 @@ def test_no_safety_post_is_missed():
 @pytest.mark.parametrize("key", [k for k in SITUATIONS if k not in SAFETY])
 def test_every_other_situation_reaches_point_eight(key):
     table = score([set(p["situations"]) for p in POSTS], [set(read(p["text"]).keys) for p in POSTS], [key])
-    assert table[key].precision is not None and table[key].precision >= 0.8
-    assert table[key].recall is not None and table[key].recall >= 0.8
+    precision, recall = table[key].precision, table[key].recall
+    assert precision is not None and precision >= 0.8
+    assert recall is not None and recall >= 0.8
