@@ -47,6 +47,7 @@ class StepSerializer(serializers.Serializer[dict[str, Any]]):
     title = serializers.CharField()
     why = serializers.CharField(help_text="Why, in one line, with its EVIDENCE.md section.")
     path = serializers.CharField(help_text="The Twofold page, one tap away.")
+    method = serializers.ChoiceField(choices=["GET", "POST"], help_text="POST starts a questionnaire.")
 
 
 class ReadingSerializer(serializers.Serializer[dict[str, Any]]):

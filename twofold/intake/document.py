@@ -46,7 +46,13 @@ def reading_document(reading: Reading, *, country: str) -> dict[str, Any]:
         "coping_card": reverse("bonding:coping") if "harm_to_baby_risk" in reading.keys else None,
         "resources": resources,
         "next_steps": [
-            {"key": s.key, "title": s.title, "why": s.why, "path": reverse(s.url_name, args=s.url_args)}
+            {
+                "key": s.key,
+                "title": s.title,
+                "why": s.why,
+                "path": reverse(s.url_name, args=s.url_args),
+                "method": s.method.upper(),
+            }
             for s in steps_for(reading.keys)
         ],
         "country": lines_for(country).code,

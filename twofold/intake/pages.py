@@ -66,7 +66,12 @@ def reading_context(member: Member, reading: Reading) -> dict[str, Any]:
         "coping": coping_context(member) if "harm_to_baby_risk" in keys else None,
         "hard_feelings": HARD_FEELINGS if keys & {"negative_about_baby", "harm_to_baby_risk"} else "",
         "steps": [
-            {"title": s.title, "why": s.why, "url": reverse(s.url_name, args=s.url_args)}
+            {
+                "title": s.title,
+                "why": s.why,
+                "url": reverse(s.url_name, args=s.url_args),
+                "post": s.method == "post",
+            }
             for s in steps_for(reading.keys)
         ],
         # For wellbeing/_safety.html, the same section the wellbeing results use.

@@ -130,6 +130,7 @@ class Step:
     url_name: str
     url_args: tuple[str, ...]
     why: str
+    method: str = "get"  # "post" for a step that starts something (a questionnaire), as its own page does
 
 
 STEPS: dict[str, Step] = {
@@ -156,6 +157,7 @@ STEPS: dict[str, Step] = {
         ("phq2",),
         "A short screen, not a diagnosis: a score of 3 or more leads on to the longer questionnaire "
         "(EVIDENCE.md §1.4).",
+        "post",
     ),
     "worry_check": Step(
         "worry_check",
@@ -164,6 +166,7 @@ STEPS: dict[str, Step] = {
         ("gad2",),
         "A short screen, not a diagnosis: a score of 3 or more leads on to the longer questionnaire "
         "(EVIDENCE.md §1.5).",
+        "post",
     ),
     "prescriber": Step(
         "prescriber",
@@ -172,6 +175,7 @@ STEPS: dict[str, Step] = {
         ("phq9",),
         "A PHQ-9 of 10 or more is worth talking to your GP or health visitor soon (EVIDENCE.md, Decisions, "
         "§1.4).",
+        "post",
     ),
     "bonding_plan": Step(
         "bonding_plan",
