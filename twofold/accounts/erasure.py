@@ -29,6 +29,7 @@ from twofold.care.purge import erase_log
 from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Household, Member
 from twofold.households.selectors import active_memberships
+from twofold.intake.models import Writing
 from twofold.nights.models import CalendarLink, NightPreference
 from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
 
@@ -114,6 +115,7 @@ def forget_member(member: Member) -> None:
     NightPreference.objects.filter(member=member).delete()
     CalendarLink.objects.filter(member=member).delete()
     BondingPlan.objects.filter(member=member).delete()
+    Writing.objects.filter(author=member).delete()
     member.user = None
     member.display_name = FORMER_MEMBER
     member.relationship = ""
