@@ -29,7 +29,7 @@ from twofold.care.purge import erase_log
 from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Household, Member
 from twofold.households.selectors import active_memberships
-from twofold.intake.models import Writing
+from twofold.intake.models import OfferAnswered, Writing
 from twofold.nights.models import CalendarLink, NightPreference
 from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
 
@@ -116,6 +116,7 @@ def forget_member(member: Member) -> None:
     CalendarLink.objects.filter(member=member).delete()
     BondingPlan.objects.filter(member=member).delete()
     Writing.objects.filter(author=member).delete()
+    OfferAnswered.objects.filter(member=member).delete()
     member.user = None
     member.display_name = FORMER_MEMBER
     member.relationship = ""

@@ -79,7 +79,9 @@ TODAY_CARDS: tuple[TodayCard, ...] = (
         "bonding/_today.html",
         lambda ask: bonding_today.today_context(member=ask.member, now=ask.now),
     ),
-    TodayCard("intake", "intake/_today.html", lambda ask: intake_today.today_context(member=ask.member)),
+    TodayCard(
+        "intake", "intake/_today.html", lambda ask: intake_today.today_context(member=ask.member, now=ask.now)
+    ),
     TodayCard(
         "readings",
         "insights/_today.html",

@@ -22,3 +22,13 @@ class Writing(models.Model):
 
     def __str__(self) -> str:
         return f"Writing #{self.pk}"
+
+
+class OfferAnswered(models.Model):
+    """A parent said "not now" to Today's offer to write, made once after their household was created."""
+
+    member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Offer answered by member #{self.member_id}"

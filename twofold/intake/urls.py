@@ -6,6 +6,7 @@ app_name = "intake"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("not-now/", views.not_now, name="not_now"),
     path("<id:writing_id>/", views.writing, name="writing"),
     path("<id:writing_id>/delete/", views.delete, name="delete"),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from twofold.households.access import MemberRequest, parent_required
 from twofold.intake import pages, selectors, services
 from twofold.intake.forms import WritingForm
+from twofold.intake.models import OfferAnswered
 from twofold.intake.reader import read
 from twofold.sealing import SEALED_WITH_ANOTHER_KEY
 
@@ -41,6 +42,14 @@ def writing(request: MemberRequest, writing_id: int) -> HttpResponse:
         )
     context = pages.reading_context(request.member, read(text))
     return render(request, "intake/writing.html", {"writing": found, **context})
+
+
+@parent_required
+@require_POST
+def not_now(request: MemberRequest) -> HttpResponse:
+    """Today's offer answered "not now": it is not made again; the line on Today stays."""
+    OfferAnswered.objects.get_or_create(member=request.member)
+    return redirect("home:today")
 
 
 @parent_required

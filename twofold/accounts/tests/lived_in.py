@@ -20,6 +20,7 @@ from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANS
 from twofold.conftest import World, page_text
 from twofold.households.services import invite
 from twofold.insights.models import NightRecord
+from twofold.intake.models import OfferAnswered
 from twofold.intake.services import keep_writing
 from twofold.nights.models import CalendarLink, NightPlan, NightPreference, NightSettings, Shift
 from twofold.wellbeing import services as wellbeing
@@ -111,6 +112,7 @@ def furnish(member) -> None:
     NightRecord.objects.create(household=household, night_of=NOW.date(), rules="test", wakings=1, people={})
     invite(member=member, role="helper")
     keep_writing(author=member, text="How it is going, in my own words.")
+    OfferAnswered.objects.create(member=member)
     bonding_plan = BondingPlan.objects.filter(household=household).first() or start_plan(
         member=member, child=household.children.first(), now=NOW
     )

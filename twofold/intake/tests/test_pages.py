@@ -8,6 +8,7 @@ import datetime as dt
 import time_machine
 
 from twofold.conftest import client_for, page_text
+from twofold.households.models import Household
 from twofold.intake.models import Writing
 from twofold.intake.said import HARD_FEELINGS, NOT_AN_ASSESSMENT
 
@@ -111,14 +112,25 @@ def test_writing_again_shows_how_it_changed_by_situation_without_quoting(world):
     assert "exhausted" not in table and "he does nothing" not in table
 
 
-def test_today_links_parents_to_it_and_offers_it_warmly_until_they_write(world):
+OFFER = 'class="button primary" href="/intake/"'
+
+
+def test_today_links_parents_to_it_and_offers_it_once_to_a_new_household(world):
+    Household.objects.filter(pk=world.alex.household_id).update(created_at=NOW - dt.timedelta(days=2))
     with time_machine.travel(NOW, tick=False):
-        today = page_text(client_for(world.alex).get("/"))
-        assert "Tell Twofold how it's going" in today and 'class="button primary" href="/intake/"' in today
+        assert OFFER in page_text(client_for(world.alex).get("/"))
         assert 'href="/intake/"' not in page_text(client_for(world.pat).get("/"))  # helpers: not theirs
+        # Sam says "not now": the offer is not made again, the line stays.
+        assert client_for(world.sam).post("/intake/not-now/").status_code == 302
+        sams = page_text(client_for(world.sam).get("/"))
+        assert OFFER not in sams and 'href="/intake/"' in sams
+        # Alex writes: the offer has done its work.
         write(world.alex, "Fine.")
-        today = page_text(client_for(world.alex).get("/"))
-    assert 'href="/intake/"' in today and 'class="button primary" href="/intake/"' not in today
+        assert OFFER not in page_text(client_for(world.alex).get("/"))
+    # Robin's household is months old: the line, never the offer.
+    with time_machine.travel(NOW, tick=False):
+        robins = page_text(client_for(world.robin).get("/"))
+    assert OFFER not in robins and 'href="/intake/"' in robins
 
 
 def test_a_helper_has_no_intake_page(world):
