@@ -8,6 +8,7 @@ from typing import Any
 from django.urls import reverse
 
 from twofold.households.crisis import lines_for
+from twofold.households.professionals import in_local_words
 from twofold.intake.lexicon import SAFETY
 from twofold.intake.reader import Reading
 from twofold.intake.said import (
@@ -20,12 +21,16 @@ from twofold.intake.said import (
 )
 from twofold.wellbeing.api import resources_document
 
+HARD_WORDS = frozenset({"negative_about_baby", "harm_to_baby_risk"})
+
 
 def reading_document(reading: Reading, *, country: str) -> dict[str, Any]:
+    code = lines_for(country).code
     resources = None
     if reading.safety_mentioned:
         resources = resources_document(country, safety_flag=False)
-        resources["safety_message"] = INTAKE_SAFETY_MESSAGE if reading.safety else GENTLE_SAFETY
+        message = INTAKE_SAFETY_MESSAGE if reading.safety else GENTLE_SAFETY
+        resources["safety_message"] = in_local_words(message, code)
     return {
         "note": NOT_AN_ASSESSMENT,
         "safety_flag": reading.safety,
@@ -40,9 +45,7 @@ def reading_document(reading: Reading, *, country: str) -> dict[str, Any]:
             }
             for heard in reading.heard
         ],
-        "hard_feelings": HARD_FEELINGS
-        if {"negative_about_baby", "harm_to_baby_risk"} & set(reading.keys)
-        else None,
+        "hard_feelings": in_local_words(HARD_FEELINGS, code) if HARD_WORDS & set(reading.keys) else None,
         "coping_card": reverse("bonding:coping") if "harm_to_baby_risk" in reading.keys else None,
         "resources": resources,
         "next_steps": [
@@ -55,5 +58,5 @@ def reading_document(reading: Reading, *, country: str) -> dict[str, Any]:
             }
             for s in steps_for(reading.keys)
         ],
-        "country": lines_for(country).code,
+        "country": code,
     }

@@ -41,6 +41,13 @@ def test_the_api_reads_keeps_and_answers_safety_first(world):
 
 
 @time_machine.travel(NOW, tick=False)
+def test_the_guidance_names_the_professionals_of_the_households_country(world):
+    body = api(world.robin).post("/api/v1/intake/", {"text": "I resent the baby."}, format="json").json()
+    assert "your doctor, midwife or nurse" in body["hard_feelings"]
+    assert "health visitor" not in body["hard_feelings"]
+
+
+@time_machine.travel(NOW, tick=False)
 def test_the_api_refuses_bad_input_with_field_errors_and_keeps_nothing(world):
     for body in ({"text": ""}, {}, {"text": "x" * 20_001}):
         response = api(world.alex).post("/api/v1/intake/", body, format="json")
