@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "twofold.reminders",
     "twofold.push",
     "twofold.imports",
+    "twofold.intake",
     "twofold.home",
     "twofold.api",
     "twofold.babybuddy",

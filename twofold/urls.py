@@ -25,6 +25,7 @@ urlpatterns = [
     path("growth/", include("twofold.growth.urls")),
     path("health/", include("twofold.health.urls")),
     path("reminders/", include("twofold.reminders.urls")),
+    path("intake/", include("twofold.intake.urls")),
     # The API's door (a key for an app, your keys) belongs to accounts, which the api app may not import.
     path("api/v1/auth/", include("twofold.accounts.api_urls")),
     path("api/v1/", include("twofold.api.urls")),

@@ -30,6 +30,7 @@ from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Household, Member
 from twofold.households.selectors import active_memberships
 from twofold.imports.models import ImportBatch
+from twofold.intake.models import OfferAnswered, Writing
 from twofold.nights.models import CalendarLink, NightPreference
 from twofold.wellbeing.models import Concern, EarlierResults, Screening, SharingChoice
 
@@ -115,6 +116,8 @@ def forget_member(member: Member) -> None:
     NightPreference.objects.filter(member=member).delete()
     CalendarLink.objects.filter(member=member).delete()
     BondingPlan.objects.filter(member=member).delete()
+    Writing.objects.filter(author=member).delete()
+    OfferAnswered.objects.filter(member=member).delete()
     member.user = None
     member.display_name = FORMER_MEMBER
     member.relationship = ""

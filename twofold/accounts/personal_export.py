@@ -22,6 +22,7 @@ from twofold.care.export import member_events, utc_text
 from twofold.checkins.answers import ANSWER_FIELDS, ANSWERS_SEALED, REVIEW_SEALED
 from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.households.models import Member
+from twofold.intake.models import Writing
 from twofold.nights.models import NightPreference
 from twofold.push.models import PushDevice
 from twofold.sealing import CannotUnseal, unseal
@@ -81,6 +82,7 @@ def _membership(member: Member) -> dict[str, Any]:
         "night_preferences": _night_preferences(member),
         "bonding_plans": _bonding_plans(member),
         "care": member_events(member),
+        "intake_writings": _writings(member),
     }
 
 
@@ -185,6 +187,14 @@ def _bonding_plans(member: Member) -> list[dict[str, Any]]:
             ],
         }
         for plan in plans.order_by("started_on", "id")
+    ]
+
+
+def _writings(member: Member) -> list[dict[str, Any]]:
+    """Only the member's own writings: nobody else's are ever in a personal download."""
+    return [
+        {"id": w.pk, "written_at": utc_text(w.written_at), "text": _opened(w.sealed_text)}
+        for w in Writing.objects.filter(author=member).order_by("written_at", "id")
     ]
 
 

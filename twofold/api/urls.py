@@ -8,6 +8,7 @@ from twofold.api import views
 from twofold.api.activity import ActivityViewSet
 from twofold.growth.api import GrowthView
 from twofold.insights.api import WeekReportView
+from twofold.intake.api import IntakeView
 from twofold.wellbeing.api import ScreeningViewSet
 
 app_name = "api"
@@ -34,6 +35,7 @@ urlpatterns = [
     path("circle/", include("twofold.circle.api_urls")),
     path("bonding/", include("twofold.bonding.api_urls")),
     path("growth/", GrowthView.as_view(), name="growth"),
+    path("intake/", IntakeView.as_view(), name="intake"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_page, name="docs"),
 ]

@@ -25,6 +25,8 @@ from twofold.health import cards as health_cards
 from twofold.households.models import Child, Household, Member
 from twofold.insights import today as insights_today
 from twofold.insights.week import WeekReport
+from twofold.intake import today as intake_today
+from twofold.intake.models import Writing
 from twofold.nights import export as nights_export
 from twofold.nights import today as nights_today
 from twofold.nights import us as nights_us
@@ -94,6 +96,9 @@ TODAY_CARDS: tuple[TodayCard, ...] = (
         lambda ask: bonding_today.today_context(member=ask.member, now=ask.now),
     ),
     TodayCard(
+        "intake", "intake/_today.html", lambda ask: intake_today.today_context(member=ask.member, now=ask.now)
+    ),
+    TodayCard(
         "readings",
         "insights/_today.html",
         lambda ask: insights_today.today_context(member=ask.member, now=ask.now),
@@ -126,4 +131,5 @@ SEALED: tuple[SealedColumns, ...] = (
     SealedColumns(Screening, ("sealed_answers", "sealed_result"), "screening(s)"),
     SealedColumns(Checkin, ("sealed_answers",), "check-in answer(s)"),
     SealedColumns(AgreementReview, ("sealed_outcome",), "agreement review(s)"),
+    SealedColumns(Writing, ("sealed_text",), "writing(s)"),
 )

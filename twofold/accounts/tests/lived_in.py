@@ -23,6 +23,8 @@ from twofold.conftest import World, page_text
 from twofold.households.services import invite
 from twofold.imports.models import ImportBatch, ImportedEvent, PendingUpload, PersonChoice
 from twofold.insights.models import NightRecord
+from twofold.intake.models import OfferAnswered
+from twofold.intake.services import keep_writing
 from twofold.nights.models import AgreedNight, CalendarLink, NightPlan, NightPreference, NightSettings, Shift
 from twofold.wellbeing import services as wellbeing
 from twofold.wellbeing.instruments import PHQ9
@@ -112,6 +114,8 @@ def furnish(member) -> None:
     Shift.objects.create(plan=plan, member=member, start=NOW, end=NOW + dt.timedelta(hours=4))
     NightRecord.objects.create(household=household, night_of=NOW.date(), rules="test", wakings=1, people={})
     invite(member=member, role="helper")
+    keep_writing(author=member, text="How it is going, in my own words.")
+    OfferAnswered.objects.create(member=member)
     bonding_plan = BondingPlan.objects.filter(household=household).first() or start_plan(
         member=member, child=household.children.first(), now=NOW
     )

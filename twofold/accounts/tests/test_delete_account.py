@@ -16,6 +16,8 @@ from twofold.checkins.models import Agreement, AgreementReview, Checkin
 from twofold.conftest import PASSWORD, client_for, make_user, page_text
 from twofold.households.models import Household, Member
 from twofold.households.services import create_household
+from twofold.intake.models import Writing
+from twofold.intake.services import keep_writing
 from twofold.nights.models import CalendarLink, NightPreference
 from twofold.wellbeing.models import Concern, Screening, SharingChoice
 
@@ -43,6 +45,7 @@ def _rows(world) -> dict[str, int]:
         "nights": NightPreference.objects.filter(member=sam).count()
         + CalendarLink.objects.filter(member=sam).count(),
         "bonding": BondingPlan.objects.filter(member=sam).count(),
+        "writings": Writing.objects.filter(author=sam).count(),
         "care": CareEvent.objects.count(),
         "users": get_user_model().objects.count(),
     }
@@ -58,6 +61,7 @@ def test_the_page_says_what_goes_and_what_stays(world):
 
 def test_deleting_keeps_the_care_as_a_former_member_and_removes_the_rest(world):
     lived = live_in(world)
+    keep_writing(author=world.sam, text="My private words.")
     sam_user_id = world.sam.user.pk
     before = _rows(world)
     assert all(before.values()), before

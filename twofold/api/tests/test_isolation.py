@@ -37,6 +37,7 @@ from twofold.conftest import World, join
 from twofold.households.models import Child, Invitation, Member, Role
 from twofold.households.services import add_child, invite
 from twofold.imports.tests.isolation import household_objects as import_objects
+from twofold.intake.tests.isolation import household_objects as intake_objects
 from twofold.nights.tests.isolation import household_objects as nights_objects
 from twofold.push.tests.isolation import household_objects as push_objects
 from twofold.wellbeing.models import Concern, Screening
@@ -64,6 +65,7 @@ APP_OBJECTS = (
     push_objects,
     circle_objects,
     import_objects,
+    intake_objects,
 )
 
 # Not household data, or documentation of the API itself.

@@ -18,12 +18,14 @@ from twofold.checkins.models import AgreementReview, Checkin
 from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS
 from twofold.home.sections import SEALED
+from twofold.intake.services import keep_writing
 from twofold.wellbeing import services as wellbeing
 
 TABLES = {
     "wellbeing_screening": ("sealed_answers", "sealed_result"),
     "checkins_checkin": ("sealed_answers",),
     "checkins_agreementreview": ("sealed_outcome",),
+    "intake_writing": ("sealed_text",),
 }
 
 
@@ -62,6 +64,7 @@ def sealed_words(world, keys):
     review_agreement(member=world.alex, agreement=agreement, outcome="partly", now=NEXT_WEEK)
     submit_checkin(member=world.alex, answers=ALEX_ANSWERS, now=NEXT_WEEK)
     submit_checkin(member=world.sam, answers=SAM_ANSWERS, now=NEXT_WEEK)
+    keep_writing(author=world.alex, text="I have not slept in days.")
     return keys
 
 
@@ -86,7 +89,8 @@ def test_reseal_moves_screenings_check_ins_and_reviews_to_the_newest_key(world, 
     call_command("reseal", stdout=out)
 
     assert out.getvalue().strip() == (
-        "Re-sealed 1 screening(s), 2 check-in answer(s) and 1 agreement review(s) with the newest key. "
+        "Re-sealed 1 screening(s), 2 check-in answer(s), 1 agreement review(s) and 1 writing(s) with the "
+        "newest key. "
         "Old keys can now be removed."
     )
     after = stored()

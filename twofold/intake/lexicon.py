@@ -1,0 +1,556 @@
+"""The curated lexicon: for each situation Twofold recognises, the phrases that say it, and whom the phrase
+must be about. Patterns are regular expressions over the mended words (words.py): lower case, no apostrophes
+("dont", "hes"), one spelling ("mum", "nappy"), single spaces, and punctuation kept as its own word so that a
+phrase never runs across a sentence. `{baby}`, `{obj}`, `{partner}` and `{w}` are filled in below.
+
+Who a phrase is about (`who`):
+- "parent": the writer or the other parent (not the baby, not a grandparent or friend);
+- "partner": the other parent; "self": the writer; "baby": the baby (or a pronoun that may be);
+- "other": someone outside the couple (grandparents, family, friends); "any": whoever.
+
+Adding a phrase: put it under its situation, run the tests and `benchmarks/intake.py`, and add a post to the
+labelled set that needs it (tests/data/posts.jsonl).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Who = Literal["parent", "partner", "self", "baby", "other", "any"]
+
+SAFETY = ("self_harm_risk", "harm_to_baby_risk")
+
+SITUATIONS = (
+    "self_harm_risk",
+    "harm_to_baby_risk",
+    "negative_about_baby",
+    "uneven_load",
+    "sleep_deprivation",
+    "partner_withdrawn",
+    "bonding_difficulty",
+    "infant_crying",
+    "feeding_difficulty",
+    "parent_low_mood",
+    "parent_anxiety",
+    "not_improving_on_treatment",
+    "relationship_strain",
+    "partner_left",
+    "unreliable_help",
+    "lone_parenting",
+    "long_work_hours",
+    "physical_recovery",
+    "gender_disappointment",
+    "things_improving",
+)
+
+FILL = {
+    "baby": r"(?:(?:the|my|our|this) )?(?:baby|babys|son|daughter|twins|little one|child|kid|boy|girl)",
+    "obj": r"(?:him|her|them|(?:(?:the|my|our) )?(?:baby|son|daughter|twins|little one|child|kid))",
+    "partner": r"(?:(?:my|our|the|her|his) )?(?:husband|wife|partner|boyfriend|girlfriend|other half)",
+    "w": r"(?:[a-z]+ )",  # any one word
+    "be": r"(?:am|im|is|are|was|were|hes|shes|theyre|been|be|being|feel|feels|feeling|felt|get|gets|getting)",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    situation: str
+    pattern: str
+    who: Who = "any"
+
+
+def _rules(situation: str, who: Who, *patterns: str) -> list[Rule]:
+    return [Rule(situation, _filled(p), who) for p in patterns]
+
+
+def _filled(pattern: str) -> str:
+    for name, words in FILL.items():
+        pattern = pattern.replace("{" + name + "}", words)
+    return pattern
+
+
+_GROUPS: tuple[list[Rule], ...] = (
+    # ---- Safety: the writer's life. Indirect wordings are here on purpose (recall first). ----
+    _rules(
+        "self_harm_risk",
+        "any",
+        r"(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting) (?:myself|himself|herself"
+        r"|themselves)",
+        r"self ?harm\w*",
+        r"suicid\w*",
+        r"(?:end|ending|ended|take|taking) (?:it all|my life|my own life|his life|her life|his own life|"
+        r"her own life|their life|things)",
+        r"(?:dont|do not|didnt) want to (?:be here|live|be alive|exist|wake up|go on|carry on)",
+        r"(?:wish|wished|wishing) (?:i|he|she) (?:was|were|wasnt|werent|could) (?:dead|gone|not here"
+        r"|disappear"
+        r"|vanish|just disappear|not exist|never wake up|go to sleep and not wake up)",
+        r"(?:want|wanted|wanting) to (?:die|disappear|vanish|not exist|not be here)",
+        r"(?:better off|happier) (?:without me|without him|without her|if i was gone|if i wasnt here|dead"
+        r"|if i were gone|if i wasnt around)",
+        r"(?:no|no real) (?:point|reason) (?:in )?(?:living|going on|carrying on|to live|to go on|being here"
+        r"|in being here|anymore)",
+        r"(?:not|never) (?:wake|waking) up",
+        r"(?:cant|cannot|can not) (?:go on|keep going|carry on) (?:like this|anymore|any more)",
+        r"(?:walk|walking|drive|driving|step|stepping) (?:into|in front of) (?:traffic|a car|a bus|a train"
+        r"|a lorry|a truck)",
+        r"(?:stockpil\w*|saving up|hoarding|collecting) (?:my |his |her )?(?:pills|tablets|medication"
+        r"|painkillers)",
+        r"(?:overdose|od)",
+        r"(?:jump|jumping) (?:off|from) (?:a|the) (?:bridge|roof|building|balcony)",
+        r"(?:thoughts|thinking|thought) (?:of|about) (?:dying|death|ending it|not being here|ending things)",
+        r"(?:hang|hanging) myself",
+        r"if i (?:wasnt|werent|was not|were not) (?:around|here|alive|in the picture)|if i (?:was"
+        r"|were) (?:gone"
+        r"|dead|not here|not around)|(?:without|with no) me (?:around|here|in the picture)",
+        r"(?:just )?not (?:being here|existing|being alive|being around)(?: anymore| any more)?",
+        r"how easy it would be to (?:end|go|let go|disappear|just|step|drive|make it stop|not)",
+        r"(?:not sure|dont know if|dont know whether|unsure if|unsure whether|wonder if|wondering if) (?:i )?"
+        r"(?:want|wanna|even want|still want) to (?:be alive|live|be here|go on|keep going|carry on|exist)",
+        r"(?:disappear|vanish) (?:forever|for good|and never come back)",
+        r"(?:everyone|everybody|they|the family|my family) (?:would|will|d) be better off",
+    ),
+    # ---- Safety: harm to the baby. The object must be the baby (or a pronoun that may be): see reader. ----
+    _rules(
+        "harm_to_baby_risk",
+        "any",
+        r"(?:shake|shaking|shook|shaken|hurt|hurting|harm|harming|hit|hitting|smother|smothering|suffocate"
+        r"|suffocating|throw|throwing|threw|thrown|slap|slapping|strangle|strangling|kill|killing"
+        r"|punch|punching) {obj}(?! off| up| out| a | to )",
+        r"(?:lose|losing|lost) (?:it|my temper|control) (?:with|at) {obj}",
+        r"(?:shaken|harmed|hurt) (?:baby|my baby|the baby)",
+        r"(?:urge|urges|tempted|want|wanted|wanting) to (?:shake|hurt|harm|hit|smother|throw|slap|squeeze)",
+        r"(?:put|putting) (?:a |the )?pillow over",
+        r"pillow (?:\w+ ){0,8}how easy",
+        r"(?:frighten|frightened|scare|scared|terrify|terrified) (?:of )?myself",
+        r"(?:scared|afraid|frightened|terrified) (?:of )?what i (?:might|could|would|will) do",
+        r"(?:scared|afraid|frightened|terrified) (?:to be|of being|being) (?:left )?alone with {obj}",
+        r"(?:dont|do not|cant|cannot) trust myself (?:with|around|near) {obj}",
+        r"in case i (?:lose it|snap|hurt|lose control)",
+        r"(?:scared|afraid|frightened|terrified|worried|dont want) to leave (?:her|him|my wife|my husband"
+        r"|my partner"
+        r"|them) alone with {obj}",
+        r"(?:scared|afraid|frightened|worried|terrified) (?:that )?(?:i|he|she) (?:will|might|ll|could|would"
+        r"|d)"
+        r" (?:hurt|harm|shake|lose it with|snap and hurt|do something to) {obj}",
+    ),
+    _rules(
+        "negative_about_baby",
+        "any",
+        r"(?:ruin|ruins|ruining|ruined|destroyed|destroying|wrecked|wrecking) (?:our|my|his|her"
+        r"|their) (?:li[fv]e"
+        r"s?|marriage|relationship|everything)",
+        r"(?:wish|wished|wishing) (?:we|i|he|she|wed|id|hed|shed) (?:had never|hadnt|never|didnt"
+        r"|did not) (?:had|have|had had"
+        r"|got pregnant|have had) {obj}",
+        r"(?:wish|wished) (?:he|she|they|the baby) (?:had never|hadnt|was never|wasnt|werent"
+        r"|had not) (?:been )?"
+        r"(?:born|here|had)",
+        r"(?:regret|regrets|regretting|regretted) (?:having|had|becoming a parent|becoming a mum"
+        r"|becoming a dad"
+        r"|this baby|{obj})",
+        r"(?:hate|hates|hated|resent|resents|resenting|cant stand|can not stand|dislike) (?:the baby|my baby"
+        r"|our baby|being a mum|being a dad|being a parent|my son|my daughter|our son|our daughter)",
+        r"(?:baby|he|she|son|daughter) (?:hates|doesnt like|does not like|cant stand) (?:me|him|her|his dad"
+        r"|her dad|his mum|her mum)",
+        r"(?:give|giving) (?:him|her|them|the baby) (?:away|up)",
+        r"(?:mistake|mistakes) (?:having|to have) (?:a baby|{obj}|kids|children)",
+        r"(?:dont|do not|doesnt|does not|cant|never) (?:love|even like|like|want) (?:him|her|the baby|my baby"
+        r"|our baby|this baby|my son|my daughter|our son|our daughter)",
+        r"(?:dont|doesnt) want (?:to be a|to be) (?:mum|dad|parent)",
+        r"(?:baby|he|she) (?:is|s) (?:ruining|wrecking|destroying) (?:everything|us)",
+    ),
+    _rules(
+        "gender_disappointment",
+        "parent",
+        r"(?:wanted|hoped for|wished for|was hoping for|really wanted|set on|longed for) a (?:girl|boy|son"
+        r"|daughter)",
+        r"gender disappointment",
+        r"disappointed (?:it was|its|that (?:it|he|she) (?:was|is)|he was|she was|hes|shes) a (?:boy|girl)",
+        r"(?:wish|wished) (?:he|she|the baby) (?:was|were|had been) a (?:girl|boy)",
+        r"(?:grieving|grief for|mourning) the (?:daughter|son|girl|boy)",
+    ),
+    # ---- The load, sleep and the household ----
+    _rules(
+        "uneven_load",
+        "self",
+        r"(?:i|im|ive) (?:do|doing|done|did|am doing|have been doing|end up doing|been doing) (?:nearly "
+        r"|almost |"
+        r"literally |basically |pretty much )?(?:all|everything|every|most|90|the lot)(?! right)",
+        r"(?:all|every|each) (?:the |of the )?(?:night feeds|nights|nappies|night wakings|wake ups|feeds"
+        r"|single night|night)(?: (?:are|is) (?:me|mine|on me))",
+        r"(?:are|is) all (?:on )?(?:me|mine)|(?:falls|fall|fell) (?:on|to) me",
+        r"(?:i|im) (?:the only one|always the one|the one) (?:who|that|getting up|doing|up|dealing)",
+        r"(?:on|by) (?:me|myself) (?:every|all|each) (?:night|day|time)",
+        r"doing (?:nearly |almost |literally )?(?:all|every one of) the (?:nights|night feeds|feeds|nappies"
+        r"|bedtimes|night wakings|wake ups|cooking|cleaning|washing)",
+        r"(?:all|every one of) the night (?:feeds|wakings|wake ups|shifts)",
+    )
+    + _rules(
+        "uneven_load",
+        "partner",
+        r"(?:never|doesnt|does not|wont|will not|didnt|barely|rarely|hardly ever|hardly|hasnt|has not"
+        r"|has never)"
+        r" (?:change (?:nappies|a nappy|him|her|them)|(?:do|does|did|done) (?:a |the )?(?:bedtime|bedtimes"
+        r"|bath"
+        r"|bath time|bathtime|baths|nights|night|night feeds"
+        r"|nappies|nappy|feeds|feed|washing|cooking|cleaning|wake ups)|help|helps|helped|changed a nappy"
+        r"|done a night|done a feed|got up|done a bedtime"
+        r"|lifted a finger"
+        r"|lifts a finger|lift a finger|does a thing|do a thing|does anything|do anything|gets up|get up"
+        r"|changes a nappy|change a nappy|do a night|does a night|do the nights|does nights|pitches in"
+        r"|pitch in"
+        r"|step up|steps up|wake up|wakes up)",
+        r"(?:scroll|scrolls|scrolling|plays|playing|gaming|games|watching tv|watches tv|on (?:his|her) phone"
+        r"|on the xbox|on the playstation) (?:\w+ ){0,4}(?:while|whilst|as) (?:i|im)",
+        r"(?:scrolls|scrolling|lies|lying|sits|sitting|sleeps|sleeping|snoring) on the (?:sofa|couch)",
+        r"(?:sleeps|sleeping|snores|snoring) (?:through|while|whilst)",
+        r"does (?:nothing|zero|fuck all|sod all|bugger all|very little|next to nothing)",
+        r"(?:no|zero|not any|not much) help from (?:him|her|my husband|my wife|my partner)",
+        r"(?:leaves|left) (?:it all|everything) (?:to|for) me",
+    )
+    + _rules(
+        "uneven_load",
+        "any",
+        r"(?:while|whilst) (?:he|she|they|my husband|my wife|my partner) (?:snores|sleeps|scrolls|plays|games"
+        r"|watches|naps|lies in|sits)",
+    ),
+    _rules(
+        "sleep_deprivation",
+        "parent",
+        r"(?:havent|hasnt|have not|has not|not|barely|hardly|never|cant|cannot|didnt|dont) (?:slept|sleep"
+        r"|sleeping|had any sleep|had a full night|had a proper night|got any sleep)",
+        r"(?:no|zero|little|hardly any|barely any|not enough|not much) sleep",
+        r"exhausted|exhaustion|shattered|knackered|sleep ?deprived|sleep deprivation|running on empty"
+        r"|running on fumes|zombie|drained|worn out|burnt out|burned out|burnout|bone tired|so tired"
+        r"|too tired|dead on my feet|wrecked",
+        r"(?:one|two|three|1|2|3|four|4) (?:hours?|hrs?) (?:of )?(?:sleep|a night|at a time|in days)",
+        r"(?:up|awake) (?:all night|every hour|every two hours|every 2 hours|half the night"
+        r"|most of the night)",
+        r"(?:broken|no) (?:sleep|nights)",
+        r"(?:tired|exhausted) all the time|exhausting|(?:so|really|very|too|just|always|completely|utterly"
+        r"|constantly|incredibly|dead|sick and) tired|tired of",
+        r"(?:lie|lying|lay|laying) awake|(?:need|needs|desperate for|begging for|crave) (?:some |more "
+        r"|a bit of )?"
+        r"sleep",
+        r"(?:up|awake) every night",
+        r"falling asleep (?:at the wheel|driving|standing up|on my feet)",
+    ),
+    _rules(
+        "partner_withdrawn",
+        "partner",
+        r"(?:wont|will not|doesnt|does not|never|refuses to|refused to|barely|rarely|hardly ever|didnt"
+        r"|wouldnt"
+        r"|not) (?:even |ever |really )?(?:hold|holds|pick up|picks up|cuddle|cuddles|touch|touches|bath"
+        r"|feed|change|play with|look at"
+        r"|engage with|bond with|interact with|visit|see|spend time with) (?:him|her|them|the baby|our baby"
+        r"|my baby|our son|our daughter|the twins|our little one|us)",
+        r"(?:checked out|withdrawn|distant|detached|disengaged|switched off|shut down|shuts down|shut himself"
+        r"|shut herself|hides|hiding|disappears|vanishes|avoids|avoiding)",
+        r"(?:no|zero|not any|not much|little) interest in (?:the baby|him|her|them|our son|our daughter"
+        r"|being a"
+        r"|the twins)",
+        r"(?:hands|handed|passes|passed|gives) (?:him|her|them|the baby) (?:straight )?back",
+        r"(?:stays|staying|works|working) late (?:to avoid|so he|so she|on purpose)",
+    ),
+    _rules(
+        "bonding_difficulty",
+        "parent",
+        r"(?:havent|hasnt|have not|has not|not|never|didnt|dont|doesnt|cant|struggl\w* to|trouble|hard to)"
+        r" (?:bonded|bond|bonding|felt a bond|feel a bond|feel connected|connect|connected|attached)",
+        r"(?:no|not any|not much|not feeling a|not feeling any|dont feel a|dont feel any|dont feel the) "
+        r"(?:bond|connection|attachment|rush of love|love)",
+        r"(?:feel|felt|feels) (?:nothing|numb|like a stranger|like a babysitter|detached) (?:for|towards"
+        r"|toward"
+        r"|with|around|to) {obj}",
+        r"(?:dont|didnt|cant|doesnt) feel (?:anything|much|any love) (?:for|towards) {obj}",
+        r"(?:dont|doesnt|didnt|never) feel like (?:his|her|their|a real|a proper|the babys|the) (?:mum|dad"
+        r"|mother"
+        r"|father|parent)",
+        r"(?:look at|hold|holding|see|looking at) {obj} and (?:feel|felt) (?:nothing|numb|empty"
+        r"|nothing at all)",
+        r"(?:dont|didnt) think (?:ive|hes|shes|i have|he has|she has|weve|we have|ill|he will|she will"
+        r"|they have)"
+        r" (?:ever )?(?:bonded|bond|connected)",
+        r"(?:doesnt|dont|didnt) feel like (?:my|his|her|our) (?:baby|son|daughter|own)",
+        r"bonding (?:issues|problems|difficulties|is hard|isnt happening)",
+        r"(?:like|as if) (?:i|he|she) (?:am|is|was|were) (?:looking after|minding) someone elses",
+    )
+    + _rules(
+        "bonding_difficulty",
+        "any",
+        r"(?:cries|screams|crying|screaming) (?:whenever|when|every time|as soon as|if) (?:his|her|their) "
+        r"(?:dad|mum|daddy|mummy|father|mother) (?:holds|picks|takes|touches|comes)",
+    ),
+    _rules(
+        "infant_crying",
+        "baby",
+        r"(?:cries|crying|cried|screams|screaming|screamed|howls|howling|wails|wailing) (?:all|for hours"
+        r"|constantly|nonstop|non stop|every|whenever|when|the whole|so much|all day|all night|and cries"
+        r"|every time|as soon as|for|and|if|unless|until|till|like)",
+        r"(?:wont|will not|doesnt|does not|cant|never) (?:stop crying|stop screaming|settle|be settled"
+        r"|calm down"
+        r"|be soothed|be put down)",
+        r"colic|inconsolable|witching hour|purple crying",
+        r"(?:constant|nonstop|non stop|endless|the) (?:crying|screaming)",
+        r"(?:fussy|fussing|unsettled|grizzly|grizzling) (?:all|every|baby|evenings|every evening|for hours)",
+        r"crying (?:baby|for hours)",
+        r"(?:screams|cries|screaming|crying|wails|howls) (?:after|before|after every|every"
+        r"|through) (?:every |each"
+        r" )?(?:feed|bottle|nap|time|night|evening)",
+        r"(?:was|is|keeps|kept|started|starts|been|still|always|hes|shes) (?:crying|screaming)",
+        r"(?:screams|cries|screaming|crying) (?:at|through|during|on) (?:the|every|each|his|her)",
+    ),
+    _rules(
+        "infant_crying",
+        "any",
+        r"(?:(?:cant|cannot|couldnt) )?(?:stop|stand|handle|cope with|take|bear|deal with) the (?:crying"
+        r"|screaming)",
+    ),
+    _rules(
+        "feeding_difficulty",
+        "any",
+        r"(?:latch|latching|latches)",
+        r"(?:wont|will not|doesnt|refuses to|refused to|cant|struggl\w* to|not) (?:feed|feeding|eat"
+        r"|take a bottle"
+        r"|take the bottle|take the breast|take a feed|drink|finish a bottle|finish his bottle"
+        r"|finish her bottle)",
+        r"(?:refuses|refused|refusing|rejects|rejecting) (?:the |a |his |her )?(?:bottle|breast|feeds|milk)",
+        r"(?:cracked|bleeding|sore) nipples|mastitis|tongue ?tie|reflux|low (?:milk )?supply",
+        r"(?:not|isnt|hasnt been|wasnt|not been) (?:gaining|putting on) (?:weight|enough)",
+        r"(?:losing|lost|dropped) weight",
+        r"(?:breastfeeding|feeding|feeds|pumping|expressing) (?:is|are|has been|have been|was) (?:agony|hell"
+        r"|a nightmare|a battle|a struggle|so hard|really hard|hard|painful|awful|torture|horrendous"
+        r"|going badly)",
+        r"(?:struggl\w*|battl\w*|fight\w*) (?:with|to) (?:breastfeed\w*|feed\w*|the bottle|bottles|pump\w*)",
+        r"(?:sick|vomits|vomiting|spits up|throws up|throwing up) (?:after|all|every|half|most|the whole)",
+        r"(?:every|each) feed (?:takes|is|lasts) (?:an hour|hours|forever|a battle)",
+        r"(?:feeding|feeds) (?:every|each) (?:hour|hours|30 minutes|half hour)",
+        r"cluster feed\w*",
+    ),
+    # ---- The parents' minds ----
+    _rules(
+        "parent_low_mood",
+        "parent",
+        r"depressed|depression|weepy|tearful",
+        r"(?:feel|feeling|felt|feels|so|really|very|been|am|im|is|hes|shes|pretty|quite|bit) (?:low|down|flat"
+        r"|empty|numb|hopeless|worthless|useless|miserable|lost|sad|broken|dead inside|like a failure"
+        r"|like a shell|like a bad mum|like a bad dad|like a bad parent|like im failing|like a terrible)",
+        r"hopeless|worthless|miserable|despair",
+        r"(?:a |such a )?(?:terrible|bad|useless|awful|rubbish|crap|shit|horrible) (?:mother|mum|dad|father"
+        r"|parent|wife|husband)",
+        r"(?:crying|cry|cried|sobbing|tears) (?:every day|all the time|most days|every night|constantly"
+        r"|in the"
+        r" shower|in the car|myself to sleep|for no reason|at nothing)",
+        r"(?:cant|cannot|dont|doesnt) (?:stop crying|enjoy anything|enjoy|find joy|get out of bed"
+        r"|see the point"
+        r"|feel anything(?! for| towards)|feel happy|cope|laugh)",
+        r"(?:no|lost all|lost my|not any|zero) (?:joy|interest in anything|motivation|energy|pleasure)",
+        r"(?:dark|bad|black) (?:place|cloud|hole|days|thoughts)",
+        r"(?:not|dont feel like) (?:myself|himself|herself|the same person)",
+        r"(?:failing|failure|failed) (?:as a|at being|at this)",
+        r"(?:struggling|sinking|drowning|falling apart)(?: (?:mentally|emotionally|inside|badly))?",
+    ),
+    _rules("parent_low_mood", "any", r"pnd|postnatal depression|postpartum depression|baby blues"),
+    _rules(
+        "parent_anxiety",
+        "parent",
+        r"anxious|anxiety|panic|panicking|panicky|on edge|nervous wreck|worried sick|dread|dreading",
+        r"(?:cant|cannot|dont) stop (?:worrying|checking|thinking about what if)",
+        r"(?:constantly|always|keep|keeps|obsessively|compulsively) (?:worry|worrying|worried|checking"
+        r"|check)",
+        r"(?:checking|check) (?:\w+ ){0,3}(?:breathing|still breathing|breathes)",
+        r"(?:checking|check|checked) on {obj} every",
+        r"(?:scared|terrified|afraid|frightened) (?:\w+ ){0,6}(?:will happen|might happen|die|dies"
+        r"|stop breathing"
+        r"|sids|cot death|something bad|something awful|something terrible|wrong)",
+        r"racing (?:thoughts|heart|mind)|heart (?:races|racing|pounding)|(?:cant|cannot) breathe",
+        r"(?:intrusive|scary|horrible|awful) (?:thoughts|images|pictures)",
+        r"(?:keep|keeps) (?:picturing|imagining|seeing)",
+        r"(?:scared|afraid|terrified|worried|frightened) (?:\w+ ){0,3}(?:drop|dropping) {obj}",
+        r"what if (?:he|she|they|i|something|the baby)",
+        r"(?:worried|worry|worrying|fret|fretting|scared) about everything",
+    ),
+    _rules(
+        "not_improving_on_treatment",
+        "parent",
+        r"(?:antidepressants|medication|sertraline|citalopram|fluoxetine|escitalopram|prozac|zoloft|tablets"
+        r"|pills|therapy|counselling|cbt|therapist|counsellor|treatment) (?:\w+ ){0,8}(?:isnt|is not|arent"
+        r"|are"
+        r" not|hasnt|have not|havent|has not|not|no|doesnt|dont|didnt|nothing) (?:working|helping|helped"
+        r"|worked"
+        r"|changed|better|improving|made a difference|making a difference|doing anything|done anything|any"
+        r" different|different)",
+        r"(?:still|even) (?:\w+ ){0,3}(?:on|taking|with|having|after|in) (?:\w+ ){0,2}(?:antidepressants"
+        r"|medication"
+        r"|sertraline|citalopram|fluoxetine|escitalopram|prozac|zoloft|tablets|pills|therapy|counselling|cbt"
+        r"|treatment)",
+        r"(?:worse|no better|not any better|not better|no different) (?:\w+ ){0,5}(?:since|despite|on|with)"
+        r" (?:\w+ ){0,2}(?:antidepressants|medication|sertraline|citalopram|fluoxetine|tablets|pills|therapy"
+        r"|counselling|cbt|treatment)",
+    ),
+    _rules(
+        "not_improving_on_treatment",
+        "any",
+        # "He's on antidepressants and says the baby is ruining our lives": on treatment, still struggling.
+        r"(?:on|taking|started|having|in|doing) (?:antidepressants|medication|sertraline|citalopram"
+        r"|fluoxetine"
+        r"|escitalopram|prozac|zoloft|therapy|counselling|cbt) (?:[a-z0-9]+ ){0,4}(?:and"
+        r"|but) (?:[a-z]+ ){0,2}"
+        r"(?:still|says|said|feels|is|hes|shes|im|cries|wants|hates|keeps|worse|nothing)",
+    ),
+    # ---- The couple ----
+    _rules(
+        "relationship_strain",
+        "any",
+        r"(?:we|we are|were|we keep|we have been|weve been|we do nothing but|constantly|always) "
+        r"(?:argue|arguing|argued|fight|fighting|fought|bicker|bickering|row|rowing|snap|snapping|shout"
+        r"|shouting|yell|yelling|at each others throats)",
+        r"(?:arguments|rows|fights|arguing|fighting|tension|resentment|screaming matches)(?! with the baby)",
+        r"(?:resent|resents|resenting|hate|hates|cant stand|can not stand|angry at|furious with|fed up with)"
+        r" (?:him|her|my husband|my wife|my partner|my boyfriend|my girlfriend|each other)",
+        r"(?:marriage|relationship) (?:is|feels|seems|has been) (?:falling apart|over|on the rocks|in trouble"
+        r"|strained|breaking|struggling|at breaking point|hanging by a thread|suffering)",
+        r"(?:wrecked|ruined|destroyed|killed|wrecking|ruining|destroying) (?:my|our) (?:marriage"
+        r"|relationship)",
+        r"(?:like|as) (?:flatmates|roommates|housemates|strangers|ships in the night|colleagues)",
+        r"(?:divorce|separating|leave him(?! alone)|leave her(?! alone)|leaving him(?! alone)"
+        r"|leaving her(?! alone)|trapped me|trapped him"
+        r"|trapped her"
+        r"|blames me|blamed me|blaming me)",
+        r"(?:we|we dont|we never|we barely|we hardly) (?:dont )?(?:talk|speak) (?:anymore|any more"
+        r"|to each other"
+        r"|at all)",
+        r"(?:no|zero) (?:intimacy|time for each other|time together|affection)",
+    ),
+    _rules(
+        "partner_left",
+        "partner",
+        r"(?:moved|moving|gone|went|going) (?:back )?(?:out|home|to (?:his|her|their) (?:mums|mothers|parents"
+        r"|dads|brothers|sisters|friends|mates|own place|flat)|to live with|to stay with)",
+        r"(?:left|walked out on|abandoned) (?:us|me|the family|home)",
+        r"(?:walked out|packed (?:his|her) bags|isnt living with us|doesnt live with us|not living with us"
+        r"|we separated|weve separated|we split|we broke up|left when)",
+        r"(?:sleeping|sleeps|staying|stays|living|lives) (?:at|with) (?:his|her|their) (?:mums|mothers"
+        r"|parents"
+        r"|dads|brothers|sisters|friends|mates|mum|mother)",
+        r"{partner} (?:has |just |finally |already )?(?:left|moved out|walked out|packed up)(?! for work"
+        r"| early"
+        r"| the| it| a| me to)",
+        r"(?:he|she) (?:has |just )?(?:left|gone|walked)(?= \.| !| ,| for good| and| us| me| home| to live)",
+        r"packed (?:a|his|her|their) (?:bag|bags|things|stuff|suitcase)",
+        r"(?:(?<=since )|(?<=when )|(?<=after )|(?<=before ))(?:he|she|my husband|my wife|my partner"
+        r"|my boyfriend|my girlfriend)"
+        r" (?:left|walked out|moved out)",
+    )
+    + _rules(
+        "partner_left",
+        "any",
+        r"(?:we|weve|we have|we had) (?:split up|split|separated|broken up|broke up)",
+    ),
+    _rules(
+        "unreliable_help",
+        "other",
+        r"(?:promised|said|offered|swore|were going) (?:\w+ ){0,3}(?:help|come|visit|take him|take her"
+        r"|babysit|have him|have her) (?:\w+ ){0,5}(?:but|and) (?:havent|hasnt|never|didnt|dont|doesnt|then"
+        r" didnt|not once|nothing|they never|she never|he never|cancel)",
+        r"(?:cancel|cancels|cancelled|canceled|bail|bails|bailed|flake|flaked|flakes) (?:\w+ ){0,3}(?:again"
+        r"|in a row|running|every week|twice|three times|each time"
+        r"|last minute|every time|on us|at the last)",
+        r"(?:let|lets|letting) (?:us|me) down",
+        r"(?:and|but) (?:has|have|hes|shes|theyve) (?:only )?(?:been|come|visited|helped) (?:once|twice"
+        r"|one time)",
+        r"(?:never|didnt|dont|doesnt|not) (?:turn up|turned up|show up|showed up|come round|came round"
+        r"|come over|came over|visit|visits) (?:when|like|as|again|once|even)",
+        r"(?:no|zero|not any|not much|not a lot of|little|any) help from (?:family|the family|my family"
+        r"|his family"
+        r"|her family|anyone|grandparents|the grandparents|my parents|his parents|her parents|friends)",
+        r"(?:grandparents|grandmothers|grandmas|nans|in laws|family|friends|my mum|his mum|her mum|my sister"
+        r"|my parents|his parents|her parents) (?:\w+ ){0,3}(?:havent|hasnt|never|dont|arent|wont) (?:helped"
+        r"|help|been|come|visited|bothered|offered|stepped)",
+    ),
+    _rules(
+        "unreliable_help",
+        "any",
+        r"(?:no|zero|little|not much|not any|hardly any|barely any) (?:support|help|backup|back up)(?! from"
+        r" (?:him|her|my husband|my wife|my partner))(?! (?:with|for) (?:the )?(?:bottle|feeding))",
+        r"(?:friends|family|everyone|everybody|people) (?:have |has |all )?(?:disappeared|vanished"
+        r"|dropped off"
+        r"|stopped (?:coming|visiting|calling|texting))",
+    ),
+    _rules(
+        "lone_parenting",
+        "self",
+        r"single (?:mum|dad|parent|mother|father|parenting)|solo parent\w*|lone parent\w*",
+        r"(?<!to be )(?<!being )(?<!of )(?<!leave her )(?<!leave him )"
+        r"(?:on my own|by myself|alone|all alone|solo) (?:with (?:him|her|them|the baby|the twins|my son|my "
+        r"daughter|a baby|a newborn)|every day|all day|all week|most nights|since|now|at home|for weeks|24 7"
+        r"|all the time)",
+        r"(?:doing|raising|do|bringing up) (?:this|it|him|her|them|everything|{baby}) (?:all )?(?:alone"
+        r"|on my own|by myself|solo)",
+        r"(?:no one|nobody|noone) (?:else )?(?:to help|to share|here to help|helps|to hand him to"
+        r"|to hand her to"
+        r"|to take over)",
+        r"(?:i have|ive got) (?:no one|nobody|noone)",
+        r"(?:just|only) me and {baby}",
+    )
+    + _rules(
+        "lone_parenting",
+        "any",
+        r"(?:works away|working away|away with work|deployed|on deployment|offshore|away for work|away most"
+        r" weeks|on tour|on rotation|fifo|in prison)",
+    ),
+    _rules(
+        "long_work_hours",
+        "any",
+        r"(?:works|working|worked|work) (?:\w+ )?(?:long hours|late|12 hour|12 hours|twelve hour|13 hour"
+        r"|14 hour|nights|night shifts|all hours|every weekend|weekends|60 hours|70 hours|overtime"
+        r"|double shifts"
+        r"|every day|all the time|7 days)",
+        r"long hours|long days|night shifts|double shifts|overtime|works away|working away|away with work"
+        r"|away for work",
+        r"(?:\d+|sixty|fifty|seventy) hours? (?:a|per|every) week",
+        r"(?:never|barely|hardly|rarely) (?:home|at home|around|there)",
+        r"(?:gone|out|out of the house|leaves|away) (?:from|before|at) (?:\d+|six|seven|dawn|5|6|7)",
+        r"(?:home|back) (?:at|after|by|around) (?:\d+|nine|ten|eight|midnight)(?: (?:pm|at night|every night"
+        r"|most nights))?",
+        r"(?:12|twelve|14|fourteen|13|ten|10|\d\d|sixty|seventy|fifty) hour (?:days|shifts|shift|day|weeks"
+        r"|week)",
+    ),
+    _rules(
+        "physical_recovery",
+        "parent",
+        r"caesarean|c section|c sections|episiotomy|stitches|incision|scar|prolapse|haemorrhage|pelvic floor"
+        r"|pelvic pain|diastasis|perineum|perineal|third degree|fourth degree|tear|tearing|infected wound",
+        r"(?:recovering|recovery|healing|heal) (?:from|after) (?:the birth|birth|surgery|delivery|labour|my)",
+        r"(?:still|so|really) (?:sore|in pain|bleeding|cant walk|healing)",
+        r"(?:cant|cannot|can barely|can hardly) (?:walk|sit|lift|stand(?! him| her| it| them| my| the| being)"
+        r"|get up)",
+        r"(?:back|hip|pelvic|wound) pain",
+    ),
+    _rules(
+        "things_improving",
+        "any",
+        r"(?:getting|got|feel|feeling|feels|are|is|things are|much|so much|a bit|bit|a lot|lot|slightly"
+        r"|definitely|things) (?:better|easier|brighter|calmer|lighter)",
+        r"improv\w*|turned a corner|looking up|light at the end|on the mend|more like (?:myself|himself"
+        r"|herself|ourselves|ourself)",
+        r"(?:finally|now) (?:sleeping|settling|feeding|smiling|bonding|laughing|enjoying|coping|working)",
+        r"(?:good|great|lovely|better|nice|calm|easy|easier) (?:week|day|days|night|nights|weekend)",
+        r"(?:doing|going) (?:well|ok|okay|fine|great|really well|alright|pretty well)",
+        r"(?:enjoying|love|loving|adore|adoring) (?:him|her|them|it|being|every|the baby|our baby|my baby"
+        r"|this stage)",
+        r"(?<!be )(?<!feel )(?:happy|happier|content|grateful|proud|relieved)",
+        r"(?:more|much more|a lot more|bit more|far more) (?:settled|relaxed|confident|rested|like ourselves"
+        r"|human|in control|on top of things)",
+        r"(?:sleeps|slept|sleeping) (?:\d+|four|five|six|seven|eight) hours (?:at a stretch|straight|in a row"
+        r"|at a time)",
+        r"(?:its|things are|were|im|feeling|feel|hes|shes|it is) (?:\w+ )?(?:better|easier) than",
+        r"(?:medication|antidepressants|therapy|cbt|counselling|tablets|night plan|plan|sertraline) (?:is|are"
+        r"|has been|have been|) ?(?:helping|working|worked|helped)",
+        r"(?:are|is) healing|(?:weight|weight gain) is (?:good|great|fine)|(?:honestly|really|pretty"
+        r"|all) good",
+    ),
+)
+
+RULES: tuple[Rule, ...] = tuple(rule for group in _GROUPS for rule in group)

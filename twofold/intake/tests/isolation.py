@@ -1,0 +1,12 @@
+"""Household objects of the intake app for api/tests/test_isolation.py: kwarg name -> one object."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from twofold.households.models import Child, Member
+from twofold.intake.services import keep_writing
+
+
+def household_objects(*, parent: Member, other_parent: Member, child: Child) -> dict[str, models.Model]:
+    return {"writing_id": keep_writing(author=parent, text="I haven't slept in days.")}
