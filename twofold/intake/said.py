@@ -196,8 +196,8 @@ STEPS: dict[str, Step] = {
     ),
     "circle": Step(
         "circle",
-        "Ask someone in your circle to take a night: invite them as a helper",
-        "households:settings",
+        "Ask your circle to take a night",
+        "circle:ask",
         (),
         "Broken nights are what wear parents down most (EVIDENCE.md §4.4); a helper can log and cover care.",
     ),
