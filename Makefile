@@ -46,8 +46,11 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/health.py
 	$(BIN)/python benchmarks/tap.py
 
+# The suite runs on both cores (pytest-xdist; each worker has its own test database and live server).
+XDIST := -n 2
+
 pytest: $(VENV)/.installed-dev
-	$(BIN)/pytest
+	$(BIN)/pytest $(XDIST)
 
 # The instants `make test-clock` runs at, in household time (Europe/London): 03:00 and 15:00, a Sunday (the
 # check-in day) and a Monday, the mornings the clocks go forward and back, and December. Every fixture's dates
@@ -62,14 +65,14 @@ CLOCK_TESTS := twofold/tests/test_pytest_clock.py twofold/home twofold/care twof
 test-clock: $(VENV)/.installed-dev
 	@for instant in $(CLOCK_INSTANTS); do \
 		echo "== the clock at $$instant"; \
-		env -u DATABASE_URL TWOFOLD_TEST_NOW=$$instant $(BIN)/pytest -q -x $(CLOCK_TESTS) \
+		env -u DATABASE_URL TWOFOLD_TEST_NOW=$$instant $(BIN)/pytest $(XDIST) -q -x $(CLOCK_TESTS) \
 			|| { echo "make test-clock: failed with the clock at $$instant"; exit 1; }; \
 	done
 
 pytest-pg: $(VENV)/.installed-dev
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers: running the suite against it"; \
-		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest; \
+		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest $(XDIST); \
 	else echo "PostgreSQL is not reachable at $(PG_TEST_URL): skipping the PostgreSQL run"; fi
 
 # schemathesis over every API operation against `twofold serve` (production settings, a fresh demo household),
