@@ -1,7 +1,8 @@
 """The curated lexicon: for each situation Twofold recognises, the phrases that say it, and whom the phrase
 must be about. Patterns are regular expressions over the mended words (words.py): lower case, no apostrophes
 ("dont", "hes"), one spelling ("mum", "nappy"), single spaces, and punctuation kept as its own word so that a
-phrase never runs across a sentence. `{baby}`, `{obj}`, `{partner}` and `{w}` are filled in below.
+phrase never runs across a sentence. `{baby}`, `{obj}`, `{partner}` and `{w}` are filled in by
+rule.py; the safety phrases are in lexicon_safety.py.
 
 Who a phrase is about (`who`):
 - "parent": the writer or the other parent (not the baby, not a grandparent or friend);
@@ -14,10 +15,10 @@ labelled set that needs it (tests/data/posts.jsonl).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from twofold.intake.lexicon_safety import SAFETY_GROUPS
+from twofold.intake.rule import Rule, Who, rules_for
 
-Who = Literal["parent", "partner", "self", "baby", "other", "any"]
+__all__ = ["RULES", "SAFETY", "SITUATIONS", "Rule", "Who"]
 
 SAFETY = ("self_harm_risk", "harm_to_baby_risk")
 
@@ -44,134 +45,11 @@ SITUATIONS = (
     "things_improving",
 )
 
-FILL = {
-    "baby": r"(?:(?:the|my|our|this) )?(?:baby|babys|son|daughter|twins|little one|child|kid|boy|girl)",
-    "obj": r"(?:him|her|them|(?:(?:the|my|our) )?(?:baby|son|daughter|twins|little one|child|kid))",
-    "partner": r"(?:(?:my|our|the|her|his) )?(?:husband|wife|partner|boyfriend|girlfriend|other half)",
-    "w": r"(?:[a-z]+ )",  # any one word
-    "be": r"(?:am|im|is|are|was|were|hes|shes|theyre|been|be|being|feel|feels|feeling|felt|get|gets|getting)",
-}
-
-
-@dataclass(frozen=True)
-class Rule:
-    situation: str
-    pattern: str
-    who: Who = "any"
-
-
-def _rules(situation: str, who: Who, *patterns: str) -> list[Rule]:
-    return [Rule(situation, _filled(p), who) for p in patterns]
-
-
-def _filled(pattern: str) -> str:
-    for name, words in FILL.items():
-        pattern = pattern.replace("{" + name + "}", words)
-    return pattern
-
 
 _GROUPS: tuple[list[Rule], ...] = (
-    # ---- Safety: the writer's life. Indirect wordings are here on purpose (recall first). ----
-    _rules(
-        "self_harm_risk",
-        "any",
-        r"(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting) (?:myself|himself|herself"
-        r"|themselves)",
-        r"self ?harm\w*",
-        r"suicid\w*",
-        r"(?:end|ending|ended|take|taking) (?:it all|my life|my own life|his life|her life|his own life|"
-        r"her own life|their life|things)",
-        r"(?:dont|do not|didnt) want to (?:be here|live|be alive|exist|wake up|go on|carry on)",
-        r"(?:wish|wished|wishing) (?:i|he|she) (?:was|were|wasnt|werent|could) (?:dead|gone|not here"
-        r"|disappear"
-        r"|vanish|just disappear|not exist|never wake up|go to sleep and not wake up)",
-        r"(?:want|wanted|wanting) to (?:die|disappear|vanish|not exist|not be here)",
-        r"(?:better off|happier) (?:without me|without him|without her|if i was gone|if i wasnt here|dead"
-        r"|if i were gone|if i wasnt around)",
-        r"(?:no|no real) (?:point|reason) (?:in )?(?:living|going on|carrying on|to live|to go on|being here"
-        r"|in being here|anymore)",
-        r"(?:not|never) (?:wake|waking) up",
-        r"(?:cant|cannot|can not) (?:go on|keep going|carry on) (?:like this|anymore|any more)",
-        r"(?:walk|walking|drive|driving|step|stepping) (?:into|in front of) (?:traffic|a car|a bus|a train"
-        r"|a lorry|a truck)",
-        r"(?:stockpil\w*|saving up|hoarding|collecting) (?:my |his |her )?(?:pills|tablets|medication"
-        r"|painkillers)",
-        r"(?:overdose|od)",
-        r"(?:jump|jumping) (?:off|from) (?:a|the) (?:bridge|roof|building|balcony)",
-        r"(?:thoughts|thinking|thought) (?:of|about) (?:dying|death|ending it|not being here|ending things)",
-        r"(?:hang|hanging) myself",
-        r"if i (?:wasnt|werent|was not|were not) (?:around|here|alive|in the picture)|if i (?:was"
-        r"|were) (?:gone"
-        r"|dead|not here|not around)|(?:without|with no) me (?:around|here|in the picture)",
-        r"(?:just )?not (?:being here|existing|being alive|being around)(?: anymore| any more)?",
-        r"how easy it would be to (?:end|go|let go|disappear|just|step|drive|make it stop|not)",
-        r"(?:not sure|dont know if|dont know whether|unsure if|unsure whether|wonder if|wondering if) (?:i )?"
-        r"(?:want|wanna|even want|still want) to (?:be alive|live|be here|go on|keep going|carry on|exist)",
-        r"(?:disappear|vanish) (?:forever|for good|and never come back)",
-        r"(?:everyone|everybody|they|the family|my family) (?:would|will|d) be better off",
-    ),
-    # ---- Safety: harm to the baby. The object must be the baby (or a pronoun that may be): see reader. ----
-    _rules(
-        "harm_to_baby_risk",
-        "any",
-        r"(?:shake|shaking|shook|shaken|hurt|hurting|harm|harming|hit|hitting|smother|smothering|suffocate"
-        r"|suffocating|throw|throwing|threw|thrown|slap|slapping|strangle|strangling|kill|killing"
-        r"|punch|punching) {obj}(?! off| up| out| a | to )",
-        r"(?:lose|losing|lost) (?:it|my temper|control) (?:with|at) {obj}",
-        r"(?:shaken|harmed|hurt) (?:baby|my baby|the baby)",
-        r"(?:urge|urges|tempted|want|wanted|wanting) to (?:shake|hurt|harm|hit|smother|throw|slap|squeeze)",
-        r"(?:put|putting) (?:a |the )?pillow over",
-        r"pillow (?:\w+ ){0,8}how easy",
-        r"(?:frighten|frightened|scare|scared|terrify|terrified) (?:of )?myself",
-        r"(?:scared|afraid|frightened|terrified) (?:of )?what i (?:might|could|would|will) do",
-        r"(?:scared|afraid|frightened|terrified) (?:to be|of being|being) (?:left )?alone with {obj}",
-        r"(?:dont|do not|cant|cannot) trust myself (?:with|around|near) {obj}",
-        r"in case i (?:lose it|snap|hurt|lose control)",
-        r"(?:scared|afraid|frightened|terrified|worried|dont want) to leave (?:her|him|my wife|my husband"
-        r"|my partner"
-        r"|them) alone with {obj}",
-        r"(?:scared|afraid|frightened|worried|terrified) (?:that )?(?:i|he|she) (?:will|might|ll|could|would"
-        r"|d)"
-        r" (?:hurt|harm|shake|lose it with|snap and hurt|do something to) {obj}",
-    ),
-    _rules(
-        "negative_about_baby",
-        "any",
-        r"(?:ruin|ruins|ruining|ruined|destroyed|destroying|wrecked|wrecking) (?:our|my|his|her"
-        r"|their) (?:li[fv]e"
-        r"s?|marriage|relationship|everything)",
-        r"(?:wish|wished|wishing) (?:we|i|he|she|wed|id|hed|shed) (?:had never|hadnt|never|didnt"
-        r"|did not) (?:had|have|had had"
-        r"|got pregnant|have had) {obj}",
-        r"(?:wish|wished) (?:he|she|they|the baby) (?:had never|hadnt|was never|wasnt|werent"
-        r"|had not) (?:been )?"
-        r"(?:born|here|had)",
-        r"(?:regret|regrets|regretting|regretted) (?:having|had|becoming a parent|becoming a mum"
-        r"|becoming a dad"
-        r"|this baby|{obj})",
-        r"(?:hate|hates|hated|resent|resents|resenting|cant stand|can not stand|dislike) (?:the baby|my baby"
-        r"|our baby|being a mum|being a dad|being a parent|my son|my daughter|our son|our daughter)",
-        r"(?:baby|he|she|son|daughter) (?:hates|doesnt like|does not like|cant stand) (?:me|him|her|his dad"
-        r"|her dad|his mum|her mum)",
-        r"(?:give|giving) (?:him|her|them|the baby) (?:away|up)",
-        r"(?:mistake|mistakes) (?:having|to have) (?:a baby|{obj}|kids|children)",
-        r"(?:dont|do not|doesnt|does not|cant|never) (?:love|even like|like|want) (?:him|her|the baby|my baby"
-        r"|our baby|this baby|my son|my daughter|our son|our daughter)",
-        r"(?:dont|doesnt) want (?:to be a|to be) (?:mum|dad|parent)",
-        r"(?:baby|he|she) (?:is|s) (?:ruining|wrecking|destroying) (?:everything|us)",
-    ),
-    _rules(
-        "gender_disappointment",
-        "parent",
-        r"(?:wanted|hoped for|wished for|was hoping for|really wanted|set on|longed for) a (?:girl|boy|son"
-        r"|daughter)",
-        r"gender disappointment",
-        r"disappointed (?:it was|its|that (?:it|he|she) (?:was|is)|he was|she was|hes|shes) a (?:boy|girl)",
-        r"(?:wish|wished) (?:he|she|the baby) (?:was|were|had been) a (?:girl|boy)",
-        r"(?:grieving|grief for|mourning) the (?:daughter|son|girl|boy)",
-    ),
+    *SAFETY_GROUPS,
     # ---- The load, sleep and the household ----
-    _rules(
+    rules_for(
         "uneven_load",
         "self",
         r"(?:i|im|ive) (?:do|doing|done|did|am doing|have been doing|end up doing|been doing) (?:nearly "
@@ -186,7 +64,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|bedtimes|night wakings|wake ups|cooking|cleaning|washing)",
         r"(?:all|every one of) the night (?:feeds|wakings|wake ups|shifts)",
     )
-    + _rules(
+    + rules_for(
         "uneven_load",
         "partner",
         r"(?:never|doesnt|does not|wont|will not|didnt|barely|rarely|hardly ever|hardly|hasnt|has not"
@@ -209,13 +87,13 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:no|zero|not any|not much) help from (?:him|her|my husband|my wife|my partner)",
         r"(?:leaves|left) (?:it all|everything) (?:to|for) me",
     )
-    + _rules(
+    + rules_for(
         "uneven_load",
         "any",
         r"(?:while|whilst) (?:he|she|they|my husband|my wife|my partner) (?:snores|sleeps|scrolls|plays|games"
         r"|watches|naps|lies in|sits)",
     ),
-    _rules(
+    rules_for(
         "sleep_deprivation",
         "parent",
         r"(?:havent|hasnt|have not|has not|not|barely|hardly|never|cant|cannot|didnt|dont) (?:slept|sleep"
@@ -236,7 +114,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:up|awake) every night",
         r"falling asleep (?:at the wheel|driving|standing up|on my feet)",
     ),
-    _rules(
+    rules_for(
         "partner_withdrawn",
         "partner",
         r"(?:wont|will not|doesnt|does not|never|refuses to|refused to|barely|rarely|hardly ever|didnt"
@@ -253,7 +131,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:hands|handed|passes|passed|gives) (?:him|her|them|the baby) (?:straight )?back",
         r"(?:stays|staying|works|working) late (?:to avoid|so he|so she|on purpose)",
     ),
-    _rules(
+    rules_for(
         "bonding_difficulty",
         "parent",
         r"(?:havent|hasnt|have not|has not|not|never|didnt|dont|doesnt|cant|struggl\w* to|trouble|hard to)"
@@ -276,13 +154,13 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"bonding (?:issues|problems|difficulties|is hard|isnt happening)",
         r"(?:like|as if) (?:i|he|she) (?:am|is|was|were) (?:looking after|minding) someone elses",
     )
-    + _rules(
+    + rules_for(
         "bonding_difficulty",
         "any",
         r"(?:cries|screams|crying|screaming) (?:whenever|when|every time|as soon as|if) (?:his|her|their) "
         r"(?:dad|mum|daddy|mummy|father|mother) (?:holds|picks|takes|touches|comes)",
     ),
-    _rules(
+    rules_for(
         "infant_crying",
         "baby",
         r"(?:cries|crying|cried|screams|screaming|screamed|howls|howling|wails|wailing) (?:all|for hours"
@@ -301,13 +179,13 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:was|is|keeps|kept|started|starts|been|still|always|hes|shes) (?:crying|screaming)",
         r"(?:screams|cries|screaming|crying) (?:at|through|during|on) (?:the|every|each|his|her)",
     ),
-    _rules(
+    rules_for(
         "infant_crying",
         "any",
         r"(?:(?:cant|cannot|couldnt) )?(?:stop|stand|handle|cope with|take|bear|deal with) the (?:crying"
         r"|screaming)",
     ),
-    _rules(
+    rules_for(
         "feeding_difficulty",
         "any",
         r"(?:latch|latching|latches)",
@@ -329,7 +207,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"cluster feed\w*",
     ),
     # ---- The parents' minds ----
-    _rules(
+    rules_for(
         "parent_low_mood",
         "parent",
         r"depressed|depression|weepy|tearful",
@@ -351,8 +229,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:failing|failure|failed) (?:as a|at being|at this)",
         r"(?:struggling|sinking|drowning|falling apart)(?: (?:mentally|emotionally|inside|badly))?",
     ),
-    _rules("parent_low_mood", "any", r"pnd|postnatal depression|postpartum depression|baby blues"),
-    _rules(
+    rules_for("parent_low_mood", "any", r"pnd|postnatal depression|postpartum depression|baby blues"),
+    rules_for(
         "parent_anxiety",
         "parent",
         r"anxious|anxiety|panic|panicking|panicky|on edge|nervous wreck|worried sick|dread|dreading",
@@ -371,7 +249,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"what if (?:he|she|they|i|something|the baby)",
         r"(?:worried|worry|worrying|fret|fretting|scared) about everything",
     ),
-    _rules(
+    rules_for(
         "not_improving_on_treatment",
         "parent",
         r"(?:antidepressants|medication|sertraline|citalopram|fluoxetine|escitalopram|prozac|zoloft|tablets"
@@ -389,7 +267,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r" (?:\w+ ){0,2}(?:antidepressants|medication|sertraline|citalopram|fluoxetine|tablets|pills|therapy"
         r"|counselling|cbt|treatment)",
     ),
-    _rules(
+    rules_for(
         "not_improving_on_treatment",
         "any",
         # "He's on antidepressants and says the baby is ruining our lives": on treatment, still struggling.
@@ -400,7 +278,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:still|says|said|feels|is|hes|shes|im|cries|wants|hates|keeps|worse|nothing)",
     ),
     # ---- The couple ----
-    _rules(
+    rules_for(
         "relationship_strain",
         "any",
         r"(?:we|we are|were|we keep|we have been|weve been|we do nothing but|constantly|always) "
@@ -423,7 +301,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|at all)",
         r"(?:no|zero) (?:intimacy|time for each other|time together|affection)",
     ),
-    _rules(
+    rules_for(
         "partner_left",
         "partner",
         r"(?:moved|moving|gone|went|going) (?:back )?(?:out|home|to (?:his|her|their) (?:mums|mothers|parents"
@@ -443,12 +321,12 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|my boyfriend|my girlfriend)"
         r" (?:left|walked out|moved out)",
     )
-    + _rules(
+    + rules_for(
         "partner_left",
         "any",
         r"(?:we|weve|we have|we had) (?:split up|split|separated|broken up|broke up)",
     ),
-    _rules(
+    rules_for(
         "unreliable_help",
         "other",
         r"(?:promised|said|offered|swore|were going) (?:\w+ ){0,3}(?:help|come|visit|take him|take her"
@@ -469,7 +347,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|my parents|his parents|her parents) (?:\w+ ){0,3}(?:havent|hasnt|never|dont|arent|wont) (?:helped"
         r"|help|been|come|visited|bothered|offered|stepped)",
     ),
-    _rules(
+    rules_for(
         "unreliable_help",
         "any",
         r"(?:no|zero|little|not much|not any|hardly any|barely any) (?:support|help|backup|back up)(?! from"
@@ -478,7 +356,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|dropped off"
         r"|stopped (?:coming|visiting|calling|texting))",
     ),
-    _rules(
+    rules_for(
         "lone_parenting",
         "self",
         r"single (?:mum|dad|parent|mother|father|parenting)|solo parent\w*|lone parent\w*",
@@ -494,13 +372,13 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:i have|ive got) (?:no one|nobody|noone)",
         r"(?:just|only) me and {baby}",
     )
-    + _rules(
+    + rules_for(
         "lone_parenting",
         "any",
         r"(?:works away|working away|away with work|deployed|on deployment|offshore|away for work|away most"
         r" weeks|on tour|on rotation|fifo|in prison)",
     ),
-    _rules(
+    rules_for(
         "long_work_hours",
         "any",
         r"(?:works|working|worked|work) (?:\w+ )?(?:long hours|late|12 hour|12 hours|twelve hour|13 hour"
@@ -517,7 +395,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:12|twelve|14|fourteen|13|ten|10|\d\d|sixty|seventy|fifty) hour (?:days|shifts|shift|day|weeks"
         r"|week)",
     ),
-    _rules(
+    rules_for(
         "physical_recovery",
         "parent",
         r"caesarean|c section|c sections|episiotomy|stitches|incision|scar|prolapse|haemorrhage|pelvic floor"
@@ -528,7 +406,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|get up)",
         r"(?:back|hip|pelvic|wound) pain",
     ),
-    _rules(
+    rules_for(
         "things_improving",
         "any",
         r"(?:getting|got|feel|feeling|feels|are|is|things are|much|so much|a bit|bit|a lot|lot|slightly"

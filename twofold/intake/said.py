@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from twofold.intake.reader import Heard, Person
+from twofold.intake.closed_words import Person
+from twofold.intake.reader import Heard
 
 NOT_AN_ASSESSMENT = (
     "This is a reading of your words by simple rules on this server, not an assessment or a diagnosis. "

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from twofold.intake.reader import Person, read, segments
+from twofold.intake.closed_words import Person
+from twofold.intake.reader import read, segments
 
 
 def keys(text: str) -> set[str]:
