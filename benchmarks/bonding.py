@@ -8,14 +8,13 @@ plan) like benchmarks/run.py. Target: Today with a plan at most 2x the baseline 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.run import _setup, _timed  # noqa: E402
+from benchmarks.run import _setup, _timed, rounds_against  # noqa: E402
 
 
 def main() -> None:
@@ -48,16 +47,7 @@ def main() -> None:
     }
     for action in pages.values():
         _timed(action)
-    samples: dict[str, list[float]] = {name: [] for name in pages}
-    for _ in range(args.rounds):
-        for name, action in pages.items():
-            samples[name].append(_timed(action))
-    base = statistics.median(samples["baseline: account page"])
-    print(f"{'page':36} {'median ms':>10} {'ratio':>7}")
-    for name, times in samples.items():
-        median = statistics.median(times)
-        print(f"{name:36} {median * 1000:10.2f} {median / base:7.2f}x")
-    print(f"rounds: {args.rounds}")
+    rounds_against(pages, args.rounds, "baseline: account page")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ at most 2x the baseline page; a worker with rcpchgrowth loaded under 150 MB resi
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.run import _setup, _timed  # noqa: E402
+from benchmarks.run import _setup, _timed, rounds_against  # noqa: E402
 
 # A fresh interpreter, set up as a worker is (settings, apps, URLs), then one growth reading made: its
 # resident memory (VmRSS) before and after, in MB.
@@ -83,16 +82,7 @@ def main() -> None:
     )
     for action in pages.values():
         _timed(action)
-    samples: dict[str, list[float]] = {name: [] for name in pages}
-    for _ in range(args.rounds):
-        for name, action in pages.items():
-            samples[name].append(_timed(action))
-    base = statistics.median(samples["baseline: account page"])
-    print(f"{'page':36} {'median ms':>10} {'ratio':>7}")
-    for name, times in samples.items():
-        median = statistics.median(times)
-        print(f"{name:36} {median * 1000:10.2f} {median / base:7.2f}x")
-    print(f"rounds: {args.rounds}")
+    rounds_against(pages, args.rounds, "baseline: account page")
     before, after = worker_memory()
     print(
         f"worker resident memory: {before:.1f} MB set up, {after:.1f} MB with rcpchgrowth loaded "

@@ -61,6 +61,21 @@ def _timed(action: Callable[[], int]) -> float:
     return elapsed
 
 
+def rounds_against(pages: dict[str, Callable[[], int]], rounds: int, baseline: str) -> None:
+    """Time each page round-robin (so drift hits each alike) and print its median and its ratio to
+    `baseline`'s median in the same run."""
+    samples: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(rounds):
+        for name, action in pages.items():
+            samples[name].append(_timed(action))
+    base = statistics.median(samples[baseline])
+    print(f"{'page':36} {'median ms':>10} {'ratio':>7}")
+    for name, times in samples.items():
+        median = statistics.median(times)
+        print(f"{name:36} {median * 1000:10.2f} {median / base:7.2f}x")
+    print(f"rounds: {rounds}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--weeks", type=int, default=52)
