@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from twofold.care.models import TemperatureMethod
 from twofold.households.models import Child, Member
 from twofold.imports.models import PersonChoice
 
@@ -26,6 +27,8 @@ class Choices:
     people: dict[str, str] = field(default_factory=dict)  # name → member id, or KEEP_NAME
     children: dict[str, str] = field(default_factory=dict)  # name → child id, or SKIP_CHILD
     imperial: bool = False
+    # How the file's temperatures were taken, when it does not say: the logging form's own default.
+    temperature_method: str = TemperatureMethod.ARMPIT
 
 
 def _first_word(name: str) -> str:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from twofold.care.kinds import find
-from twofold.care.models import CareEvent
+from twofold.care.models import CareEvent, Kind
 from twofold.care.services import check_imported_event, remove_imported_events, save_imported_events
 from twofold.households.models import Child, Member
 from twofold.households.services import add_child, add_former_member
@@ -57,6 +57,8 @@ class Preview:
     duplicate_count: int = 0
     already: int = 0
     to_create: int = 0
+    # Temperatures the file does not say how were taken: recorded as the parent chose (Choices).
+    unsaid_method: int = 0
 
     def skip(self, item: Skip) -> None:
         self.skipped_count += 1
@@ -152,7 +154,7 @@ class Run:
                 end=self.resolver.when(row.end) if row.end else None,
                 by=self._by(row.person),
                 logged_by=None if row.logger is None else self._by(row.logger),
-                details={k: v for k, v in row.details.items() if v is not None},
+                details=self._details(row),
                 note=row.note[:2000],
                 client_id=self._client_id(row),
                 response=row.response,
@@ -161,6 +163,13 @@ class Run:
             )
         except ValidationError as error:
             return Skip(row.line, what, " ".join(error.messages))
+
+    def _details(self, row: Row) -> dict[str, Any]:
+        details = {k: v for k, v in row.details.items() if v is not None}
+        if row.kind == Kind.TEMPERATURE and not details.get("method"):
+            self.preview.unsaid_method += 1
+            details["method"] = self.choices.temperature_method
+        return details
 
     def candidates(self) -> Iterator[Pair]:
         for item in formats.read(self.bundle, self.fmt.key, imperial=self.choices.imperial):

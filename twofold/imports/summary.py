@@ -37,6 +37,11 @@ def lines(preview: Preview, household: Household) -> list[str]:
     out.append(f"{preview.to_create} event(s) to create.")
     for name, who in preview.people.items():
         out.append(f"  People: “{name or '(nobody named in the file)'}” → {who}")
+    if preview.unsaid_method:
+        out.append(
+            f"{preview.unsaid_method} temperature(s) do not say how they were taken: recorded as taken in "
+            "the armpit unless you choose otherwise (--temperature-method)."
+        )
     if preview.already:
         out.append(f"{preview.already} event(s) already imported before: left as they are.")
     if preview.duplicate_count:

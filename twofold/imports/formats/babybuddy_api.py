@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from twofold.imports.files import Bundle
-from twofold.imports.formats.babybuddy import WAITING, Units, records_to_rows
+from twofold.imports.formats.babybuddy import Units, records_to_rows
 from twofold.imports.rows import BadFile, Row, Skip, plausible_year
 
 KEY = "babybuddy_api"
@@ -28,7 +28,10 @@ ENDPOINTS = (
     "notes",
     "medication",
     "weight",
-    *WAITING,
+    "height",
+    "head-circumference",
+    "temperature",
+    "bmi",
 )
 PAGE = 500
 TIMEOUT_SECONDS = 20
@@ -117,5 +120,4 @@ def read(bundle: Bundle, *, imperial: bool = False) -> Iterator[Row | Skip]:
     for endpoint, records in document.get("records", {}).items():
         for number, record in enumerate(records, start=1):
             named = {**record, "child": children.get(str(record.get("child")), "")}
-            # The API names a weight's value `weight`, and the growth kinds `value`: the mapper reads either.
             yield from records_to_rows(endpoint, named, number, _api_time, units)

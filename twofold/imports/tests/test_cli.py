@@ -22,19 +22,19 @@ def _run(*args: str) -> str:
 def test_dry_run_previews_and_writes_nothing(family):
     text = _run(str(NARA), "--household", str(family.sam.household_id), "--dry-run")
     assert "Nara Baby file export_narababy_mila_20260517.csv: 14 May 2026 to 16 May 2026." in text
-    assert "Mila: 1 bath, 16 feeds, 11 nappies" in text
+    assert "Mila: 1 bath, 16 feeds, 1 head measurement, 1 length measurement, 11 nappies" in text
     assert "People: “Ren” → Ren" in text
-    assert "Twofold does not record lengths yet" in text
+    assert "1 length measurement" in text and "1 head measurement" in text and "1 weighing" in text
     assert "Dry run: nothing was written" in text
     assert CareEvent.objects.count() == 0
 
 
 def test_import_then_again_creates_nothing(family):
     household = str(family.sam.household_id)
-    assert "Imported 46 event(s)" in _run(str(NARA), "--household", household)
+    assert "Imported 48 event(s)" in _run(str(NARA), "--household", household)
     again = _run(str(NARA), "--household", household, "--person", "Ren=keep")
-    assert "46 event(s) already imported before" in again and "Imported 0 event(s)" in again
-    assert CareEvent.objects.count() == 46
+    assert "48 event(s) already imported before" in again and "Imported 0 event(s)" in again
+    assert CareEvent.objects.count() == 48
 
 
 @pytest.mark.parametrize(
