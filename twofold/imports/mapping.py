@@ -17,6 +17,8 @@ from twofold.imports.models import PersonChoice
 KEEP_NAME = "keep"
 SKIP_CHILD = "skip"
 NEW_CHILD = "new"
+# The format whose names are people who used Twofold: one not in this household is kept by name.
+RESTORES_NAMES = "twofold"
 
 
 @dataclass
@@ -72,6 +74,9 @@ class Resolver:
         ]
         if name and len(same) == 1:
             return same[0]
+        # A restore of Twofold's own export keeps who did each thing: someone not here stays a name.
+        if name and self.source == RESTORES_NAMES:
+            return name
         return self.member
 
     def child(self, name: str) -> Child | None:
