@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from twofold.care.kinds import find
@@ -90,6 +90,7 @@ class Run:
         self.seen: set[uuid.UUID] = set()
         self.describable = formats.children(bundle, fmt.key)
         self.added: dict[str, Child] = {}
+        self.labels: dict[str, str] = {}
 
     def _child(self, name: str) -> Child | None:
         """The household's child for a name; for a restore, the export's child added as it was."""
@@ -132,9 +133,14 @@ class Run:
         # Baby Buddy's API and its CSV export name a record alike: either way it is the same event.
         return uuid.uuid5(NAMESPACE, f"{self.fmt.key.removesuffix('_api')}:{row.source_id}")
 
+    def _what(self, kind: str) -> str:
+        if kind not in self.labels:
+            definition = find(kind)
+            self.labels[kind] = definition.label("en-GB") if definition is not None else kind
+        return self.labels[kind]
+
     def _check(self, row: Row) -> Pair | Skip:
-        definition = find(row.kind)
-        what = definition.label("en-GB") if definition is not None else row.kind
+        what = self._what(row.kind)
         child = self._child(row.child)
         chosen = NEW_CHILD if row.child in self.added else SKIP_CHILD if child is None else str(child.pk)
         self.preview.children_chosen.setdefault(row.child, chosen)
@@ -254,7 +260,7 @@ def run_import(*, member: Member, bundle: Bundle, fmt: Format, choices: Choices)
         )
         for chunk in _chunks(run.candidates()):
             saved = save_imported_events(run.fresh(chunk))
-            ImportedEvent.objects.bulk_create([ImportedEvent(batch=batch, event=event) for event in saved])
+            _link(batch, saved)
         preview = run.preview
         batch.created_count = preview.to_create
         batch.skipped_count = preview.skipped_count + preview.duplicate_count
@@ -262,6 +268,17 @@ def run_import(*, member: Member, bundle: Bundle, fmt: Format, choices: Choices)
         _remember_people(member, fmt.key, run)
         _forget_nights(member, preview)
     return Imported(batch, preview)
+
+
+def _link(batch: ImportBatch, events: list[CareEvent]) -> None:
+    """Each event's link to its batch, as plain rows: two ids need no model instance each (a year is
+    30,000 of them, and building them cost a sixth of the import)."""
+    table = connection.ops.quote_name(ImportedEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (batch_id, event_id) VALUES (%s, %s)",  # noqa: S608 (our own table's name)
+            [(batch.pk, event.pk) for event in events],
+        )
 
 
 def _remember_people(member: Member, source: str, run: Run) -> None:
