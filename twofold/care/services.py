@@ -338,12 +338,14 @@ def check_imported_event(
     logged_by = logged_by or member
     if by.household_id != member.household_id or logged_by.household_id != member.household_id:
         raise ValidationError({"by": BY_NOT_MEMBER})
+    # Ids rather than objects: Django checks each object given for a foreign key, on every one of a year's
+    # rows. The household and the child are cached as they are for the rules below, by and logged_by unused.
     event = CareEvent(
-        household=member.household,
-        child=child,
+        household_id=member.household_id,
+        child_id=child.pk,
         kind=kind,
-        by=by,
-        logged_by=logged_by,
+        by_id=by.pk,
+        logged_by_id=logged_by.pk,
         start=start,
         end=end,
         response=response,
@@ -352,6 +354,8 @@ def check_imported_event(
         client_id=client_id,
         created_at=now,
     )
+    CareEvent.household.field.set_cached_value(event, member.household)
+    CareEvent.child.field.set_cached_value(event, child)
     _validate(event, now, imported=True)
     return event, build_detail(kind, event, details)
 

@@ -16,7 +16,7 @@ from twofold.imports.fetching import address_problem
 from twofold.imports.formats import babybuddy_api
 from twofold.imports.rows import BadFile
 
-EMPTY_PAGE = {"count": 0, "next": None, "previous": None, "results": []}
+EMPTY_PAGE: dict[str, object] = {"count": 0, "next": None, "previous": None, "results": []}
 
 
 class Tricky(BaseHTTPRequestHandler):
