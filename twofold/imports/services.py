@@ -59,6 +59,7 @@ class Preview:
     to_create: int = 0
     # Temperatures the file does not say how were taken: recorded as the parent chose (Choices).
     unsaid_method: int = 0
+    method: str = ""
 
     def skip(self, item: Skip) -> None:
         self.skipped_count += 1
@@ -174,7 +175,7 @@ class Run:
         details = {k: v for k, v in row.details.items() if v is not None}
         if row.kind == Kind.TEMPERATURE and not details.get("method"):
             self.preview.unsaid_method += 1
-            details["method"] = self.choices.temperature_method
+            self.preview.method = details["method"] = self.choices.temperature_method
         return details
 
     def candidates(self) -> Iterator[Pair]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from twofold.care.kinds import find
+from twofold.care.models import TemperatureMethod
 from twofold.households.models import Household
 from twofold.imports.services import Preview
 
@@ -40,7 +41,7 @@ def lines(preview: Preview, household: Household) -> list[str]:
     if preview.unsaid_method:
         out.append(
             f"{preview.unsaid_method} temperature(s) do not say how they were taken: recorded as taken in "
-            "the armpit unless you choose otherwise (--temperature-method)."
+            f"the {TemperatureMethod(preview.method).label.lower()} (--temperature-method to say otherwise)."
         )
     if preview.already:
         out.append(f"{preview.already} event(s) already imported before: left as they are.")

@@ -60,3 +60,15 @@ def test_a_missing_or_bad_file_is_told(family, tmp_path):
     with pytest.raises(CommandError, match="cannot tell which app"):
         _run(str(bad), "--household", household)
     assert CareEvent.objects.count() == 0
+
+
+def test_how_temperatures_were_taken_is_asked_once_for_the_file(family):
+    from twofold.care.models import Temperature
+
+    huckleberry = DATA / "huckleberry" / "huckleberry_export.csv"
+    household = str(family.sam.household_id)
+    text = _run(str(huckleberry), "--household", household, "--temperature-method", "ear")
+    assert "2 temperature(s) do not say how they were taken: recorded as taken in the ear" in text
+    assert sorted(Temperature.objects.values_list("method", flat=True)) == ["ear", "ear"]
+    with pytest.raises(CommandError, match="invalid choice"):
+        _run(str(huckleberry), "--household", household, "--temperature-method", "mouth")
