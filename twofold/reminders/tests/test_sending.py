@@ -148,6 +148,7 @@ def test_a_notification_that_keeps_crashing_its_worker_is_given_up_and_still_lis
     assert (stuck.sending, stuck.error) == (Sending.FAILED, sending.GAVE_UP)
     client.force_login(world.sam.user)
     assert stuck.title in client.get("/reminders/recent/").content.decode()  # the in-app list on every page
+    assert "only here: it could not be sent to your devices" in client.get("/reminders/").content.decode()
 
 
 @pytest.mark.django_db
