@@ -22,6 +22,7 @@ from twofold.nights.models import NightPlan
 from twofold.nights.selectors import tonight
 from twofold.reminders import doses, feeds, parents, routing, timers, words
 from twofold.reminders.models import FeedInterval, Notification, ReminderSettings
+from twofold.reminders.selectors import running_timers
 from twofold.reminders.topics import Topic
 
 BATCH = 500
@@ -132,14 +133,9 @@ def _feed_reminders(batch: Batch) -> Iterator[words.Reminder]:
 
 def _timer_reminders(batch: Batch) -> Iterator[words.Reminder]:
     children, now = batch.children, batch.now
-    running = CareEvent.objects.filter(
-        household_id__in=list(batch.households),
-        running=True,
-        deleted_at__isnull=True,
-        kind__in=list(timers.USUAL),
-    ).values_list("pk", "household_id", "child_id", "kind", "start")
+    running = running_timers(list(batch.households))
     for pk, household_id, child_id, kind, start in running:
-        if not timers.longer_than_usual(kind, start, now):
+        if kind not in timers.USUAL or not timers.longer_than_usual(kind, start, now):
             continue
         name = children[child_id].name
         title, body = words.timer_long(name, NOUNS[kind], timers.QUESTION[kind], now - start)
