@@ -251,3 +251,24 @@ def steps_for(keys: Sequence[str]) -> list[Step]:
             weight[step] = weight.get(step, 0.0) + (3 - place) / (1 + n * 0.1)
     ranked = sorted(weight, key=lambda s: -weight[s])
     return [STEPS[s] for s in ranked[:MAX_STEPS]]
+
+
+# ---- Sharing a summary with the other parent(s) ----
+SHARE_WHAT = (
+    "Only the names of what you tick are shared with {names}: not what you wrote, not the highlighted "
+    "words. Helpers never see it. You can take it back at any time."
+)
+SHARE_SAFETY = (
+    "Words about safety are never shared unless you tick them yourself. If you do, {names} will see that "
+    "you wrote about it, and the support lines, so they can be there for you."
+)
+NO_ONE_TO_SHARE_WITH = "There is no other parent in this household to share a summary with."
+NOTHING_TO_SHARE = "Twofold recognised nothing in this writing to share; what you wrote stays yours."
+SHARED_NOTE = (
+    "{name} chose to share this so you know how it is going for them, not to ask you to fix it. A kind "
+    "start is to ask how you could help this week. What they wrote stays theirs."
+)
+SHARED_SAFETY_NOTE = (
+    "{name} shared that they wrote about safety. Please check in with them today, gently; these lines are "
+    "there for you both, any time."
+)
