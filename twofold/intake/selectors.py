@@ -75,3 +75,16 @@ def summaries_shared_with(member: Member) -> list[SharedSummary]:
                 SharedSummary(writing.pk, writing.author.display_name, writing.shared_at, situations)
             )
     return found
+
+
+def get_own_writing_of_user(*, user_id: int, writing_id: int) -> Writing:
+    """For the API: a writing whose author is this user, still a parent of its household; else 404."""
+    writing = (
+        Writing.objects.filter(pk=writing_id, author__user_id=user_id, author__left_at__isnull=True)
+        .filter(author__role="parent")
+        .select_related("author")
+        .first()
+    )
+    if writing is None:
+        raise Http404("No such writing of yours.")
+    return writing
