@@ -1,5 +1,6 @@
 """The sharing API: the author shares and takes back; the other parent lists what was shared with them;
-a helper's list is empty; another household's writing is a 404. Responses match the served schema."""
+a helper's list is empty; another household's writing is a 404. (Their shapes against the schema:
+api/tests/test_schema_conformance.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import datetime as dt
 import time_machine
 from rest_framework.test import APIClient
 
-from twofold.api.tests.conformance import assert_conforms
 from twofold.intake.models import Writing
 from twofold.intake.services import NOT_HEARD, NOTHING_CHOSEN, keep_writing
 
@@ -36,11 +36,9 @@ def test_the_author_shares_the_other_parent_lists_it_then_it_is_taken_back(world
     path = SHARE.format(id=writing.pk)
     response = alex.post(path, {"situations": ["sleep_deprivation"]}, format="json")
     assert response.status_code == 200
-    assert_conforms(alex, response, path="/api/v1/intake/{writing_id}/share/", method="post")
     assert response.json()["situations"] == [{"key": "sleep_deprivation", "name": "Very little sleep"}]
 
     listed = sam.get(SHARED)
-    assert_conforms(sam, listed, path=SHARED, method="get")
     assert listed.json() == [
         {
             "author": "Alex",
