@@ -59,9 +59,12 @@ SAFETY_GROUPS: tuple[list[Rule], ...] = (
         r"|tablets|medication|painkillers|meds)",
         r"(?:take|taking|took|swallow|swallowing) (?:them|the lot|the whole (?:packet|box|bottle)|all of them"
         r"|all my (?:pills|tablets)|all the (?:pills|tablets)) (?:all )?(?:at once|in one go|together)",
-        r"(?:a|such a|nothing but a|just a) burden",
+        # A person being a burden, not a chore: "I feel like a burden", "she says she's such a burden".
+        r"(?:im|i am|feel like|feels like|feeling like|felt like|hes|shes|theyre|being) (?:just |only )?(?:a"
+        r"|such a|nothing but a) burden",
+        # Only where the sentence or clause ends: "fine without her" yes, "fine without her mum" no.
         r"(?:be|all be|d be|would be|are|were) (?:fine|ok|okay|alright|happier|better) without (?:me|him|her)"
-        r"(?! (?:help|helping|around the house|doing))",
+        r"(?= [.,!?;:]| and| anyway| really|$)",
         r"(?:better off|happier|be fine) with (?:a different|another|a better|someone else as (?:a|their"
         r"|his|her))"
         r"(?: (?:mum|dad|parent|mother|father))?",

@@ -48,6 +48,8 @@ def test_oblique_words_about_harming_the_baby_are_heard(text):
         "I could murder a coffee.",
         "My mother-in-law's lasagne was to die for.",
         "I wanted to shake him awake at 3am when he snored through her wanting a feed.",
+        "The night feeds are a burden, honestly.",
+        "We would be fine without her mum around every weekend.",
     ],
 )
 def test_words_that_only_sound_alarming_raise_no_safety(text):
