@@ -138,7 +138,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|into|on"
         r"|upstairs to) (?:his|her|the) (?:xbox|playstation|phone|computer|pc|games|room|shed|garage|study)",
         r"(?:stares|staring|glued|buried|lives) (?:at |to |in |on )(?:his|her) phone",
-        r"(?:gone|goes|went|going|gotten|got) (?:really |very |so |all )?(?:quiet|silent|cold|distant)",
+        r"(?:gone|goes|went|going|gotten|got) (?:really |very |so |all )?(?:quiet|silent|cold|distant)"
+        r" (?:on|with|towards|around) (?:me|us|the baby|him|her|them)",
         r"(?:like|as if) (?:living|i live|we live|im living) with a (?:lodger|stranger|ghost)",
         r"(?:doesnt|never|wont|dont|didnt) (?:even )?(?:ask|asks|asked) (?:about|how)",
         r"(?:stopped|stops|given up|gave up) (?:trying|bothering|holding (?:him|her|them))",
@@ -328,8 +329,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:good|great|lovely|nice|calm|easy)(?: few| couple of)? (?:week|weeks|days|nights|month)"
         r"|(?:better|easier|calmer) (?:day|days|night|nights|week|weeks|weekend)|(?:good"
         r"|great) nights? sleep",
-        r"(?:smiling|smiles|smiled|laughing|laughs|giggling|giggles) at (?:us|me|him|her|his|her|my|our)",
-        r"(?:its|it is|its all|all) (?:so )?worth it",
+        r"(?:its|it is|its all) (?:so )?worth it",
         r"(?:doing|going) (?:well|ok|okay|fine|great|really well|alright|pretty well|brilliantly|so well)",
         r"love (?:him|her|them) to bits|(?:feel|feeling) (?:so |really |very )?lucky",
         r"(?:enjoying|loving|adore|adoring) (?:him|her|them|it|being|every|the baby|our baby|my baby"
@@ -344,6 +344,12 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|has been|have been|) ?(?:helping|working|worked|helped)",
         r"(?:are|is) healing|(?:weight|weight gain) is (?:good|great|fine)|(?:honestly|really|pretty"
         r"|all) good",
+    ),
+    # The baby smiling at them is a good sign; a partner "laughing at me" is not.
+    rules_for(
+        "things_improving",
+        "baby",
+        r"(?:smiling|smiles|smiled|laughing|laughs|giggling|giggles) at (?:us|me|him|her|his|her|my|our)",
     ),
 )
 

@@ -70,9 +70,9 @@ SAFETY_GROUPS: tuple[list[Rule], ...] = (
         r"(?: (?:mum|dad|parent|mother|father))?",
         r"(?:whats|what is) the point (?:of|in) (?:any of it|anything|it all|living|life|being here|going on"
         r"|carrying on|me)",
-        r"(?:wont|will not|might not|may not|not going to) (?:be here|be around) (?:long enough|to see"
-        r"|for much"
-        r" longer|much longer|for long)",
+        # Not "won't be around to see her first steps, I'm back at work": only a life that is short.
+        r"(?:wont|will not|might not|may not|not going to) (?:be here|be around) (?:long enough|for much"
+        r" longer|much longer)",
     ),
     # ---- Safety: harm to the baby. The object must be the baby (or a pronoun that may be): see reader. ----
     rules_for(

@@ -50,6 +50,7 @@ def test_oblique_words_about_harming_the_baby_are_heard(text):
         "I wanted to shake him awake at 3am when he snored through her wanting a feed.",
         "The night feeds are a burden, honestly.",
         "We would be fine without her mum around every weekend.",
+        "I won't be around to see her first steps, I'm back at work.",
     ],
 )
 def test_words_that_only_sound_alarming_raise_no_safety(text):
@@ -86,3 +87,8 @@ def test_a_parent_crying_most_days_is_not_the_baby_crying():
 def test_one_lovely_day_is_not_a_change_but_a_few_good_weeks_are():
     assert "things_improving" not in keys("Lovely day at the park. Nothing to report.")
     assert "things_improving" in keys("A lovely few weeks, honestly.")
+
+
+def test_the_baby_smiling_is_a_good_sign_but_a_partner_laughing_at_you_is_not():
+    assert "things_improving" in keys("He's smiling at us now.")
+    assert "things_improving" not in keys("My husband laughs at me when I cry.")
