@@ -39,7 +39,3 @@ def timer_field(**kwargs: Any) -> ScopedPrimaryKeyField:
     return ScopedPrimaryKeyField(
         queryset=Timer.objects.none(), scope=_timers_for_user, message=CHOOSE_TIMER, **kwargs
     )
-
-
-def timers_for_user(*, user: User) -> QuerySet[Timer]:
-    return _timers_for_user(user=user)

@@ -25,9 +25,10 @@ from rest_framework.viewsets import GenericViewSet
 
 from twofold.accounts.auth import AppKeyAuthentication
 from twofold.babybuddy import representation, services
+from twofold.babybuddy.base import Resource
 from twofold.babybuddy.filters import child_param, moment_param, narrowed
 from twofold.babybuddy.models import Timer
-from twofold.babybuddy.resources import NOT_RECORDED, Resource, TimerInput
+from twofold.babybuddy.resources import NOT_RECORDED, TimerInput
 from twofold.babybuddy.selectors import (
     as_entry,
     child_by_slug,

@@ -287,7 +287,8 @@ class Temperature(KindDetail):
             MaxValueValidator(HOTTEST_CELSIUS, message=TOO_HOT),
         ],
     )
-    method = models.CharField(max_length=8, choices=TemperatureMethod.choices)
+    # Empty when it was not said: a reading from Baby Buddy's API, whose clients have no field for it.
+    method = models.CharField(max_length=8, choices=TemperatureMethod.choices, blank=True)
 
 
 # A baby's plausible weight in grams: a very premature newborn to a child of about eight.
