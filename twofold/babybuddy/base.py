@@ -15,9 +15,8 @@ from typing import Any
 from django.db.models import Q
 from rest_framework import serializers
 
-from twofold.babybuddy.fields import TagsField, timer_field
+from twofold.babybuddy.fields import TagsField, child_field, timer_field
 from twofold.care.models import CareEvent
-from twofold.households.api import child_field
 from twofold.households.models import Household
 
 Fields = dict[str, Any]

@@ -23,8 +23,8 @@ from twofold.babybuddy.base import (
     Resource,
     SpanInput,
 )
+from twofold.babybuddy.fields import child_field
 from twofold.care.models import CareEvent, Kind, NappyContents, PlayActivity
-from twofold.households.api import child_field
 from twofold.households.models import Household
 from twofold.households.words import ml_to_unit, unit_to_ml
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -100,11 +100,24 @@ def _member(members: Mapping[int, Member], household_id: int) -> Member:
     return member
 
 
-@transaction.atomic
 def log_entry(
     *, members: Mapping[int, Member], resource: Resource, data: dict[str, Any], now: dt.datetime
 ) -> CareEvent:
     timer = _from_timer(data, now)
+    # The entry and its timer's end are one change; an entry alone is already one in care's service (a
+    # transaction around it would only add a savepoint).
+    with transaction.atomic() if timer is not None else nullcontext():
+        return _log(members=members, resource=resource, data=data, timer=timer, now=now)
+
+
+def _log(
+    *,
+    members: Mapping[int, Member],
+    resource: Resource,
+    data: dict[str, Any],
+    timer: Timer | None,
+    now: dt.datetime,
+) -> CareEvent:
     _missing(resource, data)
     child: Child = data["child"]
     if timer is not None and timer.household_id != child.household_id:

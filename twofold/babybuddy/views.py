@@ -80,6 +80,10 @@ class BabyBuddyAPI(GenericViewSet[Any]):
         timezone.deactivate()
         return super().finalize_response(request, response, *args, **kwargs)
 
+    def get_serializer_context(self) -> dict[str, Any]:
+        # The households read once in `initial`: the body's child and timer are looked up among them.
+        return {**super().get_serializer_context(), "households": self.households}
+
     def paged(self, rows: Any, write: Any) -> Response:
         page = self.paginate_queryset(rows)
         return self.get_paginated_response([write(row) for row in page or []])
