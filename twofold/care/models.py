@@ -93,11 +93,15 @@ class CareEvent(models.Model):
             ),
             # Baby Buddy's feedings, sleep and pumping come newest first by their end (an event without
             # one ends at its start): twofold/babybuddy/selectors.py orders by exactly this expression.
+            # `running` and `deleted_at` at the end make the `count` of each of Baby Buddy's lists an
+            # index-only read (SQLite covers a query only with every column it names in the index).
             models.Index(
                 F("household"),
                 F("kind"),
                 Coalesce("end", "start").desc(),
                 F("id").desc(),
+                F("running"),
+                F("deleted_at"),
                 condition=Q(deleted_at__isnull=True),
                 name="event_kind_recent_end",
             ),
