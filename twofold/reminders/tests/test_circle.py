@@ -176,3 +176,19 @@ def test_whoever_took_a_night_is_reminded_the_morning_before_and_parents_hear_of
     assert notes(world.alex, Topic.CIRCLE_DROP) == notes(world.sam, Topic.CIRCLE_DROP) == [told]
     assert notes(world.pat, Topic.CIRCLE_DROP) == []
     assert not CIRCLE_NOTES.filter(member=world.robin).exists()
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_a_batch_costs_the_same_queries_for_few_or_many_requests(world, count, django_assert_max_num_queries):
+    from twofold.reminders import circle
+
+    services.add_offer(member=world.pat, kind="meal", words="Dinners")
+    for i in range(count):
+        request = ask_meal(world.alex, 24 + i % 5)
+        if i % 3 == 0:
+            services.take(member=world.pat, request=request, now=NOW)
+            services.give_back(member=world.pat, request=request, now=NOW)
+    households = [world.alex.household, world.robin.household]
+    with django_assert_max_num_queries(7):
+        found = circle.reminders(households, NOW + M)
+    assert {r.topic for r in found} == {Topic.CIRCLE_ASK, Topic.CIRCLE_DROP}
