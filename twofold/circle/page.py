@@ -96,6 +96,21 @@ def suggestions(
     ]
 
 
+def ask_for_night(member: Member, night: dt.date, now: dt.datetime) -> tuple[str, dict[str, Any]] | None:
+    """The night planner's suggestion, on a plan that cannot give each parent their block: ask whoever offers
+    nights on that weekday, unless the night is asked for already or over (two queries)."""
+    if not member.is_parent or night < tonight(member.household, now):
+        return None
+    offers = [
+        o
+        for o in selectors.offers_of(member.household_id)
+        if rules.fits_offer(o.kind, o.weekdays, Kind.NIGHT, night.weekday())
+    ]
+    if not offers or selectors.night_asked(member.household_id, night):
+        return None
+    return "circle/_ask_for_night.html", {"night": night, "offers": offers}
+
+
 def circle_context(member: Member, now: dt.datetime) -> dict[str, Any]:
     household = member.household
     zone = household.zone

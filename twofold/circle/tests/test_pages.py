@@ -222,6 +222,13 @@ def test_the_planner_suggests_asking_someone_who_offers_nights(world):
     page = text(client_for(world.alex).get("/circle/"))
     assert "The plan for the night of Sat 28 Nov can't give each parent their block of sleep." in page
     assert "Pat offered “One night a week”." in page
+    # The night's own plan page suggests it too, until the night is asked for.
+    plan_url = f"/nights/plans/{NightPlan.objects.get(night=SATURDAY).pk}/"
+    plan_page = client_for(world.alex).get(plan_url)
+    assert "Pat offered “One night a week”. Ask the circle for the night of Sat 28 Nov" in text(plan_page)
+    assert b'href="/circle/ask/?kind=night&amp;day=2026-11-28"' in plan_page.content
+    ask_saturday_night(world.alex)
+    assert "Ask the circle for the night of" not in text(client_for(world.alex).get(plan_url))
 
 
 @time_machine.travel(NOW, tick=False)
