@@ -258,6 +258,8 @@ def set_living_apart(
     _must_be_parent(member)
     if about.household_id != member.household_id or not about.is_parent or not about.is_active:
         raise ValidationError({"member": NOT_A_PARENT_HERE})
+    if about.lives_apart == apart:  # said twice (a page sent again): nothing has moved, nothing to re-plan
+        return Replanned((), ())
     Member.objects.filter(pk=about.pk).update(lives_apart=apart)
     about.lives_apart = apart
     return replan_after_move(about=about, made_by=member, now=now or timezone.now())

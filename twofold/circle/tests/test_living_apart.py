@@ -52,6 +52,9 @@ def test_moving_out_makes_the_coming_nights_again_without_them_and_moving_back_w
     assert on_duty(household, FRIDAY) == on_duty(household, SATURDAY) == {"Alex"}
     assert NightPlan.objects.get(night=SATURDAY).made_by_id == world.alex.pk
 
+    again = services.set_living_apart(member=world.alex, about=world.sam, apart=True, now=NOW)
+    assert again == Replanned((), ())  # sent twice: nothing moved, nothing made again
+
     back = client_for(world.alex).post(f"/circle/living/{world.sam.pk}/", {"apart": "0"}, follow=True)
     assert "Sam is back home. 2 planned nights made again to follow it." in text(back)
     assert on_duty(household, FRIDAY) == on_duty(household, SATURDAY) == {"Alex", "Sam"}
@@ -63,6 +66,8 @@ def test_a_night_they_agreed_and_a_night_set_by_hand_stay_as_they_are(world):
     services.set_living_apart(member=world.alex, about=world.sam, apart=True, now=NOW)
     services.take(member=world.sam, request=ask_saturday_night(world.alex), now=NOW)
     assert on_duty(household, SATURDAY) == {"Sam"}
+    services.set_living_apart(member=world.alex, about=world.sam, apart=False, now=NOW)
+    assert on_duty(household, SATURDAY) == {"Sam"}  # agreed: back home or not, Sam said they'd do it
     sunday = make_plan(member=world.alex, day=SUNDAY, now=NOW)
     start = dt.datetime(2026, 11, 29, 22, 0, tzinfo=LONDON)
     edit_shifts(
