@@ -9,17 +9,19 @@ each bounded in time, and words each occasion once per member and key, as every 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from twofold.circle import rules
 from twofold.circle.models import HelpRequest, Kind, StandingOffer, Taking
 from twofold.households.models import Household, Member, Role
 from twofold.reminders import words
+from twofold.reminders.models import Notification
 from twofold.reminders.topics import Topic
 
 # Twofold's own choices: a request is worth telling about for a day after it is asked (long enough to wait
@@ -106,140 +108,190 @@ def dropped_words(helper: str, kind: str, when: str) -> tuple[str, str]:
 
 
 def reminders(households: Sequence[Household], now: dt.datetime) -> list[words.Reminder]:
-    """This minute's circle reminders for a batch of households."""
-    by_id = {h.pk: h for h in households}
-    asked = list(
+    """This minute's circle reminders for a batch of households, without those already made: a request is
+    worth telling about for a day, so most minutes find again what an earlier minute made, and skipping it
+    here spares routing and writing it again. Plain rows, no model instances: a batch costs eight queries."""
+    ids = [h.pk for h in households]
+    asked: list[Any] = list(
         HelpRequest.objects.filter(
-            household_id__in=list(by_id),
-            asked_at__gte=now - ASKED_FOR,
-            starts__gt=now,
-            withdrawn_at__isnull=True,
-        ).prefetch_related(Prefetch("takings", queryset=Taking.objects.order_by("id")), "shown_to")
-    )
-    nights = _promised_nights(by_id, now)
-    drops = list(
+            household_id__in=ids, asked_at__gte=now - ASKED_FOR, starts__gt=now, withdrawn_at__isnull=True
+        ).values_list(
+            "pk", "household_id", "kind", "starts", "ends", "helpers_needed", "for_everyone", "asked_by_id",
+            "place", named=True,
+        )
+    )  # fmt: skip
+    nights = _promised_nights(households, now)
+    drops: list[Any] = list(
         Taking.objects.filter(
-            request__household_id__in=list(by_id),
+            request__household_id__in=ids,
             dropped_at__gte=now - DROPPED_FOR,
             dropped_at__lte=now,
             request__starts__gt=now,
             request__withdrawn_at__isnull=True,
-        ).select_related("request")
-    )
+        ).values_list(
+            "pk", "member_id", "dropped_at", "request_id", "request__household_id", "request__kind",
+            "request__starts", "request__ends", named=True,
+        )
+    )  # fmt: skip
     if not (asked or nights or drops):
         return []
-    members = list(Member.objects.current().filter(household_id__in=list(by_id)))
-    names = {m.pk: m.display_name for m in members}
+    members: list[Any] = list(
+        Member.objects.current()
+        .filter(household_id__in=ids)
+        .values_list("pk", "household_id", "role", "lives_apart", "display_name", named=True)
+    )
+    zones = {h.pk: h.zone for h in households}
+    url = _request_url()
+    made = _made([m.pk for m in members], now)
     return [
-        *_asks(asked, members, by_id, names, now),
-        *_nights(nights, by_id, now),
-        *_drops(drops, members, by_id, names),
+        *_asks(asked, members, zones, url, made, now),
+        *_nights(nights, zones, url, made, now),
+        *_drops(drops, members, zones, url, made),
     ]
 
 
+def _request_url() -> Callable[[int], str]:
+    """A request's address, reversed once a pass rather than once a reminder."""
+    pattern = reverse("circle:request", args=[2_000_000_001])
+    return lambda pk: pattern.replace("2000000001", str(pk))
+
+
+Made = set[tuple[int, str]]
+
+
+def _made(member_ids: list[int], now: dt.datetime) -> Made:
+    """(member, key) of the circle's notifications made in the last two days: one query, bounded in time."""
+    return set(
+        Notification.objects.filter(
+            member_id__in=member_ids, key__startswith="circle-", created_at__gte=now - 2 * ASKED_FOR
+        ).values_list("member_id", "key")
+    )
+
+
+def _fresh(told: Iterable[int], key: str, made: Made) -> frozenset[int]:
+    return frozenset(m for m in told if (m, key) not in made)
+
+
 def _asks(
-    asked: list[HelpRequest],
-    members: list[Member],
-    by_id: dict[int, Household],
-    names: dict[int, str],
+    asked: list[Any],
+    members: list[Any],
+    zones: dict[int, ZoneInfo],
+    url: Callable[[int], str],
+    made: Made,
     now: dt.datetime,
 ) -> list[words.Reminder]:
     if not asked:
         return []
-    offers: dict[int, list[tuple[str, str]]] = {}
+    ids = [r.pk for r in asked]
+    shown: dict[int, set[int]] = defaultdict(set)
+    for request_id, member_id in HelpRequest.shown_to.through.objects.filter(
+        helprequest_id__in=ids
+    ).values_list("helprequest_id", "member_id"):
+        shown[request_id].add(member_id)
+    promises: dict[int, list[rules.Promise]] = defaultdict(list)
+    for request_id, member_id, dropped_at in Taking.objects.filter(request_id__in=ids).values_list(
+        "request_id", "member_id", "dropped_at"
+    ):
+        promises[request_id].append(rules.Promise(member_id, dropped_at is not None))
+    offers: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for member_id, kind, days in StandingOffer.objects.filter(
         household_id__in={r.household_id for r in asked}
     ).values_list("member_id", "kind", "weekdays"):
-        offers.setdefault(member_id, []).append((kind, days))
-    helpers: dict[int, list[Helper]] = {}
+        offers[member_id].append((kind, days))
+    helpers: dict[int, list[Helper]] = defaultdict(list)
     for m in members:
         if m.role != Role.PARENT or m.lives_apart:
-            helpers.setdefault(m.household_id, []).append(Helper(m.pk, tuple(offers.get(m.pk, ()))))
+            helpers[m.household_id].append(Helper(m.pk, tuple(offers[m.pk])))
+    names = {m.pk: m.display_name for m in members}
     found = []
-    for request in asked:
-        zone = by_id[request.household_id].zone
-        ask = rules.Ask(
-            request.kind,
-            request.starts,
-            request.ends,
-            request.helpers_needed,
-            request.for_everyone,
-            frozenset(m.pk for m in request.shown_to.all()),
-        )
-        promises = [rules.Promise(t.member_id, t.dropped_at is not None) for t in request.takings.all()]
-        weekday = request.starts.astimezone(zone).weekday()
-        told = told_of_request(ask, promises, weekday, helpers.get(request.household_id, ()), now)
+    for r in asked:
+        zone = zones[r.household_id]
+        ask = rules.Ask(r.kind, r.starts, r.ends, r.helpers_needed, r.for_everyone, frozenset(shown[r.pk]))
+        key = f"circle-ask:{r.pk}"
+        weekday = r.starts.astimezone(zone).weekday()
+        told = _fresh(told_of_request(ask, promises[r.pk], weekday, helpers[r.household_id], now), key, made)
         if not told:
             continue
-        asker = names.get(request.asked_by_id or 0, "A parent")
         title, body = asked_words(
-            asker, request.kind, _when(request.starts, request.ends, zone), request.place
+            names.get(r.asked_by_id, "A parent"), r.kind, _when(r.starts, r.ends, zone), r.place
         )
-        found.append(_reminder(request, Topic.CIRCLE_ASK, f"circle-ask:{request.pk}", title, body, told))
+        found.append(_reminder(r.household_id, r.pk, url, Topic.CIRCLE_ASK, key, (title, body), told))
     return found
 
 
-def _promised_nights(by_id: dict[int, Household], now: dt.datetime) -> list[Taking]:
-    """Takings of the nights that begin tomorrow evening on each household's clock, held and not withdrawn."""
-    tomorrow = {now.astimezone(h.zone).date() + dt.timedelta(days=1) for h in by_id.values()}
+def _promised_nights(households: Sequence[Household], now: dt.datetime) -> list[Any]:
+    """Promises of the nights that begin tomorrow evening on each household's clock, held, not withdrawn."""
+    tomorrow = {now.astimezone(h.zone).date() + dt.timedelta(days=1) for h in households}
     return list(
         Taking.objects.filter(
-            request__household_id__in=list(by_id),
+            request__household_id__in=[h.pk for h in households],
             request__kind=Kind.NIGHT,
             request__night__in=tomorrow,
             request__withdrawn_at__isnull=True,
             dropped_at__isnull=True,
             member__left_at__isnull=True,
-        ).select_related("request")
-    )
+        ).values_list(
+            "pk", "member_id", "taken_at", "request_id", "request__household_id", "request__night",
+            "request__starts", "request__ends", named=True,
+        )
+    )  # fmt: skip
 
 
-def _nights(takings: list[Taking], by_id: dict[int, Household], now: dt.datetime) -> list[words.Reminder]:
+def _nights(
+    takings: list[Any], zones: dict[int, ZoneInfo], url: Callable[[int], str], made: Made, now: dt.datetime
+) -> list[words.Reminder]:
     found = []
-    for taking in takings:
-        request = taking.request
-        zone = by_id[request.household_id].zone
-        night = request.night
-        if night is None or not remind_night_now(night, request.starts, taking.taken_at, zone, now):
+    for t in takings:
+        zone = zones[t.request__household_id]
+        key = f"circle-night:{t.pk}"
+        told = _fresh({t.member_id}, key, made)
+        if not told or not remind_night_now(t.request__night, t.request__starts, t.taken_at, zone, now):
             continue
-        title, body = night_words(_when(request.starts, request.ends, zone))
+        words_ = night_words(_when(t.request__starts, t.request__ends, zone))
         found.append(
-            _reminder(
-                request, Topic.CIRCLE_NIGHT, f"circle-night:{taking.pk}", title, body, {taking.member_id}
-            )
+            _reminder(t.request__household_id, t.request_id, url, Topic.CIRCLE_NIGHT, key, words_, told)
         )
     return found
 
 
 def _drops(
-    drops: list[Taking], members: list[Member], by_id: dict[int, Household], names: dict[int, str]
+    drops: list[Any], members: list[Any], zones: dict[int, ZoneInfo], url: Callable[[int], str], made: Made
 ) -> list[words.Reminder]:
+    parents: dict[int, list[int]] = defaultdict(list)
+    for m in members:
+        if m.role == Role.PARENT:
+            parents[m.household_id].append(m.pk)
+    names = {m.pk: m.display_name for m in members}
     found = []
-    for taking in drops:
-        request = taking.request
-        parents = [m.pk for m in members if m.household_id == request.household_id and m.role == Role.PARENT]
-        told = told_of_drop(parents, taking.member_id)
-        if not told or taking.dropped_at is None:
+    for t in drops:
+        household_id = t.request__household_id
+        key = f"circle-drop:{t.pk}:{int(t.dropped_at.timestamp())}"
+        told = _fresh(told_of_drop(parents[household_id], t.member_id), key, made)
+        if not told:
             continue
-        zone = by_id[request.household_id].zone
-        helper = names.get(taking.member_id, "Someone")
-        title, body = dropped_words(helper, request.kind, _when(request.starts, request.ends, zone))
-        key = f"circle-drop:{taking.pk}:{int(taking.dropped_at.timestamp())}"
-        found.append(_reminder(request, Topic.CIRCLE_DROP, key, title, body, told))
+        zone = zones[household_id]
+        when = _when(t.request__starts, t.request__ends, zone)
+        words_ = dropped_words(names.get(t.member_id, "Someone"), t.request__kind, when)
+        found.append(_reminder(household_id, t.request_id, url, Topic.CIRCLE_DROP, key, words_, told))
     return found
 
 
 def _reminder(
-    request: HelpRequest, topic: Topic, key: str, title: str, body: str, only: Iterable[int]
+    household_id: int,
+    request_id: int,
+    url: Callable[[int], str],
+    topic: Topic,
+    key: str,
+    words_: tuple[str, str],
+    only: Iterable[int],
 ) -> words.Reminder:
-    url = reverse("circle:request", args=[request.pk])
     return words.Reminder(
-        household_id=request.household_id,
+        household_id=household_id,
         topic=topic,
         key=key,
-        title=title,
-        body=body,
-        url=url,
-        tag=f"circle-{request.pk}",
+        title=words_[0],
+        body=words_[1],
+        url=url(request_id),
+        tag=f"circle-{request_id}",
         only=frozenset(only),
     )

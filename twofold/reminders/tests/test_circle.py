@@ -20,6 +20,7 @@ from twofold.circle.tests.build import (
     ask_saturday_night,
     second_helper,
 )
+from twofold.reminders import circle
 from twofold.reminders.circle import (
     Helper,
     asked_words,
@@ -124,6 +125,8 @@ def test_a_request_posted_reaches_the_helper_whose_offer_fits_once(world):
     assert note.body == "Tue 24 Nov, 18:00–19:00. Open it to say you'll do it."
     assert note.url.startswith("/circle/requests/")
     assert not CIRCLE_NOTES.exclude(member=world.pat).exists()  # Jo, the parents, Robin
+    # A later minute finds it made already and words nothing again.
+    assert circle.reminders([world.alex.household], NOW + 31 * M) == []
 
 
 @pytest.mark.django_db(transaction=True)
@@ -180,8 +183,6 @@ def test_whoever_took_a_night_is_reminded_the_morning_before_and_parents_hear_of
 
 @pytest.mark.parametrize("count", [2, 12])
 def test_a_batch_costs_the_same_queries_for_few_or_many_requests(world, count, django_assert_max_num_queries):
-    from twofold.reminders import circle
-
     services.add_offer(member=world.pat, kind="meal", words="Dinners")
     for i in range(count):
         request = ask_meal(world.alex, 24 + i % 5)
@@ -189,6 +190,6 @@ def test_a_batch_costs_the_same_queries_for_few_or_many_requests(world, count, d
             services.take(member=world.pat, request=request, now=NOW)
             services.give_back(member=world.pat, request=request, now=NOW)
     households = [world.alex.household, world.robin.household]
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         found = circle.reminders(households, NOW + M)
     assert {r.topic for r in found} == {Topic.CIRCLE_ASK, Topic.CIRCLE_DROP}
