@@ -20,7 +20,7 @@ from twofold.care.models import CareEvent, Kind
 from twofold.households.models import Child, Household, Member
 from twofold.nights.models import NightPlan
 from twofold.nights.selectors import tonight
-from twofold.reminders import doses, feeds, parents, routing, timers, words
+from twofold.reminders import circle, doses, feeds, parents, routing, timers, words
 from twofold.reminders.models import FeedInterval, Notification, ReminderSettings
 from twofold.reminders.selectors import running_timers
 from twofold.reminders.topics import Topic
@@ -293,6 +293,10 @@ def _parents(batch: Batch) -> list[words.Reminder]:
     return parents.reminders(list(batch.households.values()), batch.children, batch.now)
 
 
+def _circle(batch: Batch) -> list[words.Reminder]:
+    return circle.reminders(list(batch.households.values()), batch.now)
+
+
 # Every kind of reminder, each a function of the batch read once.
 KINDS: tuple[Callable[[Batch], Iterable[words.Reminder]], ...] = (
     _feed_reminders,
@@ -300,6 +304,7 @@ KINDS: tuple[Callable[[Batch], Iterable[words.Reminder]], ...] = (
     _shift_reminders,
     _doses,
     _parents,
+    _circle,
 )
 
 

@@ -54,6 +54,9 @@ def test_a_member_reads_their_defaults_by_household(world):
                 "shift": True,
                 "checkin": True,
                 "screening": True,
+                "circle_ask": True,
+                "circle_night": True,
+                "circle_drop": True,
             },
             "in_my_block": [],
             "night_reminders": True,
@@ -90,11 +93,23 @@ def test_a_member_changes_some_settings_and_the_rest_stay(world):
         "shift": True,
         "checkin": False,
         "screening": True,
+        "circle_ask": True,
+        "circle_night": True,
+        "circle_drop": True,
     }
     assert (body["quiet_from"], body["quiet_until"], body["email"]) == ("13:00:00", "15:30:00", "fallback")
     assert body["paused_until"] == "2026-12-06T18:00:00Z"
     saved = ReminderSettings.objects.get(member=world.sam)
-    assert sorted(saved.topics) == ["feed", "medicine", "screening", "shift", "timer"]
+    assert sorted(saved.topics) == [
+        "circle_ask",
+        "circle_drop",
+        "circle_night",
+        "feed",
+        "medicine",
+        "screening",
+        "shift",
+        "timer",
+    ]
     assert saved.in_my_block == ["medicine"] and saved.night_reminders is True
     assert saved.paused_until == dt.datetime(2026, 12, 6, 18, tzinfo=dt.UTC)
 
