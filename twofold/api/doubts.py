@@ -7,13 +7,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import exceptions, serializers
 
 from twofold.care import hooks
-from twofold.care.kinds import definition
+from twofold.care.details import within_range
 from twofold.households.models import Child
 
 CHECKED_HELP = (
@@ -27,20 +25,6 @@ def checked_field() -> serializers.BooleanField:
     return serializers.BooleanField(required=False, default=False, write_only=True, help_text=CHECKED_HELP)
 
 
-def _within_the_tables_range(kind: str, details: Mapping[str, Any]) -> bool:
-    """A value the table refuses outright (a 30,000 kg weight) gets the table's message from the service, not
-    a question it could be saved past."""
-    model = definition(kind).detail
-    if model is None:
-        return False
-    for name, value in details.items():
-        try:
-            model._meta.get_field(name).run_validators(value)  # type: ignore[union-attr]
-        except (DjangoValidationError, FieldDoesNotExist):
-            return False
-    return True
-
-
 def ask_before_saving(
     *,
     child: Child,
@@ -51,7 +35,7 @@ def ask_before_saving(
     checked: bool,
 ) -> None:
     """Raise a 400 naming the measurement's field when it looks like a slip and was not `checked`."""
-    if checked or not details or not _within_the_tables_range(kind, details):
+    if checked or not details or not within_range(kind, dict(details)):
         return
     doubts = hooks.measure_doubts(
         child=child, kind=kind, details=details, at=at or timezone.now(), event_id=event_id
