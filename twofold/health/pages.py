@@ -1,5 +1,6 @@
-"""What the summary page shows: each chosen child's days, temperatures, medicines and chosen notes. One query
-for the period's events of every chosen child, however many days."""
+"""What the summary page shows: each chosen child's days, growth, temperatures, medicines and chosen notes.
+Two queries for every chosen child, however many days: the period's events, and the measurements up to its end
+(the growth chart draws the line from birth)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from twofold.care.day import local_day_bounds
 from twofold.care.kinds.temperature import format_temperature
 from twofold.care.models import CareEvent, Kind, TemperatureMethod
 from twofold.care.rules import LONGEST_EVENT
+from twofold.growth.period import PeriodGrowth, period_growth
+from twofold.growth.selectors import measurements_until
 from twofold.health.summary import Fact, SummaryDay, summarise_days
 from twofold.households.ages import age_in_words
 from twofold.households.models import Child, Household
+from twofold.households.units import units_of
 
 _FIELDS = {
     "feed__method": "method",
@@ -39,6 +43,7 @@ class ChildSummary:
     child: Child
     age: str
     days: list[SummaryDay]
+    growth: PeriodGrowth
     temperatures: list[Line] = field(default_factory=list)
     medicines: list[Line] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
@@ -113,6 +118,8 @@ def summaries(
     lo, _ = local_day_bounds(first, zone)
     _, hi = local_day_bounds(last, zone)
     facts = read_facts(household.pk, [c.pk for c in children], lo, hi)
+    measured = measurements_until(child_ids=[c.pk for c in children], before=hi)
+    units = units_of(household)
     found = []
     for child in children:
         mine = facts[child.pk]
@@ -126,6 +133,9 @@ def summaries(
                 child=child,
                 age=age_in_words(child.birth_date, last),
                 days=days,
+                growth=period_growth(
+                    child=child, measured=measured[child.pk], first=first, last=last, units=units
+                ),
                 temperatures=temperatures,
                 medicines=medicines,
                 notes=chosen,
