@@ -25,7 +25,7 @@ class Measurement:
 class PeriodGrowth:
     measurements: tuple[Measurement, ...]  # the period's, oldest first
     weight: GrowthPage  # its chart shows every weight up to the period's end; its note, any crossing
-    needs_sex: bool
+    needs_sex: bool  # only said when there is something to place
 
     @property
     def chart_shown(self) -> bool:
@@ -56,4 +56,6 @@ def period_growth(
         if first <= row.date <= last
     ]
     rows.sort(key=lambda m: (m.row.date, m.row.id))
-    return PeriodGrowth(measurements=tuple(rows), weight=pages["weight"], needs_sex=not child.sex)
+    return PeriodGrowth(
+        measurements=tuple(rows), weight=pages["weight"], needs_sex=not child.sex and bool(measured)
+    )
