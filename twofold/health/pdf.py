@@ -64,10 +64,17 @@ def _safe(pdf: FPDF, text: str) -> str:
     return plain.encode("latin-1", "replace").decode("latin-1")
 
 
-def _say(pdf: FPDF, text: str, *, size: float = BODY, bold: bool = False, gap: float = 0.8) -> None:
+def _say(
+    pdf: FPDF, text: str, *, size: float = BODY, bold: bool = False, gap: float = 0.8, width: float = 0
+) -> None:
+    """A paragraph at the current x: the whole width, or `width` millimetres (a column; x stays put)."""
     pdf.set_font(style="B" if bold else "", size=size)
-    pdf.multi_cell(0, size * 0.5, _safe(pdf, text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(gap)
+    after = XPos.LEFT if width else XPos.LMARGIN
+    pdf.multi_cell(width, size * 0.5, _safe(pdf, text), new_x=after, new_y=YPos.NEXT)
+    if width:
+        pdf.set_xy(pdf.get_x(), pdf.get_y() + gap)  # set_y alone would send x back to the margin
+    else:
+        pdf.ln(gap)
 
 
 def _table(
@@ -95,15 +102,33 @@ def _table(
     pdf.ln(1.5)
 
 
-def _lines(pdf: FPDF, heading: str, lines: Sequence[Line], zone: dt.tzinfo, *, by: bool = False) -> None:
-    _say(pdf, heading, bold=True, gap=0.3)
+def _lines(pdf: FPDF, heading: str, lines: Sequence[Line], zone: dt.tzinfo, width: float, by: bool) -> None:
+    _say(pdf, heading, bold=True, gap=0.3, width=width)
     if not lines:
-        _say(pdf, words.NONE_LOGGED)
-        return
+        _say(pdf, words.NONE_LOGGED, width=width)
     for line in lines:
         who = f" ({line.by})" if by else ""
-        _say(pdf, f"{date_format(line.at.astimezone(zone), 'D j M H:i')}: {line.text}{who}", gap=0.2)
-    pdf.ln(0.6)
+        _say(
+            pdf,
+            f"{date_format(line.at.astimezone(zone), 'D j M H:i')}: {line.text}{who}",
+            gap=0.2,
+            width=width,
+        )
+
+
+def _side_by_side(pdf: FPDF, page: ChildSummary, zone: dt.tzinfo) -> None:
+    """Temperatures on the left, medicines on the right: the page's lists, in half the height."""
+    half = pdf.epw / 2 - 2
+    top = pdf.get_y()
+    _lines(pdf, "Temperatures", page.temperatures, zone, half, by=False)
+    left_end, left_page = pdf.get_y(), pdf.page
+    pdf.set_xy(MARGIN + pdf.epw / 2 + 2, top)
+    _lines(pdf, "Medicines given", page.medicines, zone, half, by=True)
+    # Whichever column went further down (or over a page) sets where the page goes on.
+    if pdf.page == left_page:
+        pdf.set_y(max(left_end, pdf.get_y()))
+    pdf.set_x(MARGIN)
+    pdf.ln(0.8)
 
 
 def _growth(pdf: FPDF, page: ChildSummary, last: dt.date) -> None:
@@ -150,10 +175,9 @@ def _child_page(
         _say(pdf, words.NOTHING_LOGGED.format(name=child.name))
     _growth(pdf, page, last)
     zone = household.zone
-    _lines(pdf, "Temperatures", page.temperatures, zone)
-    _lines(pdf, "Medicines given", page.medicines, zone, by=True)
+    _side_by_side(pdf, page, zone)
     if page.notes:
-        _lines(pdf, "Notes", page.notes, zone)
+        _lines(pdf, "Notes", page.notes, zone, 0, by=False)
     if added:
         _say(pdf, words.ADDED, bold=True, gap=0.3)
         _say(pdf, added)
