@@ -37,10 +37,13 @@ def period_growth(
 ) -> PeriodGrowth:
     """`measured` is everything up to the end of `last` (the chart draws the line so far); the rows are the
     period's only."""
+    zone = child.household.zone
+    in_period = [m for m in measured if first <= m.at.astimezone(zone).date() <= last]
+    # Every weight so far, for the chart's line; lengths and heads only for the period's rows.
     pages = {
         kind: growth_page(
             child=child,
-            measured=measured,
+            measured=measured if kind == "weight" else in_period,
             kind=kind,
             asked="",
             units=units,
