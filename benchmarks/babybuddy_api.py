@@ -4,7 +4,8 @@ Usage: `.venv/bin/python benchmarks/babybuddy_api.py [--weeks 4|52] [--rounds 40
 DATABASE_URL for PostgreSQL. Builds the demo with N weeks of log, then times, through Django's request
 handler with an app key as Home Assistant sends it, round-robin so drift hits each alike:
   - GET /api/feedings/?limit=100 (Baby Buddy measured 119-150 ms on a year of data: target 5x faster),
-  - POST /api/feedings/ (Baby Buddy: 15-28 ms: target 2x faster),
+  - POST /api/feedings/ (Baby Buddy: 15-28 ms: target 2x faster), and with a `timer` (made untimed),
+  - the COUNT behind the feedings list's `count` alone, to see whether it grows with the log,
   - GET /api/v1/events/ (Twofold's own list; the same at 4 and 52 weeks when it reads only its page),
 against GET /api/ (the bare request: the API's root, no database). Prints medians in ms and as ratios.
 """
@@ -36,8 +37,12 @@ def _timed(action: Callable[[], int]) -> tuple[float, float]:
     return wall, cpu
 
 
-BABY_BUDDY_MS = {"GET /api/feedings/?limit=100": (119, 150), "POST /api/feedings/": (15, 28)}
-TARGETS = {"GET /api/feedings/?limit=100": 5, "POST /api/feedings/": 2}
+BABY_BUDDY_MS = {
+    "GET /api/feedings/?limit=100": (119, 150),
+    "POST /api/feedings/": (15, 28),
+    "POST /api/feedings/ (timer)": (15, 28),
+}
+TARGETS = {"GET /api/feedings/?limit=100": 5, "POST /api/feedings/": 2, "POST /api/feedings/ (timer)": 2}
 
 
 def main() -> None:
@@ -53,6 +58,9 @@ def main() -> None:
     from knox.models import get_token_model
     from rest_framework.test import APIClient
 
+    from twofold.babybuddy.models import Timer
+    from twofold.babybuddy.resources import RESOURCES
+    from twofold.babybuddy.selectors import entries
     from twofold.care.models import CareEvent
     from twofold.households.models import Member
 
@@ -89,18 +97,39 @@ def main() -> None:
             made.append(response.json()["id"])
         return response.status_code
 
+    timers: list[int] = []
+
+    def from_timer() -> int:
+        body = {"timer": timers.pop(), "child": child.pk, "type": "formula", "method": "bottle", "amount": 60}
+        response = client.post("/api/feedings/", body)
+        if response.status_code == 201:
+            made.append(response.json()["id"])
+        return response.status_code
+
+    feedings = entries(households=[member.household_id], resource=RESOURCES["feedings"])
+
+    def count() -> int:
+        feedings.all().count()
+        return 200
+
     def tidy() -> None:
-        """Remove what the timed POSTs logged (untimed), so the log stays the size it was measured at."""
+        """Remove what the timed POSTs logged and start the next round's timer (untimed), so the log stays the
+        size it was measured at."""
         CareEvent.objects.filter(pk__in=made).delete()
         made.clear()
+        started = timezone.now() - dt.timedelta(minutes=10)
+        timers.append(Timer.objects.create(household=member.household, member=member, start=started).pk)
 
     requests: dict[str, Callable[[], int]] = {
         "baseline: GET /api/": get("/api/"),
         "GET /api/feedings/?limit=100": get("/api/feedings/?limit=100"),
         "POST /api/feedings/": create,
+        "POST /api/feedings/ (timer)": from_timer,
+        "COUNT of the feedings list": count,
         "GET /api/v1/events/": get("/api/v1/events/"),
         "GET /api/v1/events/?kind=feed": get("/api/v1/events/?kind=feed"),
     }
+    tidy()
     for action in requests.values():  # warm caches and connections
         _timed(action)
     tidy()

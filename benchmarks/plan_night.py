@@ -16,19 +16,12 @@ import argparse
 import datetime as dt
 import statistics
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.run import _setup  # noqa: E402
-
-
-def _timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+from benchmarks.run import _setup, round_robin  # noqa: E402
 
 
 def main() -> None:
@@ -102,10 +95,7 @@ def main() -> None:
     }
     for action in actions.values():
         action()
-    samples: dict[str, list[float]] = {name: [] for name in actions}
-    for _ in range(args.rounds):
-        for name, action in actions.items():
-            samples[name].append(_timed(action))
+    samples = round_robin(actions, args.rounds)
 
     base = statistics.median(samples["baseline: read + learn 14 nights"])
     page_base = statistics.median(samples["account page (trivial page)"])

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -52,22 +52,29 @@ def _setup(weeks: int) -> None:
             cursor.execute("ANALYZE")
 
 
-def _timed(action: Callable[[], int]) -> float:
+def _timed(action: Callable[[], object]) -> float:
+    """Seconds one call takes; a call that answers with an HTTP status of 400 or more ends the run."""
     started = time.perf_counter()
     status = action()
     elapsed = time.perf_counter() - started
-    if status >= 400:
+    if isinstance(status, int) and status >= 400:
         raise SystemExit(f"benchmark request failed with status {status}")
     return elapsed
+
+
+def round_robin(actions: Mapping[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+    """Each action's timings over `rounds` rounds, taken in turn so that drift hits each alike."""
+    samples: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(rounds):
+        for name, action in actions.items():
+            samples[name].append(_timed(action))
+    return samples
 
 
 def rounds_against(pages: dict[str, Callable[[], int]], rounds: int, baseline: str) -> None:
     """Time each page round-robin (so drift hits each alike) and print its median and its ratio to
     `baseline`'s median in the same run."""
-    samples: dict[str, list[float]] = {name: [] for name in pages}
-    for _ in range(rounds):
-        for name, action in pages.items():
-            samples[name].append(_timed(action))
+    samples = round_robin(pages, rounds)
     base = statistics.median(samples[baseline])
     print(f"{'page':36} {'median ms':>10} {'ratio':>7}")
     for name, times in samples.items():

@@ -28,6 +28,8 @@ urlpatterns = [
     path("intake/", include("twofold.intake.urls")),
     # The API's door (a key for an app, your keys) belongs to accounts, which the api app may not import.
     path("api/v1/auth/", include("twofold.accounts.api_urls")),
+    # A member's own reminder settings and devices: the api app, reminders' sibling, may not import it.
+    path("api/v1/reminders/", include("twofold.reminders.api_urls")),
     path("api/v1/", include("twofold.api.urls")),
     # Baby Buddy's API, for its clients (Home Assistant, its Android app), answered from Twofold's log.
     path("api/", include("twofold.babybuddy.urls")),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from knox.auth import TokenAuthentication
+from knox.signals import token_expired
 from rest_framework import exceptions
 
 from twofold.accounts.models import AppKey
@@ -35,6 +36,20 @@ class AppKeyAuthentication(TokenAuthentication):
             AppKey.objects.filter(pk=key.pk).update(last_used=now)
             key.last_used = now
         return user, key
+
+    def _cleanup_token(self, auth_token: AppKey) -> bool:
+        """Whether this key has expired (and is gone). Knox also sweeps the user's other expired keys here, a
+        query on every request; that sweep runs only when the key's last use is noted (at most hourly)."""
+        now = timezone.now()
+        if auth_token.last_used is None or now - auth_token.last_used >= LAST_USED_STEP:
+            swept: bool = super()._cleanup_token(auth_token)
+            return swept
+        if auth_token.expiry is not None and auth_token.expiry < now:
+            username = auth_token.user.get_username()
+            auth_token.delete()
+            token_expired.send(sender=type(self), username=username, source="auth_token")
+            return True
+        return False
 
 
 class AppKeyScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]

@@ -193,7 +193,15 @@ def _bonding_plans(member: Member) -> list[dict[str, Any]]:
 def _writings(member: Member) -> list[dict[str, Any]]:
     """Only the member's own writings: nobody else's are ever in a personal download."""
     return [
-        {"id": w.pk, "written_at": utc_text(w.written_at), "text": _opened(w.sealed_text)}
+        {
+            "id": w.pk,
+            "written_at": utc_text(w.written_at),
+            "text": _opened(w.sealed_text),
+            # What the author chose to share with the other parent(s): theirs, so only in their download.
+            "shared_summary": {"situations": _opened(w.sealed_summary), "shared_at": utc_text(w.shared_at)}
+            if w.shared_at
+            else None,
+        }
         for w in Writing.objects.filter(author=member).order_by("written_at", "id")
     ]
 

@@ -17,6 +17,7 @@ from django.db.models import DecimalField, Model
 from django.utils import timezone
 from rest_framework import serializers
 
+from twofold.api.doubts import checked_field
 from twofold.care.details import detail_of
 from twofold.care.kinds import DETAILED, KindDefinition
 from twofold.care.models import CareEvent, Kind
@@ -191,10 +192,11 @@ class EventSerializer(WithDetails, serializers.ModelSerializer[CareEvent]):
     )
     start = HouseholdDateTimeField(required=False, help_text=f"Defaults to now. {LOCAL_TIME_HELP}")
     end = HouseholdDateTimeField(required=False, allow_null=True, help_text=LOCAL_TIME_HELP)
+    checked = checked_field()
 
     class Meta:
         model = CareEvent
-        fields = EVENT_FIELDS
+        fields = [*EVENT_FIELDS, "checked"]
         read_only_fields = ["household", "logged_by", "running", "created_at", "updated_at"]
         # The service is the one place that checks uniqueness (a repeated client_id is a retry, not an
         # error) and the one running sleep per child.

@@ -9,6 +9,7 @@ from twofold.api.activity import ActivityViewSet
 from twofold.growth.api import GrowthView
 from twofold.insights.api import WeekReportView
 from twofold.intake.api import IntakeView
+from twofold.intake.api_share import SharedWithMeView, ShareView
 from twofold.wellbeing.api import ScreeningViewSet
 
 app_name = "api"
@@ -36,6 +37,8 @@ urlpatterns = [
     path("bonding/", include("twofold.bonding.api_urls")),
     path("growth/", GrowthView.as_view(), name="growth"),
     path("intake/", IntakeView.as_view(), name="intake"),
+    path("intake/shared/", SharedWithMeView.as_view(), name="intake-shared"),
+    path("intake/<id:writing_id>/share/", ShareView.as_view(), name="intake-share"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_page, name="docs"),
 ]

@@ -17,6 +17,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from twofold.api.doubts import ask_before_saving
 from twofold.api.errors import details_nested_under
 from twofold.api.filters import EventFilterSerializer
 from twofold.api.paging import UncountedPages
@@ -110,6 +111,14 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         child: Child = data["child"]
+        ask_before_saving(
+            child=child,
+            kind=data["kind"],
+            details=details_in(data, data["kind"]),
+            at=data.get("start"),
+            event_id=None,
+            checked=data["checked"],
+        )
         with _details_errors(data["kind"]):
             logged = services.log_care_event(
                 member=scope.acting_member(user=request.user, household_id=child.household_id),
@@ -139,8 +148,18 @@ class EventViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedVie
         serializer.is_valid(raise_exception=True)
         details = details_in(serializer.validated_data, event.kind)
         fields = {
-            name: value for name, value in serializer.validated_data.items() if name not in DETAIL_SERIALIZERS
+            name: value
+            for name, value in serializer.validated_data.items()
+            if name not in DETAIL_SERIALIZERS and name != "checked"
         }
+        ask_before_saving(
+            child=fields.get("child", event.child),
+            kind=event.kind,
+            details=details,
+            at=fields.get("start", event.start),
+            event_id=event.pk,
+            checked=serializer.validated_data.get("checked", False),
+        )
         with _details_errors(event.kind):
             services.update_care_event(
                 member=scope.acting_member(user=request.user, household_id=event.household_id),

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework import serializers
 
-from twofold.babybuddy.resources import Resource
+from twofold.babybuddy.base import Resource
 from twofold.babybuddy.selectors import local_day
 from twofold.care.models import CareEvent
 

@@ -8,8 +8,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.duration import duration_string
 
+from twofold.babybuddy.base import Entry, Resource
 from twofold.babybuddy.models import Timer
-from twofold.babybuddy.resources import Entry, Resource
 from twofold.care.details import detail_of
 from twofold.care.models import CareEvent
 from twofold.households.models import Household

@@ -1,54 +1,35 @@
 """Each Baby Buddy resource the adapter answers for: which care it is, its fields in and out.
 
-A resource is a Twofold kind seen through Baby Buddy's fields. `shape` says how it is placed in time:
-"span" (start, end, duration: feedings, sleep, pumping, tummy time), "moment" (time: changes, notes) or
-"day" (date: weight).
+The care resources are here; the measurements and medicines are in `measures.py`, what every resource
+shares in `base.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
 from rest_framework import serializers
 
-from twofold.babybuddy import mapping
-from twofold.babybuddy.fields import TagsField, timer_field
+from twofold.babybuddy import mapping, measures
+from twofold.babybuddy.base import (
+    Change,
+    DayInput,
+    Entry,
+    Fields,
+    MomentInput,
+    Resource,
+    SpanInput,
+)
+from twofold.babybuddy.fields import child_field
 from twofold.care.models import CareEvent, Kind, NappyContents, PlayActivity
-from twofold.households.api import child_field
 from twofold.households.models import Household
 from twofold.households.words import ml_to_unit, unit_to_ml
 
-Fields = dict[str, Any]
-
 NO_COLOUR = "Twofold does not record a nappy's colour or amount: send the change without them."
 NO_IMAGE = "Twofold does not keep pictures with notes: send the note's text only."
-
-
-class EntryInput(serializers.Serializer[Any]):
-    """What every entry takes: its child, notes and tags (which must be empty)."""
-
-    child = child_field(required=False, allow_null=True)
-    notes = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=2000)
-    tags = TagsField(required=False)
-
-
-class SpanInput(EntryInput):
-    start = serializers.DateTimeField(required=False)
-    end = serializers.DateTimeField(required=False)
-    timer = timer_field(required=False, allow_null=True)
-
-
-class MomentInput(EntryInput):
-    time = serializers.DateTimeField(required=False)
-
-
-class DayInput(EntryInput):
-    date = serializers.DateField(required=False)
 
 
 class FeedingInput(SpanInput):
@@ -106,14 +87,6 @@ class WeightInput(DayInput):
     weight = serializers.FloatField(required=False, min_value=0)
 
 
-@dataclass(frozen=True)
-class Change:
-    """What an entry's fields mean for its care event: details, and the note when the fields carry it."""
-
-    details: Fields
-    note: str | None = None
-
-
 def _amount(value: float | None, household: Household) -> Decimal | None:
     return None if value is None else unit_to_ml(Decimal(str(value)), household.volume_unit)
 
@@ -138,19 +111,6 @@ def _feed_in(data: Fields, household: Household, event: CareEvent | None) -> Cha
     if "amount" in data:
         details["amount_ml"] = _amount(data["amount"], household)
     return Change(details)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One logged event as the adapter reads it: a list reads these straight from rows, no model objects."""
-
-    id: int
-    child_id: int
-    household_id: int
-    start: dt.datetime
-    end: dt.datetime | None
-    note: str
-    detail: Fields
 
 
 def _feed_out(entry: Entry, household: Household) -> Fields:
@@ -201,37 +161,15 @@ def _note_out(entry: Entry, household: Household) -> Fields:
 def _weight_in(data: Fields, household: Household, event: CareEvent | None) -> Change:
     if "weight" not in data:
         return Change({})
-    return Change({"grams": mapping.grams_from_weight(data["weight"], household.volume_unit)})
+    return Change({"grams": mapping.grams_from_weight(data["weight"], household.mass_unit)})
 
 
 def _weight_out(entry: Entry, household: Household) -> Fields:
-    return {"weight": mapping.weight_from_grams(entry.detail["grams"], household.volume_unit)}
+    return {"weight": mapping.weight_from_grams(entry.detail["grams"], household.mass_unit)}
 
 
 def _no_fields(entry: Entry, household: Household) -> Fields:
     return {}
-
-
-@dataclass(frozen=True)
-class Resource:
-    path: str
-    kind: str
-    shape: str
-    input: type[serializers.Serializer[Any]]
-    fields_in: Callable[[Fields, Household, CareEvent | None], Change]
-    fields_out: Callable[[Entry, Household], Fields]
-    # The kind's own fields a new entry must have (Baby Buddy's required model fields).
-    required: tuple[str, ...] = ()
-    # Baby Buddy's default order: newest first by end for most spans, by start or time for the rest.
-    by_end: bool = False
-    only: Q | None = None
-    # Which of Baby Buddy's fields holds the event's note: `notes` on most, the text of a note, tummy
-    # time's milestone.
-    note_field: str = "notes"
-    # The kind's detail fields the output reads (from the detail table named as the kind).
-    detail_fields: tuple[str, ...] = ()
-    # Query parameters that narrow the list: name -> the condition for a value (None: no entry matches).
-    filters: dict[str, Callable[[str], Q | None]] = field(default_factory=dict)
 
 
 def _bool(value: str) -> bool | None:
@@ -334,17 +272,14 @@ RESOURCES: dict[str, Resource] = {
             ("weight",),
             detail_fields=("grams",),
         ),
+        *measures.MEASURES,
     )
 }
 
-# Baby Buddy's resources whose kinds Twofold does not record (yet): they list nothing and refuse writes.
+# Baby Buddy's resources whose kinds Twofold does not record: they list nothing and refuse writes. BMI is
+# worked out from a weight and a height; Twofold keeps those two and works nothing out from them.
 NOT_RECORDED: dict[str, str] = {
-    "temperature": "Twofold does not record temperatures yet.",
-    "height": "Twofold does not record height yet.",
-    "head-circumference": "Twofold does not record head circumference yet.",
-    "bmi": "Twofold does not record BMI.",
-    "medication": "Twofold does not record Baby Buddy's medication entries yet: log a medicine on "
-    "Twofold's Quick log, by name and dose.",
+    "bmi": "Twofold does not record BMI: send the weight and the height (length) instead.",
 }
 
 # Twofold's field names in a service's errors, as Baby Buddy's fields name them.
@@ -352,6 +287,7 @@ ERROR_FIELDS = {"amount_ml": "amount", "grams": "weight", "contents": "wet", "ki
 
 
 def day_start(day: dt.date, household: Household, now: dt.datetime) -> dt.datetime:
-    """A weighing on a date: noon that day on the household's clock, or now when that is still to come."""
+    """A measurement on a date: noon that day on the household's clock, or now when that is still to come
+    today. A later day stays in the future, so care's check refuses it (Baby Buddy's "not in the future")."""
     noon = dt.datetime.combine(day, dt.time(12), tzinfo=household.zone)
-    return min(noon, now)
+    return noon if day > now.astimezone(household.zone).date() else min(noon, now)

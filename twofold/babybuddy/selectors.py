@@ -9,8 +9,9 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
+from twofold.babybuddy.base import Entry, Resource
 from twofold.babybuddy.models import Timer
-from twofold.babybuddy.resources import Entry, Resource
+from twofold.care.details import DETAIL_RELATIONS
 from twofold.care.models import CareEvent
 from twofold.households.api import User
 from twofold.households.models import Child, Household, Member
@@ -46,9 +47,7 @@ def entries(*, households: list[int], resource: Resource) -> QuerySet[CareEvent]
     ).alias(ends=ENDS)
     if resource.only is not None:
         events = events.filter(resource.only)
-    related = (
-        [resource.kind] if resource.kind in {"feed", "nappy", "sleep", "play", "pumping", "weight"} else []
-    )
+    related = [resource.kind] if resource.kind in DETAIL_RELATIONS else []
     order = (ENDS.desc(), F("id").desc()) if resource.by_end else (F("start").desc(), F("id").desc())
     return events.select_related("household", *related).order_by(*order)
 

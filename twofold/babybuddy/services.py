@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,8 +16,9 @@ from django.db import transaction
 from django.http import Http404
 from rest_framework import serializers
 
+from twofold.babybuddy.base import Resource
 from twofold.babybuddy.models import Timer
-from twofold.babybuddy.resources import ERROR_FIELDS, Resource, day_start
+from twofold.babybuddy.resources import ERROR_FIELDS, day_start
 from twofold.care import services as care
 from twofold.care.models import CareEvent
 from twofold.care.rules import time_errors
@@ -49,18 +50,20 @@ def baby_buddy_errors(resource: Resource) -> Iterator[None]:
 
 def _renamed(resource: Resource) -> dict[str, str]:
     times = {"span": {}, "moment": {"start": "time"}, "day": {"start": "date"}}[resource.shape]
-    return ERROR_FIELDS | times | {"note": resource.note_field}
+    return ERROR_FIELDS | resource.errors | times | {"note": resource.note_field}
 
 
 def _times(
-    resource: Resource, data: dict[str, Any], household: Household, now: dt.datetime
+    resource: Resource, data: dict[str, Any], household: Household, now: dt.datetime, creating: bool
 ) -> dict[str, Any]:
     """Twofold's start and end from the fields of the resource's shape that were sent."""
     if resource.shape == "span":
         return {name: data[name] for name in ("start", "end") if name in data}
     if resource.shape == "moment":
         return {"start": data["time"]} if data.get("time") else {}
-    return {"start": day_start(data["date"], household, now)} if data.get("date") else {}
+    if data.get("date"):
+        return {"start": day_start(data["date"], household, now)}
+    return {"start": day_start(now.astimezone(household.zone).date(), household, now)} if creating else {}
 
 
 def _from_timer(data: dict[str, Any], now: dt.datetime) -> Timer | None:
@@ -74,7 +77,8 @@ def _from_timer(data: dict[str, Any], now: dt.datetime) -> Timer | None:
 
 
 def _missing(resource: Resource, data: dict[str, Any]) -> None:
-    needed = ["child", *{"span": ["start", "end"], "moment": [], "day": ["date"]}[resource.shape]]
+    # Baby Buddy's `time` and `date` default to now and today; only a span must say when.
+    needed = ["child", *(["start", "end"] if resource.shape == "span" else [])]
     missing = [name for name in (*needed, *resource.required) if data.get(name) in (None, "")]
     if missing:
         raise serializers.ValidationError(dict.fromkeys(missing, [REQUIRED]))
@@ -96,11 +100,24 @@ def _member(members: Mapping[int, Member], household_id: int) -> Member:
     return member
 
 
-@transaction.atomic
 def log_entry(
     *, members: Mapping[int, Member], resource: Resource, data: dict[str, Any], now: dt.datetime
 ) -> CareEvent:
     timer = _from_timer(data, now)
+    # The entry and its timer's end are one change; an entry alone is already one in care's service (a
+    # transaction around it would only add a savepoint).
+    with transaction.atomic() if timer is not None else nullcontext():
+        return _log(members=members, resource=resource, data=data, timer=timer, now=now)
+
+
+def _log(
+    *,
+    members: Mapping[int, Member],
+    resource: Resource,
+    data: dict[str, Any],
+    timer: Timer | None,
+    now: dt.datetime,
+) -> CareEvent:
     _missing(resource, data)
     child: Child = data["child"]
     if timer is not None and timer.household_id != child.household_id:
@@ -108,7 +125,7 @@ def log_entry(
     member = _member(members, child.household_id)
     with baby_buddy_errors(resource):
         change = resource.fields_in(data, child.household, None)
-        times = _times(resource, data, child.household, now)
+        times = _times(resource, data, child.household, now, creating=True)
         logged = care.log_care_event(
             member=member,
             child=child,
@@ -139,7 +156,7 @@ def change_entry(
     member = _member(members, event.household_id)
     with baby_buddy_errors(resource):
         change = resource.fields_in(data, event.household, event)
-        fields = _times(resource, data, event.household, now)
+        fields = _times(resource, data, event.household, now, creating=False)
         if data.get("child") is not None:
             fields["child"] = data["child"]
         note = _note(resource, data, change.note)

@@ -25,9 +25,10 @@ from rest_framework.viewsets import GenericViewSet
 
 from twofold.accounts.auth import AppKeyAuthentication
 from twofold.babybuddy import representation, services
+from twofold.babybuddy.base import Resource
 from twofold.babybuddy.filters import child_param, moment_param, narrowed
 from twofold.babybuddy.models import Timer
-from twofold.babybuddy.resources import NOT_RECORDED, Resource, TimerInput
+from twofold.babybuddy.resources import NOT_RECORDED, TimerInput
 from twofold.babybuddy.selectors import (
     as_entry,
     child_by_slug,
@@ -78,6 +79,10 @@ class BabyBuddyAPI(GenericViewSet[Any]):
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         timezone.deactivate()
         return super().finalize_response(request, response, *args, **kwargs)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        # The households read once in `initial`: the body's child and timer are looked up among them.
+        return {**super().get_serializer_context(), "households": self.households}
 
     def paged(self, rows: Any, write: Any) -> Response:
         page = self.paginate_queryset(rows)

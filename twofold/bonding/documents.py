@@ -192,7 +192,10 @@ def guidance_document(household: Household) -> dict[str, Any]:
     return {
         "country": country.code,
         "emergency_number": country.emergency_numbers,
-        "red_flags": {"urgencies": labels, "items": items(guidance.red_flags())},
+        "red_flags": {
+            "urgencies": labels,
+            "items": items(guidance.red_flags().for_country(household.country)),
+        },
         "coping_card": {
             "urgencies": guidance.coping_card().urgencies,
             "items": items(guidance.coping_card()),

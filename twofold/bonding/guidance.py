@@ -6,6 +6,7 @@ fails before an unsourced line can ship.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Mapping
@@ -28,11 +29,17 @@ class Item:
     source: str
     mark: str
     url: str = ""
+    uk_note: str = ""  # advice naming UK services (NHS Wales, 999), for UK households only
 
     @property
     def secondary(self) -> bool:
         """A secondary source: the page names it and words the item softly."""
         return self.mark == "S"
+
+    def for_country(self, country: str) -> Item:
+        """The item as a household in `country` reads it: the UK note only in the UK."""
+        text = f"{self.text} {self.uk_note}" if country == "GB" and self.uk_note else self.text
+        return dataclasses.replace(self, text=text, uk_note="")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,9 @@ class Guidance:
 
     def at(self, urgency: str) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.urgency == urgency)
+
+    def for_country(self, country: str) -> Guidance:
+        return Guidance(self.urgencies, tuple(item.for_country(country) for item in self.items))
 
 
 def load_raw(path: Path) -> dict[str, Any]:
@@ -96,6 +106,7 @@ def parse(raw: Mapping[str, Any]) -> Guidance:
                 source=item["source"],
                 mark=item["mark"],
                 url=item.get("url", ""),
+                uk_note=item.get("uk_note", ""),
             )
             for item in items
         ),

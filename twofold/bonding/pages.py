@@ -225,7 +225,7 @@ def _share(tally: Any) -> Fraction | None:
 
 def red_flags_context(member: Member) -> dict[str, Any]:
     country = lines_for(member.household.country)
-    flags = guidance.red_flags()
+    flags = guidance.red_flags().for_country(member.household.country)
     labels = guidance.urgency_labels(member.household.country, country.emergency_numbers)
     groups = [{"key": key, "label": labels[key], "items": flags.at(key)} for key in flags.urgencies]
     return {

@@ -59,3 +59,32 @@ def test_a_parent_writes_and_sees_what_twofold_heard_and_where_to_start(
     other = logged_in(world.sam)
     response = other.goto(f"/intake/{writing.pk}/")
     assert response is not None and response.status == 404
+
+
+def test_a_parent_shares_a_summary_the_other_parent_sees_it_and_then_it_is_taken_back(
+    world, logged_in: Callable[[Member], Page]
+) -> None:
+    page = logged_in(world.alex)
+    page.goto("/intake/")
+    page.get_by_label("How is it going?").fill("I haven't slept in days and he scrolls on the sofa.")
+    page.get_by_role("button", name="Read what I wrote").click()
+
+    share = page.locator("#share")
+    expect(share).to_contain_text("not what you wrote, not the highlighted words")
+    expect(share.get_by_label("Very little sleep")).to_be_checked()
+    share.get_by_label("Doing most of the care").uncheck()  # the author chooses
+    share.get_by_role("button", name="Share this summary").click()
+    expect(page.locator("#share")).to_contain_text("Shared with Sam")
+
+    other = logged_in(world.sam)
+    other.goto("/")
+    shared = other.locator(".intake-shared")
+    expect(shared).to_contain_text("Alex shared how it's going")
+    expect(shared).to_contain_text("Very little sleep")
+    expect(shared).not_to_contain_text("Doing most of the care")
+    expect(other.locator("body")).not_to_contain_text("scrolls on the sofa")
+
+    page.locator("#share").get_by_role("button", name="Take it back").click()
+    expect(page.locator("#share").get_by_role("button", name="Share this summary")).to_be_visible()
+    other.reload()
+    expect(other.locator(".intake-shared")).to_have_count(0)

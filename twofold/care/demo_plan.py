@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from twofold.care.demo_fever import fever_episode
 from twofold.care.details import SETTLE_TECHNIQUES
 from twofold.care.models import Kind
 from twofold.households.demo import (
@@ -124,7 +125,10 @@ def plan_log(*, seed: int, born: dt.datetime, children: int, now: dt.datetime, z
     for index in range(children):
         events.extend(_ChildLog(rng, index, birth_date, zone).plan(log_start, now))
         events.extend(_weighings(index, birth_date, zone, now))
-    events.extend(_fever_episode(birth_date, zone, now))
+    for step in fever_episode(birth_date, zone, now):
+        events.append(
+            PlannedEvent(0, step.kind, step.by, step.by, step.start, note=step.note, details=step.details)
+        )
     events.sort(key=lambda e: (e.start, e.child))
     return DemoPlan(children=kids, events=tuple(events), log_start=log_start)
 
@@ -140,37 +144,6 @@ def _weighings(child: int, birth_date: dt.date, zone: ZoneInfo, now: dt.datetime
         grams = 3400 - 150 * child + 200 * week
         weighings.append(PlannedEvent(child, Kind.WEIGHT.value, SAM, SAM, start, details={"grams": grams}))
     return weighings
-
-
-# The demo's one fever: an evening and a night ten days ago (inside the 14 days a summary shows), the baby
-# was past 3 months then, so below the amber card's 39 °C it calls for no card (EVIDENCE.md §9.1); with the
-# paracetamol a parent gave and the gap and daily most they copied from its label (a demo family's entry, not
-# advice: Twofold never suggests a dose, §9.3). (hours after 18:00, kind, who, details)
-FEVER_DAYS_AGO = 10
-FEVER_FROM_AGE_DAYS = 91
-_PARACETAMOL = {"name": "Paracetamol", "dose": "2.5 ml", "min_gap_minutes": 240, "max_per_24h": 4}
-_FEVER = (
-    (0.0, Kind.TEMPERATURE, SAM, {"celsius": "38.4", "method": "armpit"}),
-    (0.1, Kind.MEDICINE, SAM, _PARACETAMOL),
-    (4.5, Kind.TEMPERATURE, ALEX, {"celsius": "38.1", "method": "armpit"}),
-    (4.6, Kind.MEDICINE, ALEX, _PARACETAMOL),
-    (13.0, Kind.TEMPERATURE, SAM, {"celsius": "37.2", "method": "ear"}),
-)
-
-
-def _fever_episode(birth_date: dt.date, zone: ZoneInfo, now: dt.datetime) -> list[PlannedEvent]:
-    """The first baby's fever, in a demo whose baby was past 3 months ten days ago. Drawn without the random
-    stream, so it changed no other event of the demo."""
-    day = now.astimezone(zone).date() - dt.timedelta(days=FEVER_DAYS_AGO)
-    if (day - birth_date).days < FEVER_FROM_AGE_DAYS:
-        return []
-    evening = dt.datetime.combine(day, dt.time(18, 0), zone)
-    planned = []
-    for hours, kind, who, details in _FEVER:
-        start = (evening + dt.timedelta(hours=hours)).astimezone(dt.UTC)
-        if start <= now:
-            planned.append(PlannedEvent(0, kind.value, who, who, start, details=dict(details)))
-    return planned
 
 
 class _ChildLog:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 
 from twofold.care.kinds import DETAILED, find
@@ -62,3 +62,17 @@ def check_detail(kind: str, detail: models.Model) -> None:
     kind_definition = find(kind)
     if kind_definition is not None and kind_definition.check is not None:
         kind_definition.check(detail)
+
+
+def within_range(kind: str, details: dict[str, Any]) -> bool:
+    """True when every detail passes its table's own validators (a plausible range). A value the table refuses
+    outright gets the table's message on saving, never a question it could be saved past."""
+    definition = find(kind)
+    if definition is None or definition.detail is None:
+        return False
+    for name, value in details.items():
+        try:
+            definition.detail._meta.get_field(name).run_validators(value)  # type: ignore[union-attr]
+        except (ValidationError, FieldDoesNotExist):
+            return False
+    return True

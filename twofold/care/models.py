@@ -93,11 +93,15 @@ class CareEvent(models.Model):
             ),
             # Baby Buddy's feedings, sleep and pumping come newest first by their end (an event without
             # one ends at its start): twofold/babybuddy/selectors.py orders by exactly this expression.
+            # `running` and `deleted_at` at the end make the `count` of each of Baby Buddy's lists an
+            # index-only read (SQLite covers a query only with every column it names in the index).
             models.Index(
                 F("household"),
                 F("kind"),
                 Coalesce("end", "start").desc(),
                 F("id").desc(),
+                F("running"),
+                F("deleted_at"),
                 condition=Q(deleted_at__isnull=True),
                 name="event_kind_recent_end",
             ),
@@ -287,7 +291,8 @@ class Temperature(KindDetail):
             MaxValueValidator(HOTTEST_CELSIUS, message=TOO_HOT),
         ],
     )
-    method = models.CharField(max_length=8, choices=TemperatureMethod.choices)
+    # Empty when it was not said: a reading from Baby Buddy's API, whose clients have no field for it.
+    method = models.CharField(max_length=8, choices=TemperatureMethod.choices, blank=True)
 
 
 # A baby's plausible weight in grams: a very premature newborn to a child of about eight.

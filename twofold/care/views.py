@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from twofold.care import hooks, outbox, selectors, services
+from twofold.care.details import within_range
 from twofold.care.forms import EventForm, detail_initial
 from twofold.care.history import history_filter_from
 from twofold.care.kinds import definition
@@ -166,6 +167,8 @@ def _doubted(
     form comes back with them and a box to tick to save it as it is."""
     if detail_form is None or at is None or request.POST.get("d-checked"):
         return False
+    if not within_range(kind, detail_form.details()):
+        return False  # the table's own message comes on saving
     doubts = hooks.measure_doubts(
         child=event_form.cleaned_data["child"],
         kind=kind,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ from twofold.circle.models import Kind, StandingOffer
 from twofold.households.models import Member
 from twofold.nights.models import NightPlan
 from twofold.nights.selectors import tonight
+from twofold.nights.services import Replanned
 
 KIND_WORDS = dict(Kind.choices)
 SUGGEST_NIGHTS = 7  # Twofold's own choice: the planner's suggestions look a week ahead, as its week plan does
@@ -94,6 +96,21 @@ def suggestions(
     ]
 
 
+def ask_for_night(member: Member, night: dt.date, now: dt.datetime) -> tuple[str, dict[str, Any]] | None:
+    """The night planner's suggestion, on a plan that cannot give each parent their block: ask whoever offers
+    nights on that weekday, unless the night is asked for already or over (two queries)."""
+    if not member.is_parent or night < tonight(member.household, now):
+        return None
+    offers = [
+        o
+        for o in selectors.offers_of(member.household_id)
+        if rules.fits_offer(o.kind, o.weekdays, Kind.NIGHT, night.weekday())
+    ]
+    if not offers or selectors.night_asked(member.household_id, night):
+        return None
+    return "circle/_ask_for_night.html", {"night": night, "offers": offers}
+
+
 def circle_context(member: Member, now: dt.datetime) -> dict[str, Any]:
     household = member.household
     zone = household.zone
@@ -137,3 +154,25 @@ def circle_context(member: Member, now: dt.datetime) -> dict[str, Any]:
             "offers": mine_offers,
         }
     return context
+
+
+def _days(nights: Sequence[dt.date]) -> str:
+    names = [f"{d:%a} {d.day} {d:%b}" for d in nights]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def moved_words(name: str, apart: bool, replanned: Replanned) -> str:
+    """What a parent is told after marking someone as living elsewhere or back home, and what became of the
+    nights already planned. Neutral: where someone sleeps, never why."""
+    text = f"{name} is {'living elsewhere for now' if apart else 'back home'}."
+    if replanned.remade:
+        count = len(replanned.remade)
+        text += f" {count} planned night{'s' if count > 1 else ''} made again to follow it."
+    if replanned.kept:
+        one = len(replanned.kept) == 1
+        was, stays, it = ("was", "stays", "it is") if one else ("were", "stay", "they are")
+        text += (
+            f" The night{'' if one else 's'} of {_days(replanned.kept)} {was} set by hand "
+            f"and {stays} as {it}: plan again from Nights when it suits you."
+        )
+    return text

@@ -11,8 +11,8 @@ from enum import StrEnum
 
 # Twofold's own choice: "the last weeks" of the tallies are four, about a month of help.
 TALLY_WEEKS = 4
-# Twofold's own choice: a promise is brought back to mind on Today from this long before it starts (point 6,
-# until reminders have their own channels): the day before a night, the morning of an evening.
+# Twofold's own choice: a promise is brought back to mind on Today from this long before it starts: the day
+# before a night, the morning of an evening (a night's reminder also goes out the morning before).
 SOON = dt.timedelta(hours=36)
 
 NOUNS: dict[str, tuple[str, str]] = {

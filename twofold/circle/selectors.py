@@ -153,6 +153,13 @@ def circle_people(household_id: int) -> list[Member]:
     ]
 
 
+def night_asked(household_id: int, night: dt.date) -> bool:
+    """Whether the circle has been asked for this night (and the request not withdrawn)."""
+    return HelpRequest.objects.filter(
+        household_id=household_id, kind="night", night=night, withdrawn_at__isnull=True
+    ).exists()
+
+
 def offers_of(household_id: int, member: Member | None = None) -> QuerySet[StandingOffer]:
     offers = StandingOffer.objects.filter(household_id=household_id, member__left_at__isnull=True)
     if member is not None:

@@ -18,7 +18,7 @@ from twofold.circle.models import MOST_HELPERS, HelpRequest, Kind, Outcome, Stan
 from twofold.circle.selectors import ask_of, circle_people, promise_of, viewer_of
 from twofold.households.models import Member
 from twofold.nights.selectors import tonight
-from twofold.nights.services import agree_night, release_night
+from twofold.nights.services import Replanned, agree_night, release_night, replan_after_move
 
 # Twofold's own choice: the circle is asked for the weeks ahead, not the months.
 AHEAD = dt.timedelta(weeks=12)
@@ -248,13 +248,18 @@ def remove_offer(*, member: Member, offer: StandingOffer) -> None:
 
 
 @transaction.atomic
-def set_living_apart(*, member: Member, about: Member, apart: bool) -> Member:
+def set_living_apart(
+    *, member: Member, about: Member, apart: bool, now: dt.datetime | None = None
+) -> Replanned:
     """Mark a parent as living elsewhere for now, or back home. Their role stays: their care counts as
-    before; the night planner leaves them off duty at home unless they take a night. Plans made already
-    are not changed: make them again to follow it."""
+    before; the night planner leaves them off duty at home unless they take a night. The coming nights already
+    planned are made again to follow it, except a night they agreed and a night changed by hand (returned in
+    `kept`, for a parent to plan again)."""
     _must_be_parent(member)
     if about.household_id != member.household_id or not about.is_parent or not about.is_active:
         raise ValidationError({"member": NOT_A_PARENT_HERE})
+    if about.lives_apart == apart:  # said twice (a page sent again): nothing has moved, nothing to re-plan
+        return Replanned((), ())
     Member.objects.filter(pk=about.pk).update(lives_apart=apart)
     about.lives_apart = apart
-    return about
+    return replan_after_move(about=about, made_by=member, now=now or timezone.now())

@@ -1,7 +1,8 @@
 """What the circle puts on a member's Today, in a fixed number of queries (six) whatever the number of
-requests. Until reminders have their own channels, Today is where a helper is told: requests asked of them
-(marked when they fit a standing offer), what they promised that starts within a day and a half, and what
-is over and waits to be marked. Parents see requests given back and what waits to be marked."""
+requests. Today shows a helper the requests asked of them (marked when they fit a standing offer), what
+they promised that starts within a day and a half, and what is over and waits to be marked; parents see
+requests given back and what waits to be marked. The same occasions also go out as reminders
+(reminders/circle.py) to whoever chose them."""
 
 from __future__ import annotations
 

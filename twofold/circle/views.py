@@ -213,14 +213,9 @@ def living(request: MemberRequest, member_id: int) -> HttpResponse:
     about = get_object_or_404(Member, pk=member_id, household=request.household)
     apart = request.POST.get("apart") == "1"
     try:
-        services.set_living_apart(member=request.member, about=about, apart=apart)
+        replanned = services.set_living_apart(member=request.member, about=about, apart=apart)
     except ValidationError as error:
         _say_problem(request, error)
     else:
-        where = "living elsewhere for now" if apart else "back home"
-        messages.success(
-            request,
-            f"{about.display_name} is {where}. "
-            "Nights already planned stay as they are until you plan them again.",
-        )
+        messages.success(request, page.moved_words(about.display_name, apart, replanned))
     return redirect("circle:home")

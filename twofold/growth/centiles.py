@@ -1,8 +1,7 @@
 """Centile and SDS of a measurement, and the centile lines of a chart, from the `rcpchgrowth` library
 (EVIDENCE.md §9.2): Twofold copies no table by hand. Plain values in and out, no database.
 
-rcpchgrowth is imported on first use, not at start-up: it brings SciPy, and a worker that never draws a
-chart need not carry it.
+rcpchgrowth is loaded on first use, and without SciPy (rcpch.py): a worker carries no SciPy or NumPy.
 """
 
 from __future__ import annotations
@@ -11,6 +10,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from twofold.growth.rcpch import library
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,10 +50,8 @@ def place(*, reference: str, kind: str, stored: int, sex: str, age_years: float)
 # A page shows the same measurements again and again: each is worked out once per worker.
 @lru_cache(maxsize=4096)
 def _place(reference: str, kind: str, stored: int, sex: str, age_years: float) -> Placing | None:
-    from rcpchgrowth import centile, sds_for_measurement
-
     try:
-        sds = sds_for_measurement(
+        sds = library().sds_for_measurement(
             reference=reference,
             age=age_years,
             measurement_method=METHODS[kind],
@@ -63,7 +62,7 @@ def _place(reference: str, kind: str, stored: int, sex: str, age_years: float) -
         return None
     if sds is None or not math.isfinite(sds):
         return None
-    return Placing(sds=float(sds), centile=float(centile(sds)))
+    return Placing(sds=float(sds), centile=float(library().centile(sds)))
 
 
 @lru_cache(maxsize=256)
@@ -71,8 +70,7 @@ def lines(
     reference: str, kind: str, sex: str, ages: tuple[float, ...]
 ) -> tuple[tuple[tuple[float, float], ...], ...]:
     """Each centile line as (age in years, value in kg or cm) points, skipping ages the reference lacks."""
-    from rcpchgrowth import measurement_from_sds
-
+    measurement_from_sds = library().measurement_from_sds
     drawn = []
     for sds in LINE_SDS:
         points = []

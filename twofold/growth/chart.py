@@ -9,7 +9,6 @@ labelled in the household's unit.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -60,37 +59,67 @@ def _age_label(years: float, by_months: bool) -> str:
     return f"{round(years * DAYS_PER_YEAR / 7)} w"
 
 
-def growth_svg(
-    *,
-    lines: Sequence[Sequence[tuple[float, float]]],
-    points: Sequence[Point],
-    ages: tuple[float, float],
-    axis: Axis,
-    title_id: str,
-    title: str,
-) -> SafeString:
-    return both_widths(
-        lambda frame: _draw(frame, lines, points, ages, axis, title_id, title),
-        WIDE,
-        NARROW,
-    )
+@dataclass(frozen=True)
+class Drawing:
+    """A growth chart as plain values: what the SVG here is drawn from, and what any other drawer (the
+    summary's PDF) draws from too, so both show the same lines, points and axes."""
+
+    lines: tuple[tuple[tuple[float, float], ...], ...]
+    points: tuple[Point, ...]
+    ages: tuple[float, float]
+    axis: Axis
+    title: str
 
 
-def _draw(
-    frame: Frame,
-    lines: Sequence[Sequence[tuple[float, float]]],
-    points: Sequence[Point],
-    ages: tuple[float, float],
-    axis: Axis,
-    title_id: str,
-    title: str,
-) -> SafeString:
-    values = [v for line in lines for _, v in line] + [p.value for p in points]
+@dataclass(frozen=True)
+class Scale:
+    """The value axis as shown: from `low` to `high` in the household's unit, a gridline every `step`."""
+
+    low: float
+    high: float
+    step: float
+
+    def ticks(self) -> list[float]:
+        found, tick = [], self.low
+        while tick <= self.high + self.step / 2:
+            found.append(tick)
+            tick += self.step
+        return found
+
+
+def value_scale(drawing: Drawing, most: int) -> Scale:
+    """Round gridlines around every line and point, at most about `most` of them."""
+    values = [v for line in drawing.lines for _, v in line] + [p.value for p in drawing.points]
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
-    low_shown, high_shown = low / axis.per_unit, high / axis.per_unit
-    step = _nice_step(max(high_shown - low_shown, 1e-6), 6 if frame.name == "wide" else 4)
-    low_shown, high_shown = math.floor(low_shown / step) * step, math.ceil(high_shown / step) * step
+    low_shown, high_shown = low / drawing.axis.per_unit, high / drawing.axis.per_unit
+    step = _nice_step(max(high_shown - low_shown, 1e-6), most)
+    return Scale(math.floor(low_shown / step) * step, math.ceil(high_shown / step) * step, step)
+
+
+def age_ticks(ages: tuple[float, float], most: int) -> list[tuple[float, str]]:
+    """Labelled ages along the bottom: weeks on a short chart, months on a longer one."""
     first, last = ages
+    span = max(last - first, 1e-6)
+    by_months = span > 0.5
+    age_step = (1 / 12 if span <= 1.5 else 0.25) if by_months else 7 / DAYS_PER_YEAR
+    while (span / age_step) > most:
+        age_step *= 2
+    found = []
+    age = math.ceil(max(first, 0) / age_step) * age_step
+    while age <= last + 1e-9:
+        found.append((age, _age_label(age, by_months)))
+        age += age_step
+    return found
+
+
+def growth_svg(drawing: Drawing, *, title_id: str) -> SafeString:
+    return both_widths(lambda frame: _draw(frame, drawing, title_id), WIDE, NARROW)
+
+
+def _draw(frame: Frame, drawing: Drawing, title_id: str) -> SafeString:
+    axis, points = drawing.axis, drawing.points
+    scale = value_scale(drawing, 6 if frame.name == "wide" else 4)
+    first, last = drawing.ages
     span = max(last - first, 1e-6)
 
     def x(age: float) -> float:
@@ -98,33 +127,22 @@ def _draw(
 
     def y(value: float) -> float:
         shown = value / axis.per_unit
-        return frame.top + frame.plot_height * (1 - (shown - low_shown) / (high_shown - low_shown))
+        return frame.top + frame.plot_height * (1 - (shown - scale.low) / (scale.high - scale.low))
 
     body: list[str] = []
     right = _n(frame.left + frame.plot_width)
-    tick = low_shown
-    while tick <= high_shown + step / 2:
+    for tick in scale.ticks():
         yy = _n(y(tick * axis.per_unit))
         body.append(
             f'<line class="grid" x1="{frame.left}" x2="{right}" y1="{yy}" y2="{yy}"/>'
             f'<text class="tick" x="2" y="{yy}" dy="4">{escape(f"{tick:g} {axis.unit}")}</text>'
         )
-        tick += step
-    by_months = span > 0.5
-    age_step = (1 / 12 if span <= 1.5 else 0.25) if by_months else 7 / DAYS_PER_YEAR
-    most_labels = 8 if frame.name == "wide" else 4
-    while (span / age_step) > most_labels:
-        age_step *= 2
-    age = math.ceil(max(first, 0) / age_step) * age_step
-    while age <= last + 1e-9:
+    for age, label in age_ticks(drawing.ages, 8 if frame.name == "wide" else 4):
         body.append(
             f'<text class="tick" x="{_n(x(age))}" y="{frame.label_y}" text-anchor="middle">'
-            f"{escape(_age_label(age, by_months))}</text>"
+            f"{escape(label)}</text>"
         )
-        age += age_step
-    body.append(
-        _centile_markup(frame, tuple(tuple(line) for line in lines), first, span, low_shown, high_shown, axis)
-    )
+    body.append(_centile_markup(frame, drawing.lines, first, span, scale.low, scale.high, axis))
     if len(points) > 1:
         coords = " ".join(f"{_n(x(p.age_years))},{_n(y(p.value))}" for p in points)
         body.append(f'<polyline class="line series-0" points="{coords}"/>')
@@ -133,7 +151,7 @@ def _draw(
         f"<title>{escape(p.title)}</title></circle>"
         for p in points
     ]
-    return svg(frame, title_id, title, body)
+    return svg(frame, title_id, drawing.title, body)
 
 
 # The centile lines are the same for every child of one sex, reference and span: drawn once per worker.

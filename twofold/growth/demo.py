@@ -10,6 +10,7 @@ import uuid
 from twofold.care.models import CareEvent, Head, Length, Weight
 from twofold.growth.ages import DAYS_PER_YEAR
 from twofold.growth.centiles import TO_REFERENCE_UNIT
+from twofold.growth.rcpch import library
 from twofold.growth.references import reference_for
 from twofold.households.demo import DemoFamily
 from twofold.households.models import Child
@@ -21,10 +22,8 @@ MONTH = dt.timedelta(days=30)
 
 
 def _on_the_line(reference: str, kind: str, sex: str, sds: float, age_days: int) -> int:
-    from rcpchgrowth import measurement_from_sds
-
     method = {"weight": "weight", "length": "height", "head": "ofc"}[kind]
-    value = measurement_from_sds(
+    value = library().measurement_from_sds(
         reference=reference,
         requested_sds=sds,
         measurement_method=method,

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 
 from twofold.growth.ages import ChartAge, Gestation, chart_age, corrected_until, weeks_and_days
 from twofold.growth.centiles import centile_words, crossed_two_spaces, lines, place, reference_value
-from twofold.growth.chart import CM_AXIS, IN_AXIS, KG_AXIS, LB_AXIS, Point, growth_svg
+from twofold.growth.chart import CM_AXIS, IN_AXIS, KG_AXIS, LB_AXIS, Drawing, Point, growth_svg
 from twofold.growth.references import NAMES, choices_for, reference_for
 from twofold.growth.selectors import Measured
 from twofold.households.models import Child
@@ -32,6 +32,7 @@ LINE_POINTS = 30
 @dataclass(frozen=True)
 class Row:
     id: int
+    date: dt.date  # household-local
     on: str
     edit_url: str
     age: str
@@ -47,6 +48,7 @@ class GrowthPage:
     kind_name: str
     rows: tuple[Row, ...]
     chart: SafeString | None
+    drawing: Drawing | None  # the chart's plain values, for a drawer other than the SVG
     reference_name: str
     references: tuple[tuple[str, str], ...]
     reference: str
@@ -77,8 +79,16 @@ def _line_ages(first: float, last: float) -> tuple[float, ...]:
 
 
 def growth_page(
-    *, child: Child, measured: Sequence[Measured], kind: str, asked: str, units: MeasureUnits, today: dt.date
+    *,
+    child: Child,
+    measured: Sequence[Measured],
+    kind: str,
+    asked: str,
+    units: MeasureUnits,
+    today: dt.date,
+    with_chart: bool = True,
 ) -> GrowthPage:
+    """The child's measurements of one kind with centile and SDS, and (`with_chart`) the chart to `today`."""
     household = child.household
     gestation = gestation_of(child)
     zone = household.zone
@@ -111,6 +121,7 @@ def growth_page(
         rows.append(
             Row(
                 id=m.id,
+                date=local.date(),
                 on=f"{local.day} {local:%b %Y}",
                 edit_url=edit.format(m.id),
                 age=age_text,
@@ -120,9 +131,9 @@ def growth_page(
                 by_name=m.by_name,
             )
         )
-    chart = None
-    if child.sex and (points or not mine):
-        chart = _chart(
+    drawing = None
+    if with_chart and child.sex and (points or not mine):
+        drawing = _chart(
             reference,
             kind,
             child.sex,
@@ -145,7 +156,8 @@ def growth_page(
         kind=kind,
         kind_name=KIND_NAMES[kind],
         rows=tuple(reversed(rows)),
-        chart=chart,
+        chart=growth_svg(drawing, title_id=f"growth-{kind}") if drawing else None,
+        drawing=drawing,
         reference_name=_reference_name(household.country, reference),
         references=tuple(names.items()) if len(names) > 1 else (),
         reference=reference,
@@ -171,7 +183,7 @@ def _chart(
     units: MeasureUnits,
     country: str,
     asked: str,
-) -> SafeString:
+) -> Drawing:
     first, last = _month_span(ages, today_years)
     sample = _line_ages(first, last)
     drawn: list[list[tuple[float, float]]] = [[] for _ in range(9)]
@@ -184,11 +196,10 @@ def _chart(
         axis = LB_AXIS if units.mass == LB_OZ else KG_AXIS
     else:
         axis = IN_AXIS if units.length == INCH else CM_AXIS
-    return growth_svg(
-        lines=drawn,
-        points=points,
+    return Drawing(
+        lines=tuple(tuple(line) for line in drawn),
+        points=tuple(points),
         ages=(first, last),
         axis=axis,
-        title_id=f"growth-{kind}",
         title=f"{KIND_NAMES[kind]} over the centile lines of the {_reference_name(country, reference)}",
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from twofold.care.models import CareEvent
 from twofold.growth.centiles import KINDS
@@ -19,19 +21,41 @@ class Measured:
     by_name: str
 
 
+_COLUMNS = ("id", "child_id", "kind", "start", "weight__grams", "length__mm", "head__mm", "by__display_name")
+
+
+def _measured(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, Measured]]:
+    for id_, child_id, kind, start, grams, length, head, by in rows:
+        stored = grams if kind == "weight" else (length if kind == "length" else head)
+        if stored is not None:
+            yield child_id, Measured(id_, kind, start, stored, by)
+
+
 def measurements(*, child: Child, kind: str | None = None) -> list[Measured]:
     """The child's weights, lengths and head circumferences (or one of them), oldest first."""
     kinds = KINDS if kind is None else (kind,)
     rows = (
         CareEvent.objects.filter(child=child, kind__in=kinds, deleted_at__isnull=True, running=False)
         .order_by("start", "id")
-        .values_list("id", "kind", "start", "weight__grams", "length__mm", "head__mm", "by__display_name")
+        .values_list(*_COLUMNS)
     )
-    return [
-        Measured(id_, kind, start, grams if kind == "weight" else (length if kind == "length" else head), by)
-        for id_, kind, start, grams, length, head, by in rows
-        if (grams if kind == "weight" else (length if kind == "length" else head)) is not None
-    ]
+    return [m for _, m in _measured(rows)]
+
+
+def measurements_until(*, child_ids: Sequence[int], before: dt.datetime) -> dict[int, list[Measured]]:
+    """Each child's measurements of every kind that began before `before`, oldest first: one query for all
+    the children (a summary's chart shows the line from birth to the period's end)."""
+    rows = (
+        CareEvent.objects.filter(
+            child_id__in=child_ids, kind__in=KINDS, deleted_at__isnull=True, running=False, start__lt=before
+        )
+        .order_by("start", "id")
+        .values_list(*_COLUMNS)
+    )
+    found: dict[int, list[Measured]] = {c: [] for c in child_ids}
+    for child_id, m in _measured(rows):
+        found[child_id].append(m)
+    return found
 
 
 def nearest_weighing(

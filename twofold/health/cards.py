@@ -72,8 +72,8 @@ class ChildHealth:
         return bool(self.last_temperature or self.fever or self.wet or self.medicines)
 
 
-def _advice(item_id: str, labels: dict[str, str]) -> Advice:
-    item = next(i for i in guidance.red_flags().items if i.id == item_id)
+def _advice(item_id: str, labels: dict[str, str], country: str) -> Advice:
+    item = next(i for i in guidance.red_flags().items if i.id == item_id).for_country(country)
     return Advice(labels[item.urgency], item.text, item.source, item.secondary)
 
 
@@ -89,9 +89,9 @@ def _fever_card(child: Child, readings: list[selectors.Reading], household: Hous
     reading = next(r for lvl, r in levels if lvl is level)  # the newest reading at that level
     country = lines_for(household.country)
     labels = guidance.urgency_labels(household.country, country.emergency_numbers)
-    advice = [_advice(ITEM_FOR[level], labels)]
+    advice = [_advice(ITEM_FOR[level], labels, household.country)]
     if household.country == "US":
-        advice.append(_advice(US_ITEM, labels))
+        advice.append(_advice(US_ITEM, labels, household.country))
     return FeverCard(
         level=level,
         reading=format_temperature(reading.celsius, household.temperature_unit),
@@ -131,7 +131,7 @@ def health_of(household: Household, children: Sequence[Child], now: dt.datetime)
                 since=since,
                 hours=int((now - since).total_seconds() // 3600),
                 nappy=word(household.locale, "nappy"),
-                advice=_advice(WET_ITEM, labels),
+                advice=_advice(WET_ITEM, labels, household.country),
             )
         health.medicines = medicines_today(doses.get(child.pk, []), now=now)
         found.append(health)

@@ -1,5 +1,6 @@
-"""What the summary page shows: each chosen child's days, temperatures, medicines and chosen notes. One query
-for the period's events of every chosen child, however many days."""
+"""What the summary page shows: each chosen child's days, growth, temperatures, medicines and chosen notes.
+Two queries for every chosen child, however many days: the period's events, and the measurements up to its end
+(the growth chart draws the line from birth)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,19 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.dateformat import format as date_format
+
 from twofold.care.day import local_day_bounds
 from twofold.care.kinds.temperature import format_temperature
-from twofold.care.models import CareEvent, Kind, TemperatureMethod
-from twofold.care.rules import LONGEST_EVENT
-from twofold.health.summary import Fact, SummaryDay, summarise_days
+from twofold.care.models import Kind, TemperatureMethod
+from twofold.growth.period import PeriodGrowth, period_growth
+from twofold.growth.selectors import measurements_until
+from twofold.health.facts import read_facts
+from twofold.health.summary import Fact, SummaryDay, hours_and_minutes, summarise_days
 from twofold.households.ages import age_in_words
 from twofold.households.models import Child, Household
-
-_FIELDS = {
-    "feed__method": "method",
-    "feed__amount_ml": "amount_ml",
-    "nappy__contents": "contents",
-    "temperature__celsius": "celsius",
-    "temperature__method": "temperature_method",
-    "medicine__name": "name",
-    "medicine__dose": "dose",
-}
+from twofold.households.units import units_of
+from twofold.households.words import format_volume
 
 
 @dataclass(frozen=True)
@@ -34,11 +31,46 @@ class Line:
     id: int = 0  # the event's, for a note's checkbox
 
 
+@dataclass(frozen=True)
+class DayRow:
+    """A day's figures as the page and the PDF print them."""
+
+    day: str
+    cells: tuple[str, ...]
+
+
+def _dash(minutes: int) -> str:
+    return hours_and_minutes(minutes) if minutes else "–"
+
+
+def day_row(day: SummaryDay, volume_unit: str) -> DayRow:
+    norm = "–"
+    if day.norm and day.norm.band:
+        norm = day.norm.band.text + ("*" if day.norm.interpolated else "")
+    bottles = format_volume(day.bottle_ml, volume_unit) if day.bottle_ml else "–"
+    return DayRow(
+        date_format(day.date, "D j M"),
+        (
+            str(day.feeds),
+            bottles,
+            _dash(day.breast_minutes),
+            str(day.wet),
+            str(day.dirty),
+            _dash(day.sleep_minutes),
+            _dash(day.longest_sleep_minutes),
+            _dash(day.crying_minutes),
+            norm,
+        ),
+    )
+
+
 @dataclass
 class ChildSummary:
     child: Child
     age: str
     days: list[SummaryDay]
+    day_rows: list[DayRow]
+    growth: PeriodGrowth
     temperatures: list[Line] = field(default_factory=list)
     medicines: list[Line] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
@@ -47,34 +79,6 @@ class ChildSummary:
     @property
     def has_log(self) -> bool:
         return any(d.feeds or d.wet or d.dirty or d.sleep_minutes or d.crying_minutes for d in self.days)
-
-
-def read_facts(
-    household: int, children: Sequence[int], lo: dt.datetime, hi: dt.datetime
-) -> dict[int, list[Fact]]:
-    """The period's live events of these children, anything that overlaps it, in one query."""
-    rows = (
-        # One index range: nothing that started longer than any care lasts before the period reaches into it.
-        CareEvent.objects.filter(
-            household_id=household,
-            child_id__in=children,
-            deleted_at__isnull=True,
-            start__gte=lo - LONGEST_EVENT,
-            start__lt=hi,
-        )
-        .exclude(end__isnull=True, start__lt=lo)
-        .exclude(end__lt=lo)
-        .order_by("start", "id")
-        .values("id", "child_id", "kind", "start", "end", "note", "by__display_name", *_FIELDS)
-    )
-    found: dict[int, list[Fact]] = {c: [] for c in children}
-    for row in rows:
-        details = {name: row[column] for column, name in _FIELDS.items() if row[column] is not None}
-        fact = Fact(
-            row["id"], row["kind"], row["start"], row["end"], details, row["note"], row["by__display_name"]
-        )
-        found[row["child_id"]].append(fact)
-    return found
 
 
 def _lines(
@@ -113,6 +117,8 @@ def summaries(
     lo, _ = local_day_bounds(first, zone)
     _, hi = local_day_bounds(last, zone)
     facts = read_facts(household.pk, [c.pk for c in children], lo, hi)
+    measured = measurements_until(child_ids=[c.pk for c in children], before=hi)
+    units = units_of(household)
     found = []
     for child in children:
         mine = facts[child.pk]
@@ -126,6 +132,11 @@ def summaries(
                 child=child,
                 age=age_in_words(child.birth_date, last),
                 days=days,
+                # Formatted here, once, for the page and the PDF alike: a year is 366 rows.
+                day_rows=[day_row(d, household.volume_unit) for d in days],
+                growth=period_growth(
+                    child=child, measured=measured[child.pk], first=first, last=last, units=units
+                ),
                 temperatures=temperatures,
                 medicines=medicines,
                 notes=chosen,

@@ -10,6 +10,7 @@ night's sleep counts on both sides of it; the longest stretch is one whole sleep
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -87,21 +88,26 @@ def summarise_days(
     now: dt.datetime,
 ) -> list[SummaryDay]:
     """One row per household-local day from `first` to `last`, both included, with its crying norm."""
-    rows: dict[dt.date, SummaryDay] = {}
-    bounds: dict[dt.date, tuple[dt.datetime, dt.datetime]] = {}
-    for date in days_of(first, last):
-        age = (date - birth_date).days
-        rows[date] = SummaryDay(date, norm=crying_norm_for_days(age) if age >= 0 else None)
-        bounds[date] = local_day_bounds(date, zone)
+    dates = days_of(first, last)
+    rows = [SummaryDay(date, norm=_norm(date, birth_date)) for date in dates]
+    bounds = [local_day_bounds(date, zone) for date in dates]
+    starts = [lo for lo, _ in bounds]
     for fact in facts:
-        # Each fact goes to the days it touches only, so a year of log is read once, not once a day.
-        date = fact.start.astimezone(zone).date()
-        until = (fact.end or fact.start).astimezone(zone).date()
-        while date <= until:
-            if date in rows:
-                _add(rows[date], fact, *bounds[date], now)
-            date += dt.timedelta(days=1)
-    return list(rows.values())
+        # Each fact goes to the days it touches only, found by bisecting the days' starts (UTC, as the
+        # facts are), so a year of log is read once, not once a day.
+        index = max(bisect_right(starts, fact.start) - 1, 0)
+        end = fact.end or fact.start
+        while index < len(rows) and starts[index] <= end:
+            lo, hi = bounds[index]
+            if fact.start < hi:  # not a fact after the period
+                _add(rows[index], fact, lo, hi, now)
+            index += 1
+    return rows
+
+
+def _norm(date: dt.date, birth_date: dt.date) -> CryingNorm | None:
+    age = (date - birth_date).days
+    return crying_norm_for_days(age) if age >= 0 else None
 
 
 def hours_and_minutes(minutes: int) -> str:

@@ -6,4 +6,5 @@ app_name = "health"
 
 urlpatterns = [
     path("summary/", views.summary, name="summary"),
+    path("summary.pdf", views.summary_pdf_download, name="summary_pdf"),
 ]

@@ -1,6 +1,9 @@
-"""The summary for the health visitor or doctor: parents only, one printable page per child."""
+"""The summary for the health visitor or doctor: parents only, one printable page per child, and the same as
+a PDF."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -8,6 +11,7 @@ from django.utils import timezone
 
 from twofold.health.forms import SummaryForm
 from twofold.health.pages import summaries
+from twofold.health.pdf import summary_pdf
 from twofold.households.access import MemberRequest, parent_required
 from twofold.households.selectors import children_of
 
@@ -17,16 +21,19 @@ def _chosen_notes(values: list[str]) -> set[int]:
     return {int(v) for v in values if v.isdigit() and len(v) < 19}
 
 
-@parent_required
-def summary(request: MemberRequest) -> HttpResponse:
+def _read(request: MemberRequest) -> tuple[dict[str, Any], bool]:
+    """The page's context from the query string, and whether the choices were good."""
     household = request.household
     now = timezone.now()
     today = now.astimezone(household.zone).date()
+    # The household is the request's: growth's pages read it from each child without another query.
     children = list(children_of(household=household))
+    for child in children:
+        child.household = household
     form = SummaryForm(request.GET or None, children=[(c.pk, c.name) for c in children], today=today)
-    context = {"form": form, "pages": [], "now": now}
+    context: dict[str, Any] = {"form": form, "pages": [], "now": now}
     if form.is_bound and not form.is_valid():
-        return render(request, "health/summary.html", context, status=400)
+        return context, False
     data = form.cleaned_data if form.is_bound else {}
     first = data.get("since") or form.fields["since"].initial
     last = data.get("until") or form.fields["until"].initial
@@ -39,5 +46,26 @@ def summary(request: MemberRequest) -> HttpResponse:
         chosen_notes=_chosen_notes(request.GET.getlist("notes")),
         now=now,
     )
-    context |= {"first": first, "last": last, "added": data.get("add", "")}
-    return render(request, "health/summary.html", context)
+    return context | {"first": first, "last": last, "added": data.get("add", "")}, True
+
+
+@parent_required
+def summary(request: MemberRequest) -> HttpResponse:
+    context, good = _read(request)
+    return render(request, "health/summary.html", context, status=200 if good else 400)
+
+
+@parent_required
+def summary_pdf_download(request: MemberRequest) -> HttpResponse:
+    """The same summary as a PDF; bad choices get the page with its errors, as the page would."""
+    context, good = _read(request)
+    if not good:
+        return render(request, "health/summary.html", context, status=400)
+    first, last = context["first"], context["last"]
+    document = summary_pdf(
+        pages=context["pages"], household=request.household, first=first, last=last, added=context["added"]
+    )
+    response = HttpResponse(document, content_type="application/pdf")
+    name = f"twofold-summary-{first:%Y-%m-%d}-to-{last:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

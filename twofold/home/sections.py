@@ -131,5 +131,5 @@ SEALED: tuple[SealedColumns, ...] = (
     SealedColumns(Screening, ("sealed_answers", "sealed_result"), "screening(s)"),
     SealedColumns(Checkin, ("sealed_answers",), "check-in answer(s)"),
     SealedColumns(AgreementReview, ("sealed_outcome",), "agreement review(s)"),
-    SealedColumns(Writing, ("sealed_text",), "writing(s)"),
+    SealedColumns(Writing, ("sealed_text", "sealed_summary"), "writing(s)"),
 )

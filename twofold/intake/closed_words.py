@@ -21,7 +21,14 @@ SELF_WORDS = frozenset({"i", "im", "ive", "id", "ill", "my", "myself", "mine"})
 PARTNER_WORDS = frozenset({"husband", "wife", "partner", "boyfriend", "girlfriend", "half"})
 BABY_WORDS = frozenset(
     {"baby", "babys", "babies", "son", "daughter", "twins", "child", "kid", "boy", "girl", "one", "old"}
+    | {"grandson", "granddaughter", "grandchild", "grandbaby"}
 )
+# A grandparent writing: "my grandson" or "grandma here". Then "my son" or "my daughter" is a parent.
+GRANDCHILD_WORDS = frozenset({"grandson", "granddaughter", "grandchild", "grandbaby", "grandchildren"})
+GRANDPARENT_WORDS = frozenset(
+    {"grandma", "grandmother", "granny", "nan", "nana", "nanny", "grandad", "grandpa", "grandfather"}
+)
+GROWN_CHILD_WORDS = frozenset({"son", "daughter"})
 PARENT_NAMES = frozenset(
     {"mum", "mums", "dad", "dads", "mummy", "daddy", "mother", "mothers", "father", "fathers", "mummys"}
 )

@@ -15,12 +15,15 @@ labelled set that needs it (tests/data/posts.jsonl).
 
 from __future__ import annotations
 
+from twofold.intake.lexicon_couple import COUPLE_GROUPS
 from twofold.intake.lexicon_safety import SAFETY_GROUPS
 from twofold.intake.rule import Rule, Who, rules_for
 
-__all__ = ["RULES", "SAFETY", "SITUATIONS", "Rule", "Who"]
+__all__ = ["ADULT_ONLY", "RULES", "SAFETY", "SITUATIONS", "Rule", "Who"]
 
 SAFETY = ("self_harm_risk", "harm_to_baby_risk")
+# Situations only an adult can be in: a "she" or "he" that would otherwise stand for the baby does not.
+ADULT_ONLY = frozenset({"physical_recovery", "not_improving_on_treatment", "gender_disappointment"})
 
 SITUATIONS = (
     "self_harm_risk",
@@ -63,6 +66,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"doing (?:nearly |almost |literally )?(?:all|every one of) the (?:nights|night feeds|feeds|nappies"
         r"|bedtimes|night wakings|wake ups|cooking|cleaning|washing)",
         r"(?:all|every one of) the night (?:feeds|wakings|wake ups|shifts)",
+        r"(?:did|do|doing|end up doing) it (?:all )?(?:myself|on my own)(?: again| as usual| every time)",
     )
     + rules_for(
         "uneven_load",
@@ -82,7 +86,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:scroll|scrolls|scrolling|plays|playing|gaming|games|watching tv|watches tv|on (?:his|her) phone"
         r"|on the xbox|on the playstation) (?:\w+ ){0,4}(?:while|whilst|as) (?:i|im)",
         r"(?:scrolls|scrolling|lies|lying|sits|sitting|sleeps|sleeping|snoring) on the (?:sofa|couch)",
-        r"(?:sleeps|sleeping|snores|snoring) (?:through|while|whilst)",
+        r"(?:sleeps|slept|sleeping|snores|snored|snoring) (?:right )?(?:through|while|whilst)",
         r"does (?:nothing|zero|fuck all|sod all|bugger all|very little|next to nothing)",
         r"(?:no|zero|not any|not much) help from (?:him|her|my husband|my wife|my partner)",
         r"(?:leaves|left) (?:it all|everything) (?:to|for) me",
@@ -130,6 +134,18 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|the twins)",
         r"(?:hands|handed|passes|passed|gives) (?:him|her|them|the baby) (?:straight )?back",
         r"(?:stays|staying|works|working) late (?:to avoid|so he|so she|on purpose)",
+        r"(?:goes|went|disappears|disappeared|heads|retreats|straight) (?:straight |right |off )?(?:to"
+        r"|into|on"
+        r"|upstairs to) (?:his|her|the) (?:xbox|playstation|phone|computer|pc|games|room|shed|garage|study)",
+        r"(?:stares|staring|glued|buried|lives) (?:at |to |in |on )(?:his|her) phone",
+        r"(?:gone|goes|went|going|gotten|got) (?:really |very |so |all )?(?:quiet|silent|cold|distant)"
+        r" (?:on|with|towards|around) (?:me|us|the baby|him|her|them)",
+        r"(?:like|as if) (?:living|i live|we live|im living) with a (?:lodger|stranger|ghost)",
+        r"(?:doesnt|never|wont|dont|didnt) (?:even )?(?:ask|asks|asked) (?:about|how)",
+        r"(?:stopped|stops|given up|gave up) (?:trying|bothering|holding (?:him|her|them))",
+        r"(?:wont|refuses to|refused to|will not) (?:even )?(?:change|do) (?:nappies|a nappy|the nappies"
+        r"|bath time"
+        r"|bathtime|the bath|baths|bedtime|bedtimes)",
     ),
     rules_for(
         "bonding_difficulty",
@@ -151,14 +167,17 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|they have)"
         r" (?:ever )?(?:bonded|bond|connected)",
         r"(?:doesnt|dont|didnt) feel like (?:my|his|her|our) (?:baby|son|daughter|own)",
+        r"(?:feel|feels|felt|feeling) (?:nothing|numb|empty|no love|no connection) (?:when|whenever|while|as)"
+        r" (?:i|he|she|they) (?:look at|looks at|looked at|hold|holds|held|see|sees) {obj}",
         r"bonding (?:issues|problems|difficulties|is hard|isnt happening)",
         r"(?:like|as if) (?:i|he|she) (?:am|is|was|were) (?:looking after|minding) someone elses",
     )
     + rules_for(
         "bonding_difficulty",
         "any",
-        r"(?:cries|screams|crying|screaming) (?:whenever|when|every time|as soon as|if) (?:his|her|their) "
-        r"(?:dad|mum|daddy|mummy|father|mother) (?:holds|picks|takes|touches|comes)",
+        r"(?:cries|screams|crying|screaming) (?:whenever|when|every time|as soon as|if) (?:(?:his|her|their) "
+        r"(?:dad|mum|daddy|mummy|father|mother)|daddy|mummy|{partner}|he|she) (?:holds|picks|takes|touches"
+        r"|comes|tries)",
     ),
     rules_for(
         "infant_crying",
@@ -176,7 +195,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:screams|cries|screaming|crying|wails|howls) (?:after|before|after every|every"
         r"|through) (?:every |each"
         r" )?(?:feed|bottle|nap|time|night|evening)",
-        r"(?:was|is|keeps|kept|started|starts|been|still|always|hes|shes) (?:crying|screaming)",
+        r"(?:was|is|keeps|kept|started|starts|been|still|always|hes|shes) (?:crying|screaming)"
+        r"(?! (?:most|some|every) (?:days|day|night|nights)| myself| in the (?:shower|car))",
         r"(?:screams|cries|screaming|crying) (?:at|through|during|on) (?:the|every|each|his|her)",
     ),
     rules_for(
@@ -189,12 +209,13 @@ _GROUPS: tuple[list[Rule], ...] = (
         "feeding_difficulty",
         "any",
         r"(?:latch|latching|latches)",
-        r"(?:wont|will not|doesnt|refuses to|refused to|cant|struggl\w* to|not) (?:feed|feeding|eat"
+        r"(?:wont|will not|doesnt|refuses to|refused to|cant|struggl\w* to|not) (?:latch|feed|feeding|eat"
         r"|take a bottle"
         r"|take the bottle|take the breast|take a feed|drink|finish a bottle|finish his bottle"
         r"|finish her bottle)",
         r"(?:refuses|refused|refusing|rejects|rejecting) (?:the |a |his |her )?(?:bottle|breast|feeds|milk)",
         r"(?:cracked|bleeding|sore) nipples|mastitis|tongue ?tie|reflux|low (?:milk )?supply",
+        r"nipples (?:are |were |have been )?(?:so |really )?(?:cracked|bleeding|sore|raw|in agony)",
         r"(?:not|isnt|hasnt been|wasnt|not been) (?:gaining|putting on) (?:weight|enough)",
         r"(?:losing|lost|dropped) weight",
         r"(?:breastfeeding|feeding|feeds|pumping|expressing) (?:is|are|has been|have been|was) (?:agony|hell"
@@ -227,6 +248,8 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:dark|bad|black) (?:place|cloud|hole|days|thoughts)",
         r"(?:not|dont feel like) (?:myself|himself|herself|the same person)",
         r"(?:failing|failure|failed) (?:as a|at being|at this)",
+        r"(?:cant|cannot|dont|can not) see (?:a|any|the) (?:way (?:through|out|forward)|end to (?:it|this)"
+        r"|light)",
         r"(?:struggling|sinking|drowning|falling apart)(?: (?:mentally|emotionally|inside|badly))?",
     ),
     rules_for("parent_low_mood", "any", r"pnd|postnatal depression|postpartum depression|baby blues"),
@@ -248,6 +271,11 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"(?:scared|afraid|terrified|worried|frightened) (?:\w+ ){0,3}(?:drop|dropping) {obj}",
         r"what if (?:he|she|they|i|something|the baby)",
         r"(?:worried|worry|worrying|fret|fretting|scared) about everything",
+        r"(?:im|i am|i feel|i get|feeling|always|constantly) (?:so |really |very |just )?(?:scared|frightened"
+        r"|afraid|terrified)(?! (?:(?:of|that) )?(?:what i|myself|(?:i (?:might|will|could|would)|ill|id)"
+        r" (?:do|hurt|harm|shake|lose)))",
+        r"(?:worry|worrying|worried|fret|fretting|panic|panicking) (?:constantly|all the time|non ?stop|every"
+        r" day|so much|day and night)",
     ),
     rules_for(
         "not_improving_on_treatment",
@@ -277,124 +305,7 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|but) (?:[a-z]+ ){0,2}"
         r"(?:still|says|said|feels|is|hes|shes|im|cries|wants|hates|keeps|worse|nothing)",
     ),
-    # ---- The couple ----
-    rules_for(
-        "relationship_strain",
-        "any",
-        r"(?:we|we are|were|we keep|we have been|weve been|we do nothing but|constantly|always) "
-        r"(?:argue|arguing|argued|fight|fighting|fought|bicker|bickering|row|rowing|snap|snapping|shout"
-        r"|shouting|yell|yelling|at each others throats)",
-        r"(?:arguments|rows|fights|arguing|fighting|tension|resentment|screaming matches)(?! with the baby)",
-        r"(?:resent|resents|resenting|hate|hates|cant stand|can not stand|angry at|furious with|fed up with)"
-        r" (?:him|her|my husband|my wife|my partner|my boyfriend|my girlfriend|each other)",
-        r"(?:marriage|relationship) (?:is|feels|seems|has been) (?:falling apart|over|on the rocks|in trouble"
-        r"|strained|breaking|struggling|at breaking point|hanging by a thread|suffering)",
-        r"(?:wrecked|ruined|destroyed|killed|wrecking|ruining|destroying) (?:my|our) (?:marriage"
-        r"|relationship)",
-        r"(?:like|as) (?:flatmates|roommates|housemates|strangers|ships in the night|colleagues)",
-        r"(?:divorce|separating|leave him(?! alone)|leave her(?! alone)|leaving him(?! alone)"
-        r"|leaving her(?! alone)|trapped me|trapped him"
-        r"|trapped her"
-        r"|blames me|blamed me|blaming me)",
-        r"(?:we|we dont|we never|we barely|we hardly) (?:dont )?(?:talk|speak) (?:anymore|any more"
-        r"|to each other"
-        r"|at all)",
-        r"(?:no|zero) (?:intimacy|time for each other|time together|affection)",
-    ),
-    rules_for(
-        "partner_left",
-        "partner",
-        r"(?:moved|moving|gone|went|going) (?:back )?(?:out|home|to (?:his|her|their) (?:mums|mothers|parents"
-        r"|dads|brothers|sisters|friends|mates|own place|flat)|to live with|to stay with)",
-        r"(?:left|walked out on|abandoned) (?:us|me|the family|home)",
-        r"(?:walked out|packed (?:his|her) bags|isnt living with us|doesnt live with us|not living with us"
-        r"|we separated|weve separated|we split|we broke up|left when)",
-        r"(?:sleeping|sleeps|staying|stays|living|lives) (?:at|with) (?:his|her|their) (?:mums|mothers"
-        r"|parents"
-        r"|dads|brothers|sisters|friends|mates|mum|mother)",
-        r"{partner} (?:has |just |finally |already )?(?:left|moved out|walked out|packed up)(?! for work"
-        r"| early"
-        r"| the| it| a| me to)",
-        r"(?:he|she) (?:has |just )?(?:left|gone|walked)(?= \.| !| ,| for good| and| us| me| home| to live)",
-        r"packed (?:a|his|her|their) (?:bag|bags|things|stuff|suitcase)",
-        r"(?:(?<=since )|(?<=when )|(?<=after )|(?<=before ))(?:he|she|my husband|my wife|my partner"
-        r"|my boyfriend|my girlfriend)"
-        r" (?:left|walked out|moved out)",
-    )
-    + rules_for(
-        "partner_left",
-        "any",
-        r"(?:we|weve|we have|we had) (?:split up|split|separated|broken up|broke up)",
-    ),
-    rules_for(
-        "unreliable_help",
-        "other",
-        r"(?:promised|said|offered|swore|were going) (?:\w+ ){0,3}(?:help|come|visit|take him|take her"
-        r"|babysit|have him|have her) (?:\w+ ){0,5}(?:but|and) (?:havent|hasnt|never|didnt|dont|doesnt|then"
-        r" didnt|not once|nothing|they never|she never|he never|cancel)",
-        r"(?:cancel|cancels|cancelled|canceled|bail|bails|bailed|flake|flaked|flakes) (?:\w+ ){0,3}(?:again"
-        r"|in a row|running|every week|twice|three times|each time"
-        r"|last minute|every time|on us|at the last)",
-        r"(?:let|lets|letting) (?:us|me) down",
-        r"(?:and|but) (?:has|have|hes|shes|theyve) (?:only )?(?:been|come|visited|helped) (?:once|twice"
-        r"|one time)",
-        r"(?:never|didnt|dont|doesnt|not) (?:turn up|turned up|show up|showed up|come round|came round"
-        r"|come over|came over|visit|visits) (?:when|like|as|again|once|even)",
-        r"(?:no|zero|not any|not much|not a lot of|little|any) help from (?:family|the family|my family"
-        r"|his family"
-        r"|her family|anyone|grandparents|the grandparents|my parents|his parents|her parents|friends)",
-        r"(?:grandparents|grandmothers|grandmas|nans|in laws|family|friends|my mum|his mum|her mum|my sister"
-        r"|my parents|his parents|her parents) (?:\w+ ){0,3}(?:havent|hasnt|never|dont|arent|wont) (?:helped"
-        r"|help|been|come|visited|bothered|offered|stepped)",
-    ),
-    rules_for(
-        "unreliable_help",
-        "any",
-        r"(?:no|zero|little|not much|not any|hardly any|barely any) (?:support|help|backup|back up)(?! from"
-        r" (?:him|her|my husband|my wife|my partner))(?! (?:with|for) (?:the )?(?:bottle|feeding))",
-        r"(?:friends|family|everyone|everybody|people) (?:have |has |all )?(?:disappeared|vanished"
-        r"|dropped off"
-        r"|stopped (?:coming|visiting|calling|texting))",
-    ),
-    rules_for(
-        "lone_parenting",
-        "self",
-        r"single (?:mum|dad|parent|mother|father|parenting)|solo parent\w*|lone parent\w*",
-        r"(?<!to be )(?<!being )(?<!of )(?<!leave her )(?<!leave him )"
-        r"(?:on my own|by myself|alone|all alone|solo) (?:with (?:him|her|them|the baby|the twins|my son|my "
-        r"daughter|a baby|a newborn)|every day|all day|all week|most nights|since|now|at home|for weeks|24 7"
-        r"|all the time)",
-        r"(?:doing|raising|do|bringing up) (?:this|it|him|her|them|everything|{baby}) (?:all )?(?:alone"
-        r"|on my own|by myself|solo)",
-        r"(?:no one|nobody|noone) (?:else )?(?:to help|to share|here to help|helps|to hand him to"
-        r"|to hand her to"
-        r"|to take over)",
-        r"(?:i have|ive got) (?:no one|nobody|noone)",
-        r"(?:just|only) me and {baby}",
-    )
-    + rules_for(
-        "lone_parenting",
-        "any",
-        r"(?:works away|working away|away with work|deployed|on deployment|offshore|away for work|away most"
-        r" weeks|on tour|on rotation|fifo|in prison)",
-    ),
-    rules_for(
-        "long_work_hours",
-        "any",
-        r"(?:works|working|worked|work) (?:\w+ )?(?:long hours|late|12 hour|12 hours|twelve hour|13 hour"
-        r"|14 hour|nights|night shifts|all hours|every weekend|weekends|60 hours|70 hours|overtime"
-        r"|double shifts"
-        r"|every day|all the time|7 days)",
-        r"long hours|long days|night shifts|double shifts|overtime|works away|working away|away with work"
-        r"|away for work",
-        r"(?:\d+|sixty|fifty|seventy) hours? (?:a|per|every) week",
-        r"(?:never|barely|hardly|rarely) (?:home|at home|around|there)",
-        r"(?:gone|out|out of the house|leaves|away) (?:from|before|at) (?:\d+|six|seven|dawn|5|6|7)",
-        r"(?:home|back) (?:at|after|by|around) (?:\d+|nine|ten|eight|midnight)(?: (?:pm|at night|every night"
-        r"|most nights))?",
-        r"(?:12|twelve|14|fourteen|13|ten|10|\d\d|sixty|seventy|fifty) hour (?:days|shifts|shift|day|weeks"
-        r"|week)",
-    ),
+    *COUPLE_GROUPS,
     rules_for(
         "physical_recovery",
         "parent",
@@ -414,10 +325,15 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"improv\w*|turned a corner|looking up|light at the end|on the mend|more like (?:myself|himself"
         r"|herself|ourselves|ourself)",
         r"(?:finally|now) (?:sleeping|settling|feeding|smiling|bonding|laughing|enjoying|coping|working)",
-        r"(?:good|great|lovely|better|nice|calm|easy|easier) (?:week|day|days|night|nights|weekend)",
-        r"(?:doing|going) (?:well|ok|okay|fine|great|really well|alright|pretty well)",
-        r"(?:enjoying|love|loving|adore|adoring) (?:him|her|them|it|being|every|the baby|our baby|my baby"
-        r"|this stage)",
+        # A run of good days is a change; one lovely day at the park is just a nice day.
+        r"(?:good|great|lovely|nice|calm|easy)(?: few| couple of)? (?:week|weeks|days|nights|month)"
+        r"|(?:better|easier|calmer) (?:day|days|night|nights|week|weeks|weekend)|(?:good"
+        r"|great) nights? sleep",
+        r"(?:its|it is|its all) (?:so )?worth it",
+        r"(?:doing|going) (?:well|ok|okay|fine|great|really well|alright|pretty well|brilliantly|so well)",
+        r"love (?:him|her|them) to bits|(?:feel|feeling) (?:so |really |very )?lucky",
+        r"(?:enjoying|loving|adore|adoring) (?:him|her|them|it|being|every|the baby|our baby|my baby"
+        r"|this stage|the|our|these|my)",
         r"(?<!be )(?<!feel )(?:happy|happier|content|grateful|proud|relieved)",
         r"(?:more|much more|a lot more|bit more|far more) (?:settled|relaxed|confident|rested|like ourselves"
         r"|human|in control|on top of things)",
@@ -428,6 +344,12 @@ _GROUPS: tuple[list[Rule], ...] = (
         r"|has been|have been|) ?(?:helping|working|worked|helped)",
         r"(?:are|is) healing|(?:weight|weight gain) is (?:good|great|fine)|(?:honestly|really|pretty"
         r"|all) good",
+    ),
+    # The baby smiling at them is a good sign; a partner "laughing at me" is not.
+    rules_for(
+        "things_improving",
+        "baby",
+        r"(?:smiling|smiles|smiled|laughing|laughs|giggling|giggles) at (?:us|me|him|her|his|her|my|our)",
     ),
 )
 

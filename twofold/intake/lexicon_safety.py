@@ -47,6 +47,32 @@ SAFETY_GROUPS: tuple[list[Rule], ...] = (
         r"(?:want|wanna|even want|still want) to (?:be alive|live|be here|go on|keep going|carry on|exist)",
         r"(?:disappear|vanish) (?:forever|for good|and never come back)",
         r"(?:everyone|everybody|they|the family|my family) (?:would|will|d) be better off",
+        # Said more obliquely still: a way out "for good", the means, being a burden, not being here later.
+        r"(?:make|making|made) (?:it|it all|everything|the pain|this) (?:stop|end|go away) (?:for good"
+        r"|forever"
+        r"|permanently|for ever)",
+        r"(?:how|ways?) to (?:end it|end things|make it all stop|not be here|not wake up)",
+        r"(?:what it would be like|how it would feel|how easy it would be) (?:to|if i) (?:just )?(?:not|never"
+        r"|didnt|stopped|disappear|was gone|wasnt)",
+        r"(?:counting|count|counted|stockpil\w*|saving|hoarding) (?:up )?(?:my |his |her |the "
+        r"|all the )?(?:pills"
+        r"|tablets|medication|painkillers|meds)",
+        r"(?:take|taking|took|swallow|swallowing) (?:them|the lot|the whole (?:packet|box|bottle)|all of them"
+        r"|all my (?:pills|tablets)|all the (?:pills|tablets)) (?:all )?(?:at once|in one go|together)",
+        # A person being a burden, not a chore: "I feel like a burden", "she says she's such a burden".
+        r"(?:im|i am|feel like|feels like|feeling like|felt like|hes|shes|theyre|being) (?:just |only )?(?:a"
+        r"|such a|nothing but a) burden",
+        # Only where the sentence or clause ends: "fine without her" yes, "fine without her mum" no.
+        r"(?:be|all be|d be|would be|are|were) (?:fine|ok|okay|alright|happier|better) without (?:me|him|her)"
+        r"(?= [.,!?;:]| and| anyway| really|$)",
+        r"(?:better off|happier|be fine) with (?:a different|another|a better|someone else as (?:a|their"
+        r"|his|her))"
+        r"(?: (?:mum|dad|parent|mother|father))?",
+        r"(?:whats|what is) the point (?:of|in) (?:any of it|anything|it all|living|life|being here|going on"
+        r"|carrying on|me)",
+        # Not "won't be around to see her first steps, I'm back at work": only a life that is short.
+        r"(?:wont|will not|might not|may not|not going to) (?:be here|be around) (?:long enough|for much"
+        r" longer|much longer)",
     ),
     # ---- Safety: harm to the baby. The object must be the baby (or a pronoun that may be): see reader. ----
     rules_for(
@@ -54,10 +80,22 @@ SAFETY_GROUPS: tuple[list[Rule], ...] = (
         "any",
         r"(?:shake|shaking|shook|shaken|hurt|hurting|harm|harming|hit|hitting|smother|smothering|suffocate"
         r"|suffocating|throw|throwing|threw|thrown|slap|slapping|strangle|strangling|kill|killing"
-        r"|punch|punching) {obj}(?! off| up| out| a | to )",
+        r"|punch|punching) {obj}(?! off| up| out| a | to | awake)",
+        # Unwanted thoughts of harming the baby on purpose are common (EVIDENCE.md §2.4) but are safety
+        # words: the page puts the lines and the coping card first, and says they are common.
+        r"(?:thought|thoughts|thinking|picture|picturing|pictured|imagine|imagining|imagined|images|flashes"
+        r"|urge|urges) (?:\w+ ){0,4}(?:(?:throw|throwing|hurt|hurting|harm|harming|shake|shaking|smother"
+        r"|smothering|drown|drowning|suffocate|suffocating) (?:{obj}|a baby)(?! awake)|(?:drop|dropping)"
+        r" (?:{obj}|a baby))",
+        r"(?:do|doing|did) something (?:bad |awful |terrible |horrible )?to {obj}",
+        r"(?:shake|shaking|shook|hurt|hurting|harm|harming|hit|hitting|smother|smothering) a baby",
+        r"(?:cant|cannot|shouldnt|should not|mustnt) be (?:left )?alone with {obj}",
+        r"(?:stood|standing|stand|stands) over (?:\w+ ){0,3}with (?:a |the )?(?:pillow|cushion|blanket)",
+        r"(?:pillow|cushion) (?:\w+ ){0,6}(?:his face|her face|their face)",
         r"(?:lose|losing|lost) (?:it|my temper|control) (?:with|at) {obj}",
         r"(?:shaken|harmed|hurt) (?:baby|my baby|the baby)",
-        r"(?:urge|urges|tempted|want|wanted|wanting) to (?:shake|hurt|harm|hit|smother|throw|slap|squeeze)",
+        r"(?:urge|urges|tempted|want|wanted|wanting) to (?:shake|hurt|harm|hit|smother|throw|slap|squeeze)"
+        r"(?!(?: \w+){1,2} awake)",
         r"(?:put|putting) (?:a |the )?pillow over",
         r"pillow (?:\w+ ){0,8}how easy",
         r"(?:frighten|frightened|scare|scared|terrify|terrified) (?:of )?myself",
@@ -101,8 +139,9 @@ SAFETY_GROUPS: tuple[list[Rule], ...] = (
     rules_for(
         "gender_disappointment",
         "parent",
-        r"(?:wanted|hoped for|wished for|was hoping for|really wanted|set on|longed for) a (?:girl|boy|son"
-        r"|daughter)",
+        r"(?:wanted|hoped for|wished for|was hoping for|really wanted|set on|longed for|hoping for"
+        r"|longing for"
+        r"|wishing for) a (?:girl|boy|son|daughter)",
         r"gender disappointment",
         r"disappointed (?:it was|its|that (?:it|he|she) (?:was|is)|he was|she was|hes|shes) a (?:boy|girl)",
         r"(?:wish|wished) (?:he|she|the baby) (?:was|were|had been) a (?:girl|boy)",

@@ -1,5 +1,5 @@
-"""What the intake pages show: a reading made into template context, safety first, and how what a parent
-wrote has changed over time, by situation (never quoting)."""
+"""What the intake pages show: a reading made into template context, safety first, how what a parent
+wrote has changed over time, by situation (never quoting), and the summaries parents choose to share."""
 
 from __future__ import annotations
 
@@ -18,11 +18,17 @@ from twofold.intake.said import (
     GENTLE_SAFETY,
     HARD_FEELINGS,
     INTAKE_SAFETY_MESSAGE,
+    NO_ONE_TO_SHARE_WITH,
     NOT_AN_ASSESSMENT,
+    NOTHING_TO_SHARE,
+    SHARE_SAFETY,
+    SHARE_WHAT,
+    SHARED_NOTE,
+    SHARED_SAFETY_NOTE,
     line_for,
     steps_for,
 )
-from twofold.intake.selectors import text_of
+from twofold.intake.selectors import shared_situations, summaries_shared_with, text_of
 from twofold.wellbeing.views import TELL_SOMEONE_TODAY
 
 CRISIS_KINDS = frozenset({Kind.CRISIS, Kind.DIRECTORY})
@@ -97,3 +103,50 @@ def over_time(writings: Sequence[Writing]) -> list[dict[str, Any]]:
         if any(marks):
             rows.append({"key": key, "name": NAMES[key], "marks": marks, "safety": key in SAFETY})
     return rows
+
+
+def share_context(member: Member, writing: Writing, reading: Reading) -> dict[str, Any]:
+    """The author's choice: what a summary would hold (safety unticked), with whom, and what is shared."""
+    others = [
+        m.display_name
+        for m in Member.objects.current().parents().filter(household_id=member.household_id)
+        if m.pk != member.pk
+    ]
+    names = " and ".join(others)
+    shared = shared_situations(writing)
+    return {
+        "share_with": names,
+        "share_what": (SHARE_WHAT.format(names=names) if reading.keys else NOTHING_TO_SHARE)
+        if others
+        else NO_ONE_TO_SHARE_WITH,
+        "share_safety": SHARE_SAFETY.format(names=names) if others and reading.safety else "",
+        "share_choices": [
+            {"key": key, "name": NAMES[key], "safety": key in SAFETY, "ticked": key not in SAFETY}
+            for key in reading.keys
+        ]
+        if others
+        else [],
+        "shared": [NAMES[key] for key in shared],
+        "shared_at": writing.shared_at if shared else None,
+    }
+
+
+def shared_with_context(member: Member) -> list[dict[str, Any]]:
+    """For Today: the summaries the other parent(s) chose to share, in Twofold's words, never quoting."""
+    summaries = summaries_shared_with(member)
+    if not summaries:
+        return []
+    crisis = [line for line in lines_for(member.household.country).lines if line.kind in CRISIS_KINDS]
+    return [
+        {
+            "name": s.author_name,
+            "shared_at": s.shared_at,
+            "situations": [NAMES[key] for key in s.situations],
+            "note": SHARED_NOTE.format(name=s.author_name),
+            "safety_note": SHARED_SAFETY_NOTE.format(name=s.author_name)
+            if set(s.situations) & set(SAFETY)
+            else "",
+            "crisis_lines": crisis if set(s.situations) & set(SAFETY) else [],
+        }
+        for s in summaries
+    ]

@@ -31,6 +31,9 @@ from twofold.intake.closed_words import (
     BABY_WORDS,
     CLAUSE_ENDS,
     DOUBT_AFTER,
+    GRANDCHILD_WORDS,
+    GRANDPARENT_WORDS,
+    GROWN_CHILD_WORDS,
     HEARSAY,
     NEGATION_WINDOW,
     NEGATIONS,
@@ -46,7 +49,7 @@ from twofold.intake.closed_words import (
     THIRD_PERSON,
     Person,
 )
-from twofold.intake.lexicon import RULES, SAFETY, SITUATIONS, Rule, Who
+from twofold.intake.lexicon import ADULT_ONLY, RULES, SAFETY, SITUATIONS, Rule, Who
 from twofold.intake.words import NEVER_MEND, Word, vocabulary_of, words_of
 
 MAX_CHARACTERS = 20_000  # a generous page of writing; the forms and the API refuse more, saying so
@@ -173,18 +176,35 @@ def _prepare(text: str) -> _Text:
         starts.append(current)
         if word.text in SENTENCE_ENDS:
             current = i + 1
-    people = _people([w.text for w in words], starts)
+    people = _people([w.text for w in words], starts, grandparent=_grandparent_writing(words))
     return _Text(words, joined, offsets, people, starts, Person.PARTNER in people)
 
 
-def _people(words: Sequence[str], starts: Sequence[int]) -> list[Person | None]:
-    """Whom each word names, if anyone; pronouns stand for the last person (partner, baby or other) named."""
+def _grandparent_writing(words: Sequence[Word]) -> bool:
+    """ "Grandma here", "I'm his nan", "my granddaughter": the writer is a grandparent."""
+    plain = [w.text for w in words]
+    for i, word in enumerate(plain):
+        if word in GRANDCHILD_WORDS and i and plain[i - 1] in {"my", "our"}:
+            return True
+        if word in GRANDPARENT_WORDS:
+            after = plain[i + 1] if i + 1 < len(plain) else ""
+            before = plain[max(0, i - 2) : i]
+            if after == "here" or "im" in before or "as" in before:
+                return True
+    return False
+
+
+def _people(words: Sequence[str], starts: Sequence[int], *, grandparent: bool = False) -> list[Person | None]:
+    """Whom each word names, if anyone; pronouns stand for the last person (partner, baby or other) named.
+    When a grandparent writes, "my daughter" or "my son" is one of the baby's parents."""
     people: list[Person | None] = []
     last: Person | None = None
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         person: Person | None = None
-        if word in SELF_WORDS:
+        if grandparent and word in GROWN_CHILD_WORDS and before in {"my", "our"}:
+            person = Person.PARTNER
+        elif word in SELF_WORDS:
             person = Person.SELF
         elif word in PARTNER_WORDS and not (word == "half" and before != "other"):
             person = Person.PARTNER
@@ -248,9 +268,10 @@ def _judge(prepared: _Text, rule: Rule, first: int, last: int) -> tuple[bool, Pe
         )
     if rule.who == "other":
         hearsay = False  # "my in-laws said they'd come, then cancelled": what they said is the point
-    if rule.who in ("partner", "other") and subject == Person.BABY and prepared.words[at].text in PRONOUNS:
-        # "Our twins are 4 months. Since he left…": a phrase only an adult can be the subject of means
-        # the pronoun is not the baby named last.
+    adult_only = rule.who in ("partner", "other") or rule.situation in ADULT_ONLY
+    if adult_only and subject == Person.BABY and prepared.words[at].text in PRONOUNS:
+        # "Our twins are 4 months. Since he left…", "She carried him and had a c-section": a phrase only
+        # an adult can be the subject of means the pronoun is not the baby named last.
         subject = Person.UNSURE
     if (
         _negated(prepared, first)

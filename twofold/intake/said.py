@@ -103,14 +103,19 @@ LINES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# EVIDENCE.md §2.4, for hard words about the baby: said plainly, without alarm.
+# For hard words about the baby: said plainly, without alarm, each claim with the section that holds it.
+# §2.4: how common unwanted thoughts are (53.9 % of 763 birthing parents, intentional harm), that they are
+# not linked with harm, that they are worst in the first 8 weeks and mostly gone by 6 months, and that low
+# mood and anxiety go with poorer bonding. §5.2: the only trial evidence that help lowers both partners'
+# depression symptoms (Shapiro & Gottman 2005, a two-day workshop); §2.4 itself holds no treatment finding.
 HARD_FEELINGS = (
     "Hard feelings and unwanted thoughts about a baby are more common than people say: in one study more "
-    "than half of parents who gave birth had unwanted thoughts of harming their baby on purpose, and such "
-    "thoughts were not linked with harming the baby (EVIDENCE.md §2.4). A parent's low mood and worry go "
-    "with a harder bond (§2.4), and help works: in trials, programmes for new parents lowered both parents' "
-    "depression symptoms (§5.2). Please talk to a health professional soon, this week if you can: your GP, "
-    "health visitor or midwife."
+    "than half of parents who gave birth had unwanted thoughts of harming their baby on purpose, such "
+    "thoughts were not linked with harming the baby, and they were worst in the first eight weeks and mostly "
+    "gone by six months (EVIDENCE.md §2.4). A parent's low mood and worry go with a harder bond (§2.4), and "
+    "low mood can get better with help: in one trial, a two-day workshop for new parents lowered depression "
+    "symptoms in both partners (§5.2). Please talk to a health professional soon, this week if you can: "
+    "your GP, health visitor or midwife."
 )
 # Shown when safety words were written but set aside (a plain negation, or about someone else).
 GENTLE_SAFETY = (
@@ -251,3 +256,24 @@ def steps_for(keys: Sequence[str]) -> list[Step]:
             weight[step] = weight.get(step, 0.0) + (3 - place) / (1 + n * 0.1)
     ranked = sorted(weight, key=lambda s: -weight[s])
     return [STEPS[s] for s in ranked[:MAX_STEPS]]
+
+
+# ---- Sharing a summary with the other parent(s) ----
+SHARE_WHAT = (
+    "Only the names of what you tick are shared with {names}: not what you wrote, not the highlighted "
+    "words. Helpers never see it. You can take it back at any time."
+)
+SHARE_SAFETY = (
+    "Words about safety are never shared unless you tick them yourself. If you do, {names} will see that "
+    "you wrote about it, and the support lines, so they can be there for you."
+)
+NO_ONE_TO_SHARE_WITH = "There is no other parent in this household to share a summary with."
+NOTHING_TO_SHARE = "Twofold recognised nothing in this writing to share; what you wrote stays yours."
+SHARED_NOTE = (
+    "{name} chose to share this so you know how it is going for them, not to ask you to fix it. A kind "
+    "start is to ask how you could help this week. What they wrote stays theirs."
+)
+SHARED_SAFETY_NOTE = (
+    "{name} shared that they wrote about safety. Please check in with them today, gently; these lines are "
+    "there for you both, any time."
+)

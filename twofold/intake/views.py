@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -40,8 +41,10 @@ def writing(request: MemberRequest, writing_id: int) -> HttpResponse:
         return render(
             request, "intake/writing.html", {"writing": found, "sealed_note": SEALED_WITH_ANOTHER_KEY}
         )
-    context = pages.reading_context(request.member, read(text))
-    return render(request, "intake/writing.html", {"writing": found, **context})
+    reading = read(text)
+    context = pages.reading_context(request.member, reading)
+    shared = pages.share_context(request.member, found, reading)
+    return render(request, "intake/writing.html", {"writing": found, **context, **shared})
 
 
 @parent_required
@@ -59,3 +62,26 @@ def delete(request: MemberRequest, writing_id: int) -> HttpResponse:
     services.delete_writing(writing=found)
     messages.success(request, "Deleted. It is gone from Twofold.")
     return redirect("intake:home")
+
+
+@parent_required
+@require_POST
+def share(request: MemberRequest, writing_id: int) -> HttpResponse:
+    """The author shares the situations they ticked with the other parent(s); nothing else leaves."""
+    found = selectors.get_own_writing(member=request.member, writing_id=writing_id)
+    try:
+        services.share_summary(writing=found, situations=request.POST.getlist("situations"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Shared. You can take it back at any time.")
+    return redirect("intake:writing", writing_id=found.pk)
+
+
+@parent_required
+@require_POST
+def withdraw(request: MemberRequest, writing_id: int) -> HttpResponse:
+    found = selectors.get_own_writing(member=request.member, writing_id=writing_id)
+    services.withdraw_summary(writing=found)
+    messages.success(request, "Taken back. Nobody else sees anything of this writing now.")
+    return redirect("intake:writing", writing_id=found.pk)

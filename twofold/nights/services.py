@@ -396,3 +396,40 @@ def release_night(
     if not deleted or day < tonight(household, now) or not plans_of(household).filter(night=day).exists():
         return None
     return _replan_agreed(household, day, asked_by, now)
+
+
+@dataclass(frozen=True)
+class Replanned:
+    remade: tuple[dt.date, ...]
+    kept: tuple[dt.date, ...]  # changed by hand: left as a parent set them, to plan again when they choose
+
+
+@transaction.atomic
+def replan_after_move(*, about: Member, made_by: Member | None, now: dt.datetime) -> Replanned:
+    """`about` (a parent) has just moved out or back home: the coming nights already planned are made again,
+    so nobody stays on duty at a home they are not sleeping in, and someone back home shares the nights.
+    A night they agreed to stays as it is, and so does a night changed by hand (who set it knew best)."""
+    household = about.household
+    first = tonight(household, now)
+    last = now.astimezone(household.zone).date() + dt.timedelta(weeks=AHEAD_WEEKS)
+    agreed = AgreedNight.objects.filter(household=household, member=about, night__gte=first)
+    plans = plans_of(household).filter(night__range=(first, last)).exclude(night__in=agreed.values("night"))
+    if about.lives_apart:
+        plans = plans.filter(shifts__member=about).distinct()
+    remade, kept = [], []
+    inputs = inputs_for(household=household, now=now)
+    for plan in plans.order_by("night"):
+        if plan.how == HowMade.BY_HAND:
+            kept.append(plan.night)
+            continue
+        options = Options(
+            feeding=Feeding(plan.feeding),
+            fairness=Fairness(plan.fairness),
+            feeder_id=plan.feeder_id,
+            helper_night=plan.helper_night,
+        )
+        request = request_from(inputs, night_for(household, plan.night), options, now)
+        made = planner.plan_night(request, inputs.pattern)
+        _store(household, request, made, made_by=made_by, how=HowMade.PLANNER, now=now)
+        remade.append(plan.night)
+    return Replanned(tuple(remade), tuple(kept))

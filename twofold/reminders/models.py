@@ -69,12 +69,13 @@ class Notification(models.Model):
     actions = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
-    # Going out by the channels (channels.py). Claimed by one worker before anything is sent and never claimed
-    # again: a crash mid-send leaves it `sending`, so a reminder goes out at most once, never twice.
+    # Going out by the channels (channels.py). Claimed by one worker before anything is sent, for a lease: a
+    # claim a crashed worker left is taken again later, and never resends a channel begun (sending.py).
     sending = models.CharField(max_length=8, choices=Sending.choices, default=Sending.PENDING)
     claimed_by = models.CharField(max_length=64, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
-    reached = models.JSONField(default=dict, blank=True)  # {"email": 1, "push": 2}
+    tries = models.PositiveSmallIntegerField(default=0)
+    reached = models.JSONField(default=dict, blank=True)  # {"email": 1, "push": 2}; null while begun
     error = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -85,6 +86,13 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["member", "-created_at"], name="notification_recent"),
             models.Index(fields=["id"], condition=models.Q(sending="pending"), name="notification_pending"),
+            # The purge reads the oldest first and stops at KEEP_FOR (purge.py). Not partial: SQLite cannot
+            # match a condition to a query whose values are parameters.
+            models.Index(fields=["created_at"], name="notification_oldest"),
+            # The claims in progress, so a pass finds a lapsed one without reading the sent ones.
+            models.Index(
+                fields=["claimed_at"], condition=models.Q(sending="sending"), name="notification_claimed"
+            ),
         ]
 
     def __str__(self) -> str:

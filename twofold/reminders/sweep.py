@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min, Q
 from django.urls import reverse
@@ -19,8 +20,9 @@ from twofold.care.models import CareEvent, Kind
 from twofold.households.models import Child, Household, Member
 from twofold.nights.models import NightPlan
 from twofold.nights.selectors import tonight
-from twofold.reminders import doses, feeds, parents, routing, timers, words
+from twofold.reminders import circle, doses, feeds, parents, routing, timers, words
 from twofold.reminders.models import FeedInterval, Notification, ReminderSettings
+from twofold.reminders.selectors import running_timers
 from twofold.reminders.topics import Topic
 
 BATCH = 500
@@ -46,26 +48,41 @@ def _batches() -> Iterator[list[Household]]:
         last = batch[-1].pk
 
 
+Plans = dict[int, dict[dt.date, routing.Tonight]]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What a pass reads once for a batch of households, shared by every kind of reminder (KINDS)."""
+
+    households: dict[int, Household]
+    children: dict[int, Child]
+    feed_logs: dict[int, feeds.FeedLog]
+    plans: Plans
+    now: dt.datetime
+
+
+def _read(households: list[Household], now: dt.datetime) -> Batch:
+    children = {c.pk: c for c in Child.objects.filter(household_id__in=[h.pk for h in households])}
+    return Batch(
+        households={h.pk: h for h in households},
+        children=children,
+        feed_logs=_feed_logs(list(children), now),
+        plans=_plans(households, now),
+        now=now,
+    )
+
+
 def _sweep_batch(households: list[Household], now: dt.datetime) -> int:
-    ids = [h.pk for h in households]
-    children = {c.pk: c for c in Child.objects.filter(household_id__in=ids)}
-    feed_logs = _feed_logs(list(children), now)
-    reminders = [
-        *_feed_reminders(households, children, feed_logs, now),
-        *_timer_reminders(ids, children, now),
-    ]
-    plans = _plans(households, now)
-    reminders += _shift_reminders(households, plans, children, feed_logs, now)
-    reminders += doses.reminders(households, children, now)
-    reminders += parents.reminders(households, children, now)
+    batch = _read(households, now)
+    reminders = [reminder for kind in KINDS for reminder in kind(batch)]
     if not reminders:
         return 0
     people = _people({r.household_id for r in reminders})
-    by_id = {h.pk: h for h in households}
     rows = []
     for reminder in reminders:
-        household = by_id[reminder.household_id]
-        plan = plans.get(household.pk, {}).get(tonight(household, now))
+        household = batch.households[reminder.household_id]
+        plan = batch.plans.get(household.pk, {}).get(tonight(household, now))
         rows += _notifications(reminder, household, people[household.pk], plan, now)
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     return len(reminders)
@@ -90,15 +107,10 @@ def _feed_logs(child_ids: list[int], now: dt.datetime) -> dict[int, feeds.FeedLo
     return {r["child_id"]: feeds.FeedLog(r["first"], r["last"], r["count"], r["running"] > 0) for r in rows}
 
 
-def _feed_reminders(
-    households: Sequence[Household],
-    children: dict[int, Child],
-    logs: dict[int, feeds.FeedLog],
-    now: dt.datetime,
-) -> Iterator[words.Reminder]:
+def _feed_reminders(batch: Batch) -> Iterator[words.Reminder]:
+    logs, children, by_id, now = batch.feed_logs, batch.children, batch.households, batch.now
     if not logs:
         return
-    by_id = {h.pk: h for h in households}
     set_minutes = dict(
         FeedInterval.objects.filter(household_id__in=list(by_id)).values_list("household_id", "minutes")
     )
@@ -119,14 +131,11 @@ def _feed_reminders(
         )
 
 
-def _timer_reminders(
-    ids: list[int], children: dict[int, Child], now: dt.datetime
-) -> Iterator[words.Reminder]:
-    running = CareEvent.objects.filter(
-        household_id__in=ids, running=True, deleted_at__isnull=True, kind__in=list(timers.USUAL)
-    ).values_list("pk", "household_id", "child_id", "kind", "start")
+def _timer_reminders(batch: Batch) -> Iterator[words.Reminder]:
+    children, now = batch.children, batch.now
+    running = running_timers(list(batch.households))
     for pk, household_id, child_id, kind, start in running:
-        if not timers.longer_than_usual(kind, start, now):
+        if kind not in timers.USUAL or not timers.longer_than_usual(kind, start, now):
             continue
         name = children[child_id].name
         title, body = words.timer_long(name, NOUNS[kind], timers.QUESTION[kind], now - start)
@@ -143,9 +152,6 @@ def _timer_reminders(
                 {"action": "keep", "title": "Keep it going", "url": reverse("care:quick_log")},
             ),
         )
-
-
-Plans = dict[int, dict[dt.date, routing.Tonight]]
 
 
 def _plans(households: Sequence[Household], now: dt.datetime) -> Plans:
@@ -182,17 +188,11 @@ def _instant(value: object) -> dt.datetime:
     return dt.datetime.fromisoformat(str(value))
 
 
-def _shift_reminders(
-    households: Sequence[Household],
-    plans: dict[int, dict[dt.date, routing.Tonight]],
-    children: dict[int, Child],
-    logs: dict[int, feeds.FeedLog],
-    now: dt.datetime,
-) -> list[words.Reminder]:
+def _shift_reminders(batch: Batch) -> list[words.Reminder]:
+    children, logs, now = batch.children, batch.feed_logs, batch.now
     found: list[words.Reminder] = []
-    by_id = {h.pk: h for h in households}
-    for household_id, nightly in plans.items():
-        zone = by_id[household_id].zone
+    for household_id, nightly in batch.plans.items():
+        zone = batch.households[household_id].zone
         shifts = [s for plan in nightly.values() for s in plan.shifts]
         for shift in shifts:
             if shift.start <= now < shift.start + SHIFT_STALE:
@@ -283,6 +283,29 @@ def _handover(
         if parts:
             lines.append(f"{child.name}: {', '.join(parts)}.")
     return lines
+
+
+def _doses(batch: Batch) -> Iterator[words.Reminder]:
+    return doses.reminders(list(batch.households.values()), batch.children, batch.now)
+
+
+def _parents(batch: Batch) -> list[words.Reminder]:
+    return parents.reminders(list(batch.households.values()), batch.children, batch.now)
+
+
+def _circle(batch: Batch) -> list[words.Reminder]:
+    return circle.reminders(list(batch.households.values()), batch.now)
+
+
+# Every kind of reminder, each a function of the batch read once.
+KINDS: tuple[Callable[[Batch], Iterable[words.Reminder]], ...] = (
+    _feed_reminders,
+    _timer_reminders,
+    _shift_reminders,
+    _doses,
+    _parents,
+    _circle,
+)
 
 
 def _people(household_ids: set[int]) -> dict[int, list[routing.Person]]:

@@ -7,6 +7,7 @@ import datetime as dt
 from django_tasks import task
 
 from twofold.reminders import sending
+from twofold.reminders.purge import purge
 from twofold.reminders.sweep import sweep
 
 
@@ -16,8 +17,10 @@ def send_reminders() -> int:
 
 
 def tick(now: dt.datetime) -> int:
-    """One minute's pass: make the notifications, and queue their sending when there is something to send."""
+    """One minute's pass: make the notifications, queue their sending when there is something to send, and
+    purge the old ones (one indexed query when there are none)."""
     found = sweep(now)
+    purge(now)
     if sending.has_pending():
         send_reminders.enqueue()
     return found

@@ -55,6 +55,12 @@ def app_key_objects(*, parent: Member, other_parent: Member, child: Child) -> di
     return {"key_id": key}
 
 
+def reminders_objects(*, parent: Member, other_parent: Member, child: Child) -> dict[str, models.Model]:
+    """Reminder settings are keyed by household, always the caller's own there (reminders/api.py), so the
+    household is what a settings URL names; reminders shares the api's floor, so it is named here."""
+    return {"reminders_household": parent.household}
+
+
 # Each app past the foundation names its own objects, kwarg name -> object, in <app>/tests/isolation.py.
 APP_OBJECTS = (
     checkin_objects,
@@ -66,6 +72,7 @@ APP_OBJECTS = (
     circle_objects,
     import_objects,
     intake_objects,
+    reminders_objects,
 )
 
 # Not household data, or documentation of the API itself.

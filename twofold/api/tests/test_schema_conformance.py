@@ -10,9 +10,25 @@ from rest_framework.test import APIClient
 
 from twofold.api.tests.conformance import assert_conforms
 from twofold.bonding.tests.helpers import at, cry
+from twofold.intake.services import keep_writing
 from twofold.nights.tests.logs import NOW, TONIGHT
 
 pytestmark = pytest.mark.django_db
+
+
+def test_sharing_an_intake_summary_and_the_list_are_what_the_schema_says(world, api_for):
+    writing = keep_writing(author=world.alex, text="I haven't slept in days.")
+    alex, sam = api_for(world.alex), api_for(world.sam)
+
+    shared = alex.post(
+        f"/api/v1/intake/{writing.pk}/share/", {"situations": ["sleep_deprivation"]}, format="json"
+    )
+
+    assert shared.status_code == 200
+    assert_conforms(alex, shared, path="/api/v1/intake/{writing_id}/share/", method="POST")
+    listed = sam.get("/api/v1/intake/shared/")
+    assert len(listed.json()) == 1
+    assert_conforms(sam, listed, path="/api/v1/intake/shared/", method="GET")
 
 
 def test_night_times_without_an_offset_are_what_the_schema_says(world, api_for):

@@ -312,14 +312,15 @@ def test_children_are_found_by_slug(world, baby_buddy):
     assert client.get(f"/api/children/bo-{world.bo.pk}/").status_code == 404
 
 
-def test_kinds_twofold_does_not_record_list_nothing_and_refuse_writes(world, baby_buddy):
+def test_bmi_which_twofold_does_not_record_lists_nothing_and_refuses_writes(world, baby_buddy):
     client = baby_buddy(world.alex)
 
-    for path in ("temperature", "height", "head-circumference", "bmi", "medication"):
-        listed = client.get(f"/api/{path}/").json()
-        refused = client.post(f"/api/{path}/", {"child": world.ada.pk})
-        assert listed == {"count": 0, "next": None, "previous": None, "results": []}
-        assert refused.status_code == 400 and "does not record" in refused.json()["non_field_errors"][0]
+    listed = client.get("/api/bmi/").json()
+    refused = client.post("/api/bmi/", {"child": world.ada.pk, "bmi": 14.2, "date": "2026-11-19"})
+
+    assert listed == {"count": 0, "next": None, "previous": None, "results": []}
+    assert refused.status_code == 400 and "does not record BMI" in refused.json()["non_field_errors"][0]
+    assert not CareEvent.objects.filter(child=world.ada).exists()
 
 
 def test_tags_are_empty_and_an_entry_with_tags_is_refused(world, baby_buddy):

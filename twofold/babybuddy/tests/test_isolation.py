@@ -11,6 +11,7 @@ may show B's.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -27,8 +28,8 @@ from twofold.households.models import Child, Member
 
 from .conftest import NOW
 
-# The routes with ids when this was written: seven kinds' entries, timers (and restart), children.
-MIN_ID_ROUTES = 10
+# The routes with ids when this was written: eleven kinds' entries, timers (and restart), children.
+MIN_ID_ROUTES = 14
 MIN_LISTS = 15
 
 ENTRIES: dict[str, tuple[str, dict[str, Any], bool]] = {
@@ -39,6 +40,10 @@ ENTRIES: dict[str, tuple[str, dict[str, Any], bool]] = {
     "changes": ("nappy", {"contents": "wet"}, False),
     "notes": ("note", {}, False),
     "weight": ("weight", {"grams": 4200}, False),
+    "temperature": ("temperature", {"celsius": Decimal("37.1"), "method": "armpit"}, False),
+    "height": ("length", {"mm": 545}, False),
+    "head-circumference": ("head", {"mm": 380}, False),
+    "medication": ("medicine", {"name": "Paracetamol", "dose": "2.5 ml", "min_gap_minutes": 240}, False),
 }
 
 

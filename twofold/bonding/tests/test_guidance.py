@@ -51,6 +51,9 @@ def test_red_flags_come_most_urgent_first_with_the_levels_of_section_3_4():
     fever = next(i for i in flags.items if i.id == "fever_under_3_months")
     assert "38 °C (100.4 °F)" in fever.text
     assert "48 hours of vaccinations" in fever.text
+    assert "NHS Wales" not in fever.text and "NHS Wales advises 999" in fever.uk_note
+    assert fever.for_country("GB").text == f"{fever.text} {fever.uk_note}"
+    assert fever.for_country("US").text == fever.text
 
 
 def test_secondary_red_flags_name_their_source_in_the_text():

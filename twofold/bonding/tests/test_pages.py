@@ -184,6 +184,9 @@ def test_red_flags_use_the_households_emergency_number_and_never_a_uk_111_abroad
     assert "Call 911 or go to the emergency department now" in us
     assert "111" not in us
     assert "Floppy when you pick them up." in us
+    # The fever item's note names UK services: only a UK household reads it.
+    assert "NHS Wales advises 999 or A&amp;E under 1 month" in uk
+    assert "NHS Wales advises" not in us and "999" not in us
 
 
 def test_the_crying_page_compares_each_day_with_the_norm_for_the_age(world):

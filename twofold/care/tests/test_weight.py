@@ -19,7 +19,9 @@ from twofold.care.kinds.inputs import format_kg
 from twofold.care.kinds.weight import WeightForm
 from twofold.care.models import TOO_HEAVY, TOO_LIGHT, CareEvent
 from twofold.care.services import log_care_event
-from twofold.conftest import client_for
+from twofold.conftest import client_for, page_text
+from twofold.households.models import Household
+from twofold.households.units import LB_OZ, MeasureUnits
 
 
 def weigh(world, grams, **fields):
@@ -84,6 +86,44 @@ def test_a_weight_typed_in_grams_by_mistake_is_explained_on_the_page(world):
     )
     assert response.status_code == 400
     assert "A weight over 30 kg (30,000 g) is not plausible" in response.content.decode()
+    assert not CareEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("pounds", "ounces", "message"),
+    [
+        ("0", "5", "A weight under 10.6 oz (0.3 kg) is not plausible for a baby: check the number."),
+        ("67", "", "A weight over 66 lb 2.2 oz (30.0 kg) is not plausible for a baby: check the number."),
+    ],
+)
+def test_a_household_in_pounds_is_told_the_range_in_pounds_and_ounces(pounds, ounces, message):
+    form = WeightForm({"d-pounds": pounds, "d-ounces": ounces}, prefix="d", measures=MeasureUnits(mass=LB_OZ))
+    assert not form.is_valid()
+    assert form.errors["pounds"] == [message]
+
+
+def test_a_weight_in_pounds_within_the_range_is_kept_in_grams():
+    form = WeightForm({"d-pounds": "9", "d-ounces": "6.4"}, prefix="d", measures=MeasureUnits(mass=LB_OZ))
+    assert form.is_valid(), form.errors
+    assert form.details() == {"grams": 4264}
+
+
+def test_a_household_in_pounds_sees_the_range_message_on_the_page(world):
+    Household.objects.filter(pk=world.alex.household_id).update(mass_unit=LB_OZ)
+    response = client_for(world.alex).post(
+        reverse("care:log_event", args=["weight"]),
+        {
+            "child": world.ada.pk,
+            "by": world.alex.pk,
+            "start": timezone.localtime(timezone.now(), world.ada.household.zone).strftime("%Y-%m-%dT%H:%M"),
+            "d-pounds": "0",
+            "d-ounces": "5",
+            "client_id": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 400
+    page = page_text(response)
+    assert "A weight under 10.6 oz (0.3 kg) is not plausible" in page and "300 g" not in page
     assert not CareEvent.objects.exists()
 
 

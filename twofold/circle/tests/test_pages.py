@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.test import Client
 
 from twofold.circle import services
 from twofold.circle.models import HelpRequest, Taking
@@ -13,7 +14,7 @@ from twofold.conftest import client_for
 from twofold.households.models import Member
 from twofold.nights.models import AgreedNight, NightPlan
 from twofold.nights.selectors import feed_shifts
-from twofold.nights.services import make_plan
+from twofold.nights.services import make_plan, new_calendar_link
 
 from .build import (
     LONDON,
@@ -68,6 +69,9 @@ def test_a_parent_asks_for_saturday_night_and_a_helper_takes_it_from_today(world
     assert shifts_on(world.alex.household, SATURDAY) == [("Pat", "22:00", "07:00")]
     assert NightPlan.objects.get(night=SATURDAY).helper_night
     assert [(s.start, s.end) for s in feed_shifts(world.pat, NOW)] == [(SAT_START, SAT_END)]
+    # The calendar app fetches Pat's feed over HTTP, without a session: the night is in it.
+    feed = Client().get(f"/nights/calendar/{new_calendar_link(member=world.pat, now=NOW)}.ics")
+    assert feed.status_code == 200 and b"DTSTART:20261128T220000Z" in feed.content
     parent_view = text(alex.get("/circle/"))
     assert "Taken · Pat" in parent_view
     assert "Asked of you" not in text(pat.get("/"))
@@ -218,6 +222,13 @@ def test_the_planner_suggests_asking_someone_who_offers_nights(world):
     page = text(client_for(world.alex).get("/circle/"))
     assert "The plan for the night of Sat 28 Nov can't give each parent their block of sleep." in page
     assert "Pat offered “One night a week”." in page
+    # The night's own plan page suggests it too, until the night is asked for.
+    plan_url = f"/nights/plans/{NightPlan.objects.get(night=SATURDAY).pk}/"
+    plan_page = client_for(world.alex).get(plan_url)
+    assert "Pat offered “One night a week”. Ask the circle for the night of Sat 28 Nov" in text(plan_page)
+    assert b'href="/circle/ask/?kind=night&amp;day=2026-11-28"' in plan_page.content
+    ask_saturday_night(world.alex)
+    assert "Ask the circle for the night of" not in text(client_for(world.alex).get(plan_url))
 
 
 @time_machine.travel(NOW, tick=False)

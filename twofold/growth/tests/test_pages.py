@@ -177,6 +177,19 @@ def test_a_head_circumference_off_every_chart_is_asked_about(world):
 
 
 @time_machine.travel(NOW, tick=False)
+def test_a_length_the_table_refuses_gets_its_message_not_a_box_to_save_it_anyway(world):
+    Child.objects.filter(pk=world.ada.pk).update(sex="male")
+    refused = client_for(world.alex).post(
+        reverse("care:log_event", args=["length"]), form(world, world.ada, mm="5", checked="")
+    )
+    assert refused.status_code == 400
+    assert "A length under 20 cm (8 in) is not plausible" in page_text(refused)
+    assert "far below every line" not in page_text(refused)
+    assert 'name="d-checked"' not in refused.content.decode()
+    assert not CareEvent.objects.exists()
+
+
+@time_machine.travel(NOW, tick=False)
 def test_editing_a_weight_into_a_slip_is_asked_about_too(world):
     event = weigh(world.alex, world.ada, 5000, NOW - dt.timedelta(days=2))
     weigh(world.alex, world.ada, 5100, NOW - dt.timedelta(days=1))

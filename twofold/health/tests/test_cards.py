@@ -133,6 +133,20 @@ def test_an_american_household_gets_its_own_number_and_the_aap_advice(world, at_
     assert "Call 911 or go to the emergency department now." in page
     assert "go to A&amp;E now" not in page
     assert "American Academy of Pediatrics" in page
+    assert "NHS Wales advises" not in page and "999" not in page
+
+
+def test_only_a_uk_household_is_told_what_nhs_wales_advises(world, at_now):
+    aged(world.ada, 20)
+    temperature(world, "38.1")
+    assert "NHS Wales advises 999 or A&amp;E under 1 month" in today(world.sam)
+    household = world.alex.household
+    household.country = "NZ"
+    household.save()
+    page = today(world.sam)
+    assert 'data-fever="red"' in page and RED_TEXT in page
+    assert "NHS Wales advises" not in page and "999" not in page
+    assert "Call 111 or go to the emergency department now." in page
 
 
 def test_the_card_stays_a_day_and_a_lower_reading_does_not_hide_it(world, at_now):

@@ -18,14 +18,14 @@ from twofold.checkins.models import AgreementReview, Checkin
 from twofold.checkins.services import add_agreement, review_agreement, submit_checkin
 from twofold.checkins.tests.helpers import ALEX_ANSWERS, NEXT_WEEK, NOW, SAM_ANSWERS
 from twofold.home.sections import SEALED
-from twofold.intake.services import keep_writing
+from twofold.intake.services import keep_writing, share_summary
 from twofold.wellbeing import services as wellbeing
 
 TABLES = {
     "wellbeing_screening": ("sealed_answers", "sealed_result"),
     "checkins_checkin": ("sealed_answers",),
     "checkins_agreementreview": ("sealed_outcome",),
-    "intake_writing": ("sealed_text",),
+    "intake_writing": ("sealed_text", "sealed_summary"),
 }
 
 
@@ -64,7 +64,8 @@ def sealed_words(world, keys):
     review_agreement(member=world.alex, agreement=agreement, outcome="partly", now=NEXT_WEEK)
     submit_checkin(member=world.alex, answers=ALEX_ANSWERS, now=NEXT_WEEK)
     submit_checkin(member=world.sam, answers=SAM_ANSWERS, now=NEXT_WEEK)
-    keep_writing(author=world.alex, text="I have not slept in days.")
+    writing = keep_writing(author=world.alex, text="I have not slept in days.")
+    share_summary(writing=writing, situations=["sleep_deprivation"])  # its summary is sealed too
     return keys
 
 

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from twofold.conftest import client_for
 from twofold.intake.models import Writing
+from twofold.intake.services import share_summary
 
 NOW = dt.datetime(2026, 11, 18, 20, 30, tzinfo=dt.UTC)
 
@@ -96,3 +97,18 @@ def test_the_personal_download_holds_their_own_writings_only(world):
     household = zipfile.ZipFile(io.BytesIO(client_for(world.alex).get("/household/export/").content))
     for name in household.namelist():  # the household export never holds a writing
         assert b"Alex's words" not in household.read(name)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_shared_summary_is_in_its_authors_download_only(world):
+    client_for(world.alex).post("/intake/", {"text": "I haven't slept in days."})
+    share_summary(writing=Writing.objects.get(author=world.alex), situations=["sleep_deprivation"])
+    [mine] = json.loads(client_for(world.alex).get("/account/download/").content)["memberships"]
+    assert mine["intake_writings"][0]["shared_summary"] == {
+        "situations": ["sleep_deprivation"],
+        "shared_at": "2026-11-18T20:30:00Z",
+    }
+    # The parent it was shared with sees it on Today, but it is not theirs to download.
+    [sams] = json.loads(client_for(world.sam).get("/account/download/").content)["memberships"]
+    assert sams["intake_writings"] == []
+    assert "sleep_deprivation" not in json.dumps(sams.get("intake_writings"))

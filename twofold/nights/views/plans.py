@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from twofold.households.access import MemberRequest, parent_required
-from twofold.nights import presenters, selectors, services
+from twofold.nights import hooks, presenters, selectors, services
 from twofold.nights.edits import NO_SHIFTS, OUTSIDE_NIGHT, Duty, place_clock
 from twofold.nights.evidence import SAFE_SLEEP
 from twofold.nights.explain import roughly
@@ -46,6 +46,9 @@ def _plan_context(request: MemberRequest, plan: NightPlan) -> dict[str, Any]:
             plan.protected, names, {m: p.target for m, p in inputs_prefs.items()}, household.zone
         ),
         "safe_sleep": SAFE_SLEEP,
+        "ask_for_night": hooks.ask_for_night(member=request.member, night=plan.night, now=timezone.now())
+        if plan.unmet_lines
+        else None,
     }
 
 

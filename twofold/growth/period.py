@@ -1,0 +1,64 @@
+"""Growth over a period, for the summary for a health visit (`health`): the period's weights, lengths and
+head circumferences with centile and SDS, and the weight chart from birth to the period's last day, the
+same rows and chart as the growth page (EVIDENCE.md §9.2). Plain values in; no database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from twofold.growth.centiles import KINDS
+from twofold.growth.pages import KIND_NAMES, GrowthPage, Row, growth_page
+from twofold.growth.selectors import Measured
+from twofold.households.models import Child
+from twofold.households.units import MeasureUnits
+
+
+@dataclass(frozen=True)
+class Measurement:
+    kind_name: str
+    row: Row
+
+
+@dataclass(frozen=True)
+class PeriodGrowth:
+    measurements: tuple[Measurement, ...]  # the period's, oldest first
+    weight: GrowthPage  # its chart shows every weight up to the period's end; its note, any crossing
+    needs_sex: bool  # only said when there is something to place
+
+    @property
+    def chart_shown(self) -> bool:
+        return self.weight.chart is not None and bool(self.weight.rows)
+
+
+def period_growth(
+    *, child: Child, measured: Sequence[Measured], first: dt.date, last: dt.date, units: MeasureUnits
+) -> PeriodGrowth:
+    """`measured` is everything up to the end of `last` (the chart draws the line so far); the rows are the
+    period's only."""
+    zone = child.household.zone
+    in_period = [m for m in measured if first <= m.at.astimezone(zone).date() <= last]
+    # Every weight so far, for the chart's line; lengths and heads only for the period's rows.
+    pages = {
+        kind: growth_page(
+            child=child,
+            measured=measured if kind == "weight" else in_period,
+            kind=kind,
+            asked="",
+            units=units,
+            today=last,
+            with_chart=kind == "weight",
+        )
+        for kind in KINDS
+    }
+    rows = [
+        Measurement(KIND_NAMES[kind], row)
+        for kind, page in pages.items()
+        for row in page.rows
+        if first <= row.date <= last
+    ]
+    rows.sort(key=lambda m: (m.row.date, m.row.id))
+    return PeriodGrowth(
+        measurements=tuple(rows), weight=pages["weight"], needs_sex=not child.sex and bool(measured)
+    )

@@ -1,0 +1,55 @@
+"""The pass reads running timers through their own small index, so a household's cost does not grow with the
+length of its log (benchmarks/reminders.py measures it); a kind filter or an order once made SQLite read every
+event of the kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from twofold.care.models import CareEvent, Kind
+from twofold.reminders.selectors import running_timers
+
+START = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+
+
+@pytest.mark.django_db
+def test_running_timers_are_read_through_the_running_index_without_a_sort(world):
+    household, child = world.alex.household, world.ada
+    # A log of finished feeds and one running, so PostgreSQL's statistics see what a real log looks like.
+    CareEvent.objects.bulk_create(
+        CareEvent(
+            household=household,
+            child=child,
+            kind=Kind.FEED,
+            by=world.alex,
+            logged_by=world.alex,
+            start=START + dt.timedelta(hours=3 * n),
+            end=START + dt.timedelta(hours=3 * n, minutes=20),
+        )
+        for n in range(400)
+    )
+    CareEvent.objects.create(
+        household=household,
+        child=child,
+        kind=Kind.FEED,
+        by=world.alex,
+        logged_by=world.alex,
+        start=START + dt.timedelta(days=60),
+        running=True,
+    )
+    sql, params = running_timers([household.pk]).query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE care_careevent")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("EXPLAIN " + sql, params)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        text = "\n".join(str(row) for row in cursor.fetchall())
+    # Either index over running timers alone will do (PostgreSQL may take the one-per-child constraint's).
+    assert "event_running" in text or "one_running_timer_per_child_and_kind" in text
+    assert "TEMP B-TREE" not in text and "Sort" not in text
