@@ -10,7 +10,7 @@ from django import forms
 
 from twofold.care.models import TemperatureMethod
 from twofold.households.models import Child, Member
-from twofold.imports.mapping import KEEP_NAME, NEW_CHILD, SKIP_CHILD, Choices
+from twofold.imports.mapping import KEEP_NAME, NEW_CHILD, NOT_SAID, SKIP_CHILD, Choices
 
 
 def _zones() -> list[tuple[str, str]]:
@@ -73,10 +73,11 @@ class ChoicesForm(forms.Form):
             )
         if asks_method:
             self.fields["temperature_method"] = forms.ChoiceField(
-                choices=TemperatureMethod.choices,
-                initial=TemperatureMethod.ARMPIT,
+                choices=[(NOT_SAID, "Not said (the file does not say)"), *TemperatureMethod.choices],
+                initial=NOT_SAID,
+                required=False,
                 label="The file's temperatures were taken in the",
-                help_text="The file does not say, and Twofold keeps how each reading was taken.",
+                help_text="If you know, say: how a reading was taken matters when reading it (NICE NG143).",
             )
         member_choices = [(str(m.pk), m.display_name) for m in members]
         for name, current in people.items():
@@ -105,7 +106,7 @@ class ChoicesForm(forms.Form):
             people=people,
             children=children,
             imperial=bool(data.get("imperial")),
-            temperature_method=data.get("temperature_method") or TemperatureMethod.ARMPIT,
+            temperature_method=data.get("temperature_method") or NOT_SAID,
         )
 
 

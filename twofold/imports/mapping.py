@@ -9,7 +9,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from twofold.care.models import TemperatureMethod
 from twofold.households.models import Child, Member
 from twofold.imports.models import PersonChoice
 
@@ -17,6 +16,7 @@ from twofold.imports.models import PersonChoice
 KEEP_NAME = "keep"
 SKIP_CHILD = "skip"
 NEW_CHILD = "new"
+NOT_SAID = ""
 # The format whose names are people who used Twofold: one not in this household is kept by name.
 RESTORES_NAMES = "twofold"
 
@@ -29,8 +29,8 @@ class Choices:
     people: dict[str, str] = field(default_factory=dict)  # name → member id, or KEEP_NAME
     children: dict[str, str] = field(default_factory=dict)  # name → child id, or SKIP_CHILD
     imperial: bool = False
-    # How the file's temperatures were taken, when it does not say: the logging form's own default.
-    temperature_method: str = TemperatureMethod.ARMPIT
+    # How the file's temperatures were taken, when it does not say: unsaid ("") unless the parent knows.
+    temperature_method: str = NOT_SAID
 
 
 def _first_word(name: str) -> str:

@@ -175,6 +175,7 @@ class Run:
         details = {k: v for k, v in row.details.items() if v is not None}
         if row.kind == Kind.TEMPERATURE and not details.get("method"):
             self.preview.unsaid_method += 1
+            # Left unsaid unless the parent says, as Baby Buddy's clients leave it (care migration 0009).
             self.preview.method = details["method"] = self.choices.temperature_method
         return details
 

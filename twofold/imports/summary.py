@@ -40,8 +40,12 @@ def lines(preview: Preview, household: Household) -> list[str]:
         out.append(f"  People: “{name or '(nobody named in the file)'}” → {who}")
     if preview.unsaid_method:
         out.append(
-            f"{preview.unsaid_method} temperature(s) do not say how they were taken: recorded as taken in "
-            f"the {TemperatureMethod(preview.method).label.lower()} (--temperature-method to say otherwise)."
+            f"{preview.unsaid_method} temperature(s) do not say how they were taken: "
+            + (
+                f"recorded as taken in the {TemperatureMethod(preview.method).label.lower()}."
+                if preview.method
+                else "kept without it (--temperature-method says where, if you know)."
+            )
         )
     if preview.already:
         out.append(f"{preview.already} event(s) already imported before: left as they are.")

@@ -137,3 +137,12 @@ def test_baby_buddy_growth_and_health_land_in_stored_units(family):
     # A measurement on a date lands at noon of that day in the household's zone (11:00 UTC in May).
     assert Length.objects.get().event.start == dt.datetime(2026, 5, 15, 11, 0, tzinfo=dt.UTC)
     assert {s.what.split(" (")[0] for s in done.preview.skipped} >= {"BMI"}
+
+
+def test_temperatures_a_file_does_not_place_are_kept_unsaid_unless_the_parent_says(family):
+    from twofold.care.models import Temperature
+
+    bundle = sample("huckleberry", "huckleberry_export.csv")
+    done = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    assert done.preview.unsaid_method == 2
+    assert list(Temperature.objects.values_list("method", flat=True)) == ["", ""]

@@ -42,8 +42,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--temperature-method",
             choices=TemperatureMethod.values,
-            default=TemperatureMethod.ARMPIT,
-            help="How the file's temperatures were taken, when it does not say (default: armpit).",
+            default="",
+            help="How the file's temperatures were taken, when it does not say (default: kept unsaid).",
         )
         parser.add_argument(
             "--person", action="append", default=[], metavar="NAME=ID", help="Who a name in the file is."
