@@ -352,6 +352,9 @@ if TWOFOLD_VAPID_SUBJECT and not TWOFOLD_VAPID_SUBJECT.startswith(("mailto:", "h
 # Push services are on the internet over HTTPS; only the tests' own push service is local (never from the
 # environment: a subscription pointing inside the server's network would make Twofold post there).
 TWOFOLD_PUSH_LOCAL_ENDPOINTS = False
+# Reading a Baby Buddy on this very machine (imports/fetching.py): off, so an address given on the Import page
+# cannot reach services listening only on the server itself.
+TWOFOLD_IMPORT_ALLOW_LOOPBACK = env_bool("TWOFOLD_IMPORT_ALLOW_LOOPBACK", default=False)
 
 LOGGING = {
     "version": 1,

@@ -57,7 +57,8 @@ def build_detail(kind: str, event: CareEvent, fields: dict[str, Any]) -> models.
 
 
 def check_detail(kind: str, detail: models.Model) -> None:
-    detail.full_clean(exclude=["event"])
+    # A detail's one unique field is its event, excluded here: Django's unique checks would only cost time.
+    detail.full_clean(exclude=["event"], validate_unique=False)
     kind_definition = find(kind)
     if kind_definition is not None and kind_definition.check is not None:
         kind_definition.check(detail)

@@ -23,6 +23,7 @@ from twofold.circle import demo as circle
 from twofold.growth import demo as growth
 from twofold.households.demo import CHILD_NAMES, DemoFamily, make_demo_family
 from twofold.households.models import Child, Household, Member
+from twofold.imports import demo as imports
 from twofold.nights import demo as nights
 
 DEMO_URL = "http://127.0.0.1:8000"
@@ -45,6 +46,8 @@ SECTIONS: tuple[Callable[[DemoFamily], None], ...] = (
     checkins.add_to_demo,
     growth.add_to_demo,
     circle.add_to_demo,
+    # Last: its first weeks' nappies, pumping and measurements are brought back in through the importer.
+    imports.add_to_demo,
 )
 
 

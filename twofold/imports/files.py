@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from twofold.imports.rows import BadFile
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -140,6 +137,10 @@ def _is_sheet(members: tuple[Member, ...]) -> bool:
 
 def _sheet_cells(member: Member) -> Iterator[list[str]]:
     """A spreadsheet's first sheet as rows of text cells, read in openpyxl's streaming mode."""
+    # Imported here: openpyxl takes longer to load than a CSV file of a year takes to read.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         with member.binary() as stream:
             book = openpyxl.load_workbook(stream, read_only=True, data_only=False)

@@ -8,8 +8,9 @@ from typing import Any
 
 from django import forms
 
+from twofold.care.models import TemperatureMethod
 from twofold.households.models import Child, Member
-from twofold.imports.mapping import KEEP_NAME, NEW_CHILD, SKIP_CHILD, Choices
+from twofold.imports.mapping import KEEP_NAME, NEW_CHILD, NOT_SAID, SKIP_CHILD, Choices
 
 
 def _zones() -> list[tuple[str, str]]:
@@ -54,6 +55,7 @@ class ChoicesForm(forms.Form):
         asks_zone: bool,
         asks_units: bool,
         zone: str,
+        asks_method: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -66,7 +68,16 @@ class ChoicesForm(forms.Form):
             )
         if asks_units:
             self.fields["imperial"] = forms.BooleanField(
-                required=False, label="Amounts are in fl oz and weights in lb (the file has no units)"
+                required=False,
+                label="Amounts are in fl oz, weights in lb and lengths in inches (the file has no units)",
+            )
+        if asks_method:
+            self.fields["temperature_method"] = forms.ChoiceField(
+                choices=[(NOT_SAID, "Not said (the file does not say)"), *TemperatureMethod.choices],
+                initial=NOT_SAID,
+                required=False,
+                label="The file's temperatures were taken in the",
+                help_text="If you know, say: how a reading was taken matters when reading it (NICE NG143).",
             )
         member_choices = [(str(m.pk), m.display_name) for m in members]
         for name, current in people.items():
@@ -90,7 +101,13 @@ class ChoicesForm(forms.Form):
         people = {name_of(k): v for k, v in data.items() if k.startswith("person__")}
         children = {name_of(k): v for k, v in data.items() if k.startswith("child__")}
         chosen = zoneinfo.ZoneInfo(data["zone"]) if data.get("zone") else zone
-        return Choices(zone=chosen, people=people, children=children, imperial=bool(data.get("imperial")))
+        return Choices(
+            zone=chosen,
+            people=people,
+            children=children,
+            imperial=bool(data.get("imperial")),
+            temperature_method=data.get("temperature_method") or NOT_SAID,
+        )
 
 
 def field_name(prefix: str, name: str) -> str:

@@ -16,6 +16,9 @@ from twofold.imports.models import PersonChoice
 KEEP_NAME = "keep"
 SKIP_CHILD = "skip"
 NEW_CHILD = "new"
+NOT_SAID = ""
+# The format whose names are people who used Twofold: one not in this household is kept by name.
+RESTORES_NAMES = "twofold"
 
 
 @dataclass
@@ -26,6 +29,8 @@ class Choices:
     people: dict[str, str] = field(default_factory=dict)  # name → member id, or KEEP_NAME
     children: dict[str, str] = field(default_factory=dict)  # name → child id, or SKIP_CHILD
     imperial: bool = False
+    # How the file's temperatures were taken, when it does not say: unsaid ("") unless the parent knows.
+    temperature_method: str = NOT_SAID
 
 
 def _first_word(name: str) -> str:
@@ -69,6 +74,9 @@ class Resolver:
         ]
         if name and len(same) == 1:
             return same[0]
+        # A restore of Twofold's own export keeps who did each thing: someone not here stays a name.
+        if name and self.source == RESTORES_NAMES:
+            return name
         return self.member
 
     def child(self, name: str) -> Child | None:

@@ -11,13 +11,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from twofold.care.kinds.temperature import to_celsius
+from twofold.care.models import HOTTEST_CELSIUS
+
 # Millilitres in one US fluid ounce, the ounce baby trackers mean.
 ML_PER_FLOZ = Decimal("29.5735")
 GRAMS_PER_POUND = Decimal("453.59237")
 
-# The growth issue brings these kinds; until it lands an importer says so and skips them.
-WAITS_FOR_GROWTH = "Twofold does not record {what} yet; it comes with the growth charts."
 NOT_IN_TWOFOLD = "Twofold does not record {what}."
+# Baby Buddy's BMI is worked out from a weight and a length, which are imported themselves.
+NO_BMI = "Twofold keeps the weights and lengths a BMI is worked out from, not the BMI itself."
+NO_UNIT = "Twofold cannot read the unit “{unit}” of this {what}."
+MM_PER_CM = 10
+MM_PER_INCH = Decimal("25.4")
 
 # Years a baby's log can plausibly hold: anything outside is a damaged file, not care.
 EARLIEST_YEAR = 1970
@@ -102,6 +108,46 @@ def grams(value: Decimal | None, unit: str) -> int | None:
     if unit == "g":
         return int(value.to_integral_value())
     return None
+
+
+def millimetres(value: Decimal | None, unit: str) -> int | None:
+    """Whole millimetres from a length in cm (the default), mm or inches; None when blank or the unit is
+    unknown."""
+    if value is None:
+        return None
+    unit = unit.strip().lower().rstrip(".")
+    factors = {"": Decimal(MM_PER_CM), "cm": Decimal(MM_PER_CM), "mm": Decimal(1)}
+    factors |= dict.fromkeys(("in", "inch", "inches", '"'), MM_PER_INCH)
+    if unit not in factors:
+        return None
+    return int((value * factors[unit]).to_integral_value())
+
+
+def celsius(value: Decimal | None, unit: str) -> Decimal | None:
+    """°C to the hundredth from a reading in °C or °F; None when blank or the unit is unknown."""
+    if value is None:
+        return None
+    unit = unit.strip().upper().removeprefix("°").removeprefix("º")
+    if unit not in ("C", "F"):
+        return None
+    return to_celsius(value, unit)
+
+
+def reading_unit(value: Decimal) -> str:
+    """The unit of a bare temperature (Baby Buddy keeps no unit): the °C and °F ranges a baby's reading can
+    take do not meet, so a number beyond the hottest plausible °C is °F."""
+    return "F" if value > HOTTEST_CELSIUS else "C"
+
+
+def split_unit(text: str) -> tuple[Decimal | None, str]:
+    """`62.5cm` → (62.5, "cm"); `37.6°C` → (37.6, "°C"); a bare number has the unit ""."""
+    match = _MEASURE.match(text)
+    if not match:
+        return None, ""
+    return number(match.group(1)), (match.group(2) or "").strip()
+
+
+_MEASURE = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([^0-9\s].*)?$")
 
 
 def plausible_year(moment: dt.datetime, line: int) -> dt.datetime:

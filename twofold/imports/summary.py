@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from twofold.care.kinds import find
+from twofold.care.models import TemperatureMethod
 from twofold.households.models import Household
 from twofold.imports.services import Preview
 
@@ -37,6 +38,15 @@ def lines(preview: Preview, household: Household) -> list[str]:
     out.append(f"{preview.to_create} event(s) to create.")
     for name, who in preview.people.items():
         out.append(f"  People: “{name or '(nobody named in the file)'}” → {who}")
+    if preview.unsaid_method:
+        out.append(
+            f"{preview.unsaid_method} temperature(s) do not say how they were taken: "
+            + (
+                f"recorded as taken in the {TemperatureMethod(preview.method).label.lower()}."
+                if preview.method
+                else "kept without it (--temperature-method says where, if you know)."
+            )
+        )
     if preview.already:
         out.append(f"{preview.already} event(s) already imported before: left as they are.")
     if preview.duplicate_count:

@@ -97,7 +97,8 @@ def preview(request: MemberRequest, pending_id: int) -> HttpResponse:
 
 def _posted_choices(request: MemberRequest, kwargs: dict[str, Any]) -> Choices | None:
     people, children = names(request.POST, "person"), names(request.POST, "child")
-    posted = ChoicesForm(request.POST, people=people, children=children, **kwargs)
+    asks_method = "temperature_method" in request.POST
+    posted = ChoicesForm(request.POST, people=people, children=children, asks_method=asks_method, **kwargs)
     return posted.choices(request.household.zone) if posted.is_valid() else None
 
 
@@ -114,8 +115,18 @@ def _preview_or_import(request: MemberRequest, pending: PendingUpload) -> HttpRe
         messages.success(request, f"Imported {done.batch.created_count} events from {fmt.label}.")
         return redirect("imports:start")
     shown = preview_import(member=request.member, bundle=bundle, fmt=fmt, choices=choices)
-    initial = {"zone": choices.zone.key, "imperial": choices.imperial}
-    form = ChoicesForm(people=shown.people_chosen, children=shown.children_chosen, initial=initial, **kwargs)
+    initial = {
+        "zone": choices.zone.key,
+        "imperial": choices.imperial,
+        "temperature_method": choices.temperature_method,
+    }
+    form = ChoicesForm(
+        people=shown.people_chosen,
+        children=shown.children_chosen,
+        initial=initial,
+        asks_method=bool(shown.unsaid_method),
+        **kwargs,
+    )
     context = {
         "pending": pending,
         "preview": shown,

@@ -101,6 +101,7 @@ def test_every_app_with_a_demo_section_is_in_the_list():
         "twofold.checkins.demo",
         "twofold.growth.demo",
         "twofold.circle.demo",
+        "twofold.imports.demo",
     }
     # The log comes first: every other section reads it.
     assert home_demo.SECTIONS[0].__module__ == "twofold.care.demo"

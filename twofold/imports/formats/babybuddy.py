@@ -5,19 +5,24 @@ records read from its API (babybuddy_api.py). Times in the CSV are local with no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from twofold.care.models import LONGEST_GAP_MINUTES, SHORTEST_GAP_MINUTES
 from twofold.imports.files import Bundle, Member, csv_header, csv_rows
 from twofold.imports.rows import (
     ML_PER_FLOZ,
-    WAITS_FOR_GROWTH,
+    NO_BMI,
     Row,
     Skip,
+    celsius,
     grams,
+    millimetres,
     number,
     parse_time,
+    reading_unit,
 )
 
 KEY = "babybuddy"
@@ -40,18 +45,8 @@ MODELS: dict[tuple[str, ...], str] = {
     ("head_circumference", "date"): "head-circumference",
     ("bmi", "date"): "bmi",
 }
-WAITING = {
-    "temperature": "temperatures",
-    "height": "lengths",
-    "head-circumference": "head sizes",
-    "bmi": "BMI readings",
-}
-LABELS = {
-    "temperature": "Temperature",
-    "height": "Height",
-    "head-circumference": "Head circumference",
-    "bmi": "BMI",
-}
+# Baby Buddy's `next_dose_interval`: `4:00:00`, `1 day, 2:00:00` (the CSV) or `1 02:00:00` (the API).
+_INTERVAL = re.compile(r"^(?:(\d+)(?: days?,)? )?(\d+):(\d\d):(\d\d)(?:\.\d+)?$")
 # Files that hold no care (children, tags) are read for names or not at all.
 IGNORED = (("id", "first_name", "last_name", "birth_date"), ("id", "name", "color"))
 
@@ -107,6 +102,9 @@ class Units:
     def grams(self, value: Decimal | None) -> int | None:
         return grams(value, "lb" if self.imperial else "kg")
 
+    def mm(self, value: Decimal | None) -> int | None:
+        return millimetres(value, "in" if self.imperial else "cm")
+
 
 def _csv_time(text: Any, line: int) -> dt.datetime | None:
     return parse_time(str(text or ""), TIMES, line)
@@ -128,8 +126,8 @@ def records_to_rows(
     model: str, record: dict[str, Any], line: int, when: TimeReader, units: Units
 ) -> Iterator[Row | Skip]:
     """One Baby Buddy record, from the CSV or the API, as Twofold rows."""
-    if model in WAITING:
-        yield Skip(line, LABELS[model], WAITS_FOR_GROWTH.format(what=WAITING[model]))
+    if model == "bmi":
+        yield Skip(line, "BMI", NO_BMI)
         return
     moment = when(record.get("start") or record.get("time") or record.get("date"), line)
     if moment is None:
@@ -213,7 +211,23 @@ def _medication(
         return Skip(base["line"], "Medication", "It has no medicine name.")
     dosage = number(_text(record, "dosage"))
     dose = f"{dosage.normalize():f} {_text(record, 'dosage_unit')}".strip() if dosage is not None else ""
-    return Row(kind="medicine", details={"name": name[:80], "dose": dose[:40]}, **base)
+    details: dict[str, Any] = {"name": name[:80], "dose": dose[:40]}
+    gap = _interval_minutes(_text(record, "next_dose_interval"))
+    if gap is not None and SHORTEST_GAP_MINUTES <= gap <= LONGEST_GAP_MINUTES:
+        # Baby Buddy's "next dose after" is what Twofold calls the label's shortest gap between doses.
+        details["min_gap_minutes"] = gap
+    elif gap is not None:
+        note = f"Next dose interval in Baby Buddy: {_text(record, 'next_dose_interval')}"
+        base = {**base, "note": "; ".join(p for p in (base["note"], note) if p)}
+    return Row(kind="medicine", details=details, **base)
+
+
+def _interval_minutes(text: str) -> int | None:
+    match = _INTERVAL.match(text.strip())
+    if not match:
+        return None
+    days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return days * 24 * 60 + hours * 60 + minutes + (1 if seconds else 0)
 
 
 def _weight(
@@ -222,9 +236,39 @@ def _weight(
     weight = units.grams(number(_text(record, "weight") or _text(record, "value")))
     if weight is None:
         return Skip(base["line"], "Weight", "It has no weight.")
-    # A weighing has a date only: noon keeps it on that day in any zone near the family's.
+    return Row(kind="weight", details={"grams": weight}, **_on_the_day(base))
+
+
+def _on_the_day(base: dict[str, Any]) -> dict[str, Any]:
+    """A measurement has a date only: noon keeps it on that day in any zone near the family's."""
     start = base["start"].replace(hour=12) if base["start"].time() == dt.time(0) else base["start"]
-    return Row(kind="weight", details={"grams": weight}, **{**base, "start": start})
+    return {**base, "start": start}
+
+
+def _height(
+    record: dict[str, Any], base: dict[str, Any], end: dt.datetime | None, units: Units
+) -> Row | Skip:
+    mm = units.mm(number(_text(record, "height")))
+    if mm is None:
+        return Skip(base["line"], "Height", "It has no height.")
+    return Row(kind="length", details={"mm": mm}, **_on_the_day(base))
+
+
+def _head(record: dict[str, Any], base: dict[str, Any], end: dt.datetime | None, units: Units) -> Row | Skip:
+    mm = units.mm(number(_text(record, "head_circumference")))
+    if mm is None:
+        return Skip(base["line"], "Head circumference", "It has no measurement.")
+    return Row(kind="head", details={"mm": mm}, **_on_the_day(base))
+
+
+def _temperature(
+    record: dict[str, Any], base: dict[str, Any], end: dt.datetime | None, units: Units
+) -> Row | Skip:
+    value = number(_text(record, "temperature"))
+    if value is None:
+        return Skip(base["line"], "Temperature", "It has no reading.")
+    # Baby Buddy does not say how it was taken: the parent answers once for the file (mapping.Choices).
+    return Row(kind="temperature", details={"celsius": celsius(value, reading_unit(value))}, **base)
 
 
 _MAPPERS: dict[str, Callable[[dict[str, Any], dict[str, Any], dt.datetime | None, Units], Row | Skip]] = {
@@ -236,4 +280,7 @@ _MAPPERS: dict[str, Callable[[dict[str, Any], dict[str, Any], dt.datetime | None
     "notes": _note,
     "medication": _medication,
     "weight": _weight,
+    "height": _height,
+    "head-circumference": _head,
+    "temperature": _temperature,
 }

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from twofold.imports.files import Bundle
-from twofold.imports.formats.babybuddy import WAITING, Units, records_to_rows
+from twofold.imports.fetching import ELSEWHERE, TOO_LARGE, TOO_SLOW, open_url, read_capped, same_origin
+from twofold.imports.files import MAX_UPLOAD_BYTES, Bundle
+from twofold.imports.formats.babybuddy import Units, records_to_rows
 from twofold.imports.rows import BadFile, Row, Skip, plausible_year
 
 KEY = "babybuddy_api"
@@ -28,32 +31,43 @@ ENDPOINTS = (
     "notes",
     "medication",
     "weight",
-    *WAITING,
+    "height",
+    "head-circumference",
+    "temperature",
+    "bmi",
 )
 PAGE = 500
-TIMEOUT_SECONDS = 20
+# The whole read, every page of every kind: a year on a Raspberry Pi takes well under a minute.
+FETCH_SECONDS = 180
 # A year of care is about 30,000 records: this many pages is far past any real log, and stops a loop.
 MAX_PAGES = 400
 
 
-def _get(url: str, key: str) -> dict[str, Any]:
-    # A `next` link comes from the other server: only ever follow it over http(s), never file: or ftp:.
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise BadFile(
-            "Baby Buddy's answer pointed somewhere that is not a web address; nothing was imported."
-        )
+def _get(url: str, key: str, reading: Reading) -> dict[str, Any]:
     headers = {"Authorization": f"Token {key}", "Accept": "application/json"}
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (scheme checked above)
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (fetching.open_url: http(s) only)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (http(s) only)
-            loaded = json.loads(response.read().decode("utf-8"))
+        with open_url(request) as response:
+            body = read_capped(response, url, deadline=reading.deadline)
+        reading.size += len(body)
+        if reading.size > MAX_UPLOAD_BYTES:
+            raise BadFile(TOO_LARGE.format(url=url))
+        loaded = json.loads(body.decode("utf-8"))
     except urllib.error.HTTPError as error:
         if error.code in (401, 403):
             raise BadFile(
                 "Baby Buddy refused the API key: copy it again from your Baby Buddy user settings."
             ) from error
         raise BadFile(f"Baby Buddy answered {error.code} for {url}: is the address right?") from error
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
+    except TimeoutError as error:
+        raise BadFile(TOO_SLOW.format(url=url)) from error
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            raise BadFile(TOO_SLOW.format(url=url)) from error
+        raise BadFile(
+            f"Twofold could not reach Baby Buddy at {url}: check the address and that it is running."
+        ) from error
+    except OSError as error:
         raise BadFile(
             f"Twofold could not reach Baby Buddy at {url}: check the address and that it is running."
         ) from error
@@ -64,15 +78,26 @@ def _get(url: str, key: str) -> dict[str, Any]:
     return loaded
 
 
-def _all(base: str, endpoint: str, key: str) -> list[dict[str, Any]]:
+@dataclass
+class Reading:
+    """One fetch's budget: all its pages answer before the deadline, and together fit an upload."""
+
+    deadline: float
+    size: int = 0
+
+
+def _all(base: str, endpoint: str, key: str, reading: Reading) -> list[dict[str, Any]]:
     url: str | None = f"{base}/api/{endpoint}/?limit={PAGE}&offset=0"
     records: list[dict[str, Any]] = []
     for _ in range(MAX_PAGES):
         if url is None:
             return records
-        page = _get(url, key)
+        page = _get(url, key, reading)
         records.extend(r for r in page.get("results", []) if isinstance(r, dict))
         url = page.get("next") or None
+        # A `next` link comes from the other server: followed only on Baby Buddy's own host, with the key.
+        if url is not None and not same_origin(base, str(url)):
+            raise BadFile(ELSEWHERE.format(address=urllib.parse.urlsplit(str(url)).netloc or url))
     raise BadFile("Baby Buddy kept sending more pages than a baby log holds; nothing was imported.")
 
 
@@ -82,12 +107,13 @@ def fetch(base_url: str, key: str) -> bytes:
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise BadFile("Give Baby Buddy's address as it is in the browser, such as https://baby.example.org.")
     base = f"{parsed.scheme}://{parsed.netloc}{parsed.path.rstrip('/')}".removesuffix("/api")
-    children = {c.get("id"): c.get("first_name", "") for c in _all(base, "children", key)}
+    reading = Reading(deadline=time.monotonic() + FETCH_SECONDS)
+    children = {c.get("id"): c.get("first_name", "") for c in _all(base, "children", key, reading)}
     document = {
         "format": FORMAT,
         "source": base,
         "children": children,
-        "records": {endpoint: _all(base, endpoint, key) for endpoint in ENDPOINTS},
+        "records": {endpoint: _all(base, endpoint, key, reading) for endpoint in ENDPOINTS},
     }
     return json.dumps(document).encode("utf-8")
 
@@ -117,5 +143,4 @@ def read(bundle: Bundle, *, imperial: bool = False) -> Iterator[Row | Skip]:
     for endpoint, records in document.get("records", {}).items():
         for number, record in enumerate(records, start=1):
             named = {**record, "child": children.get(str(record.get("child")), "")}
-            # The API names a weight's value `weight`, and the growth kinds `value`: the mapper reads either.
             yield from records_to_rows(endpoint, named, number, _api_time, units)

@@ -10,14 +10,16 @@ from typing import Any
 
 from twofold.imports.files import Bundle, csv_header, csv_rows
 from twofold.imports.rows import (
+    NO_UNIT,
     NOT_IN_TWOFOLD,
-    WAITS_FOR_GROWTH,
     Row,
     Skip,
     amount_with_unit,
+    celsius,
     grams,
-    number,
+    millimetres,
     parse_time,
+    split_unit,
 )
 
 KEY = "huckleberry"
@@ -27,7 +29,6 @@ HEADER = ("Type", "Start", "End", "Duration", "Start Condition", "Start Location
 TIMES = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
 PLAY = {"Tummy time": "tummy_time", "Story time": "reading", "Indoor play": "talking", "Outdoor play": "walk"}
 NOT_KINDS = {"Solids": "solid food", "Potty": "potty use"}
-GROWTH = {"Temp": "temperatures"}
 
 
 def detect(bundle: Bundle) -> bool:
@@ -75,8 +76,8 @@ def _row(line: int, cells: dict[str, str], source_id: str) -> Iterator[Row | Ski
         yield Row(kind="skin_to_skin", end=end, note=note, **base)
     elif kind in PLAY:
         yield Row(kind="play", end=end, details={"activity": PLAY[kind]}, note=note, **base)
-    elif kind in GROWTH:
-        yield Skip(line, kind, WAITS_FOR_GROWTH.format(what=GROWTH[kind]))
+    elif kind == "Temp":
+        yield _temperature(cells, base, note)
     elif kind in NOT_KINDS:
         yield Skip(line, kind, NOT_IN_TWOFOLD.format(what=NOT_KINDS[kind]))
     else:
@@ -145,11 +146,38 @@ def _medicine(cells: dict[str, str], base: dict[str, Any], note: str) -> Row | S
 
 
 def _growth(cells: dict[str, str], base: dict[str, Any], note: str) -> Iterator[Row | Skip]:
-    weight = cells.get("Start Condition", "").strip().lower()
-    if weight.endswith("kg"):
-        yield Row(kind="weight", details={"grams": grams(number(weight[:-2]), "kg")}, note=note, **base)
-    elif weight:
-        yield Skip(base["line"], "Growth", f"Twofold cannot read the weight “{weight[:20]}” (it expects kg).")
-    for column, what in (("Start Location", "length"), ("End Condition", "head size")):
-        if cells.get(column, "").strip():
-            yield Skip(base["line"], f"Growth ({what})", WAITS_FOR_GROWTH.format(what=f"{what}s"))
+    """One Growth row is up to three measurements: weight, length and head, each its own event."""
+    line, source_id = base["line"], base["source_id"]
+    weight_text = cells.get("Start Condition", "").strip()
+    if weight_text:
+        weight, unit = split_unit(weight_text)
+        # Huckleberry's imperial weight is `lbs.oz` by one account only (FORMATS.md §1): read kg and g alone.
+        grams_ = grams(weight, unit.lower()) if unit.lower() in ("kg", "g") else None
+        if grams_ is None:
+            yield Skip(line, "Growth (weight)", NO_UNIT.format(unit=weight_text[:20], what="weight"))
+        else:
+            yield Row(kind="weight", details={"grams": grams_}, note=note, **base)
+    for column, kind, what in (
+        ("Start Location", "length", "length"),
+        ("End Condition", "head", "head size"),
+    ):
+        text = cells.get(column, "").strip()
+        if not text:
+            continue
+        value, unit = split_unit(text)
+        mm = millimetres(value, unit) if unit else None
+        if mm is None:
+            yield Skip(line, f"Growth ({what})", NO_UNIT.format(unit=text[:20], what=what))
+        else:
+            yield Row(
+                kind=kind, details={"mm": mm}, note=note, **{**base, "source_id": f"{source_id}:{kind}"}
+            )
+
+
+def _temperature(cells: dict[str, str], base: dict[str, Any], note: str) -> Row | Skip:
+    text = cells.get("Start Condition", "").strip()
+    value, unit = split_unit(text)
+    reading = celsius(value, unit)
+    if reading is None:
+        return Skip(base["line"], "Temp", NO_UNIT.format(unit=text[:20], what="temperature"))
+    return Row(kind="temperature", details={"celsius": reading}, note=note, **base)

@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from twofold.imports.files import Bundle, csv_header, csv_rows
 from twofold.imports.rows import (
+    NO_UNIT,
     NOT_IN_TWOFOLD,
-    WAITS_FOR_GROWTH,
     BadFile,
     Row,
     Skip,
+    celsius,
     grams,
+    millimetres,
     number,
     parse_time,
     plausible_year,
@@ -186,12 +188,27 @@ def _pump(cells: dict[str, str], base: dict[str, Any]) -> Row | Skip:
 
 
 def _growth(cells: dict[str, str], base: dict[str, Any]) -> Iterator[Row | Skip]:
-    weight = grams(number(cells.get("[Growth] Weight", "")), cells.get("[Growth] Weight Unit", ""))
-    if weight is not None:
-        yield Row(kind="weight", details={"grams": weight}, **base)
-    for column, what in (("[Growth] Height", "lengths"), ("[Growth] Head Size", "head sizes")):
-        if cells.get(column, "").strip():
-            yield Skip(base["line"], f"Growth ({what[:-1]})", WAITS_FOR_GROWTH.format(what=what))
+    """One Growth row is up to three measurements, each its own event; units may differ row to row."""
+    line = base["line"]
+    weight_text, weight_unit = cells.get("[Growth] Weight", "").strip(), cells.get("[Growth] Weight Unit", "")
+    if weight_text:
+        weight = grams(number(weight_text), weight_unit.strip().lower())
+        if weight is None:
+            yield Skip(line, "Growth (weight)", NO_UNIT.format(unit=weight_unit[:20], what="weight"))
+        else:
+            yield Row(kind="weight", details={"grams": weight}, **base)
+    for column, kind, what in (
+        ("[Growth] Height", "length", "length"),
+        ("[Growth] Head Size", "head", "head size"),
+    ):
+        text, unit = cells.get(column, "").strip(), cells.get(f"{column} Unit", "")
+        if not text:
+            continue
+        mm = millimetres(number(text), unit) if unit.strip() else None
+        if mm is None:
+            yield Skip(line, f"Growth ({what})", NO_UNIT.format(unit=unit[:20], what=what))
+        else:
+            yield Row(kind=kind, details={"mm": mm}, **{**base, "source_id": f"{base['source_id']}:{kind}"})
 
 
 def _medical(cells: dict[str, str], base: dict[str, Any]) -> Iterator[Row | Skip]:
@@ -201,5 +218,12 @@ def _medical(cells: dict[str, str], base: dict[str, Any]) -> Iterator[Row | Skip
             source_id = f"{base['source_id']}:{number_}"
             details = {"name": name.strip()[:80], "dose": dose.strip()[:40]}
             yield Row(kind="medicine", details=details, **{**base, "source_id": source_id})
-    if cells.get("[Medical] Temperature", "").strip():
-        yield Skip(base["line"], "Temperature", WAITS_FOR_GROWTH.format(what="temperatures"))
+    text = cells.get("[Medical] Temperature", "").strip()
+    if text:
+        unit = cells.get("[Medical] Temperature Unit", "").strip()
+        reading = celsius(number(text), unit)
+        if reading is None:
+            yield Skip(base["line"], "Temperature", NO_UNIT.format(unit=unit[:20], what="temperature"))
+        else:
+            source_id = f"{base['source_id']}:temperature"
+            yield Row(kind="temperature", details={"celsius": reading}, **{**base, "source_id": source_id})

@@ -12,12 +12,14 @@ from typing import Any
 
 from twofold.imports.files import Bundle, csv_header, csv_rows
 from twofold.imports.rows import (
+    NO_UNIT,
     NOT_IN_TWOFOLD,
-    WAITS_FOR_GROWTH,
     BadFile,
     Row,
     Skip,
+    celsius,
     grams,
+    millimetres,
     number,
     parse_time,
     volume_ml,
@@ -132,12 +134,20 @@ def _pump(cells: dict[str, str], end: dt.datetime | None, note: str, base: dict[
 
 
 def _measurement(sub: str, cells: dict[str, str], note: str, base: dict[str, Any]) -> Row | Skip:
-    if sub != "Weight":
-        what = {"Temperature": "temperatures", "Height": "lengths", "Head Circumference": "head sizes"}
+    value, unit = number(cells.get("Amount", "")), cells.get("Unit", "").strip()
+    if sub == "Weight":
+        found: tuple[str, dict[str, Any]] | None = ("weight", {"grams": grams(value, unit.lower())})
+    elif sub in ("Height", "Head Circumference"):
+        found = ("length" if sub == "Height" else "head", {"mm": millimetres(value, unit) if unit else None})
+    elif sub == "Temperature":
+        found = ("temperature", {"celsius": celsius(value, unit)})
+    else:
+        found = None
+    if found is None:
         return Skip(
-            base["line"], sub or "Measurement", WAITS_FOR_GROWTH.format(what=what.get(sub, sub.lower()))
+            base["line"], sub or "Measurement", NOT_IN_TWOFOLD.format(what=f"“{sub[:30]}” measurements")
         )
-    weight = grams(number(cells.get("Amount", "")), cells.get("Unit", ""))
-    if weight is None:
-        return Skip(base["line"], "Weight", "Twofold cannot read this weight's unit.")
-    return Row(kind="weight", details={"grams": weight}, note=note, **base)
+    kind, details = found
+    if value is None or None in details.values():
+        return Skip(base["line"], sub, NO_UNIT.format(unit=unit[:20], what=sub.lower()))
+    return Row(kind=kind, details=details, note=note, **base)

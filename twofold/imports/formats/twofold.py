@@ -74,8 +74,18 @@ def children(bundle: Bundle) -> dict[str, dict[str, Any]]:
             except ValueError:
                 continue
             feeding = str(child.get("feeding_method") or "mixed")
-            found[str(child["name"])] = {"birth_date": born, "feeding_method": feeding}
+            found[str(child["name"])] = {
+                "birth_date": born,
+                "feeding_method": feeding,
+                "sex": str(child.get("sex") or ""),
+                **{key: _whole(child.get(key)) for key in ("gestation_weeks", "gestation_days")},
+            }
     return found
+
+
+def _whole(value: Any) -> int | None:
+    """A whole number from the export, or None: a bad one is for add_child's checks to refuse."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def read(bundle: Bundle) -> Iterator[Row | Skip]:

@@ -57,7 +57,9 @@ class FakeBabyBuddy(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def baby_buddy() -> Iterator[str]:
+def baby_buddy(settings) -> Iterator[str]:
+    # The fake listens on this machine, which Twofold reads from only when allowed (imports/fetching.py).
+    settings.TWOFOLD_IMPORT_ALLOW_LOOPBACK = True
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeBabyBuddy)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

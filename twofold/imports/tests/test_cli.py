@@ -22,19 +22,19 @@ def _run(*args: str) -> str:
 def test_dry_run_previews_and_writes_nothing(family):
     text = _run(str(NARA), "--household", str(family.sam.household_id), "--dry-run")
     assert "Nara Baby file export_narababy_mila_20260517.csv: 14 May 2026 to 16 May 2026." in text
-    assert "Mila: 1 bath, 16 feeds, 11 nappies" in text
+    assert "Mila: 1 bath, 16 feeds, 1 head measurement, 1 length measurement, 11 nappies" in text
     assert "People: “Ren” → Ren" in text
-    assert "Twofold does not record lengths yet" in text
+    assert "1 length measurement" in text and "1 head measurement" in text and "1 weighing" in text
     assert "Dry run: nothing was written" in text
     assert CareEvent.objects.count() == 0
 
 
 def test_import_then_again_creates_nothing(family):
     household = str(family.sam.household_id)
-    assert "Imported 46 event(s)" in _run(str(NARA), "--household", household)
+    assert "Imported 48 event(s)" in _run(str(NARA), "--household", household)
     again = _run(str(NARA), "--household", household, "--person", "Ren=keep")
-    assert "46 event(s) already imported before" in again and "Imported 0 event(s)" in again
-    assert CareEvent.objects.count() == 46
+    assert "48 event(s) already imported before" in again and "Imported 0 event(s)" in again
+    assert CareEvent.objects.count() == 48
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,15 @@ def test_a_missing_or_bad_file_is_told(family, tmp_path):
     with pytest.raises(CommandError, match="cannot tell which app"):
         _run(str(bad), "--household", household)
     assert CareEvent.objects.count() == 0
+
+
+def test_how_temperatures_were_taken_is_asked_once_for_the_file(family):
+    from twofold.care.models import Temperature
+
+    huckleberry = DATA / "huckleberry" / "huckleberry_export.csv"
+    household = str(family.sam.household_id)
+    text = _run(str(huckleberry), "--household", household, "--temperature-method", "ear")
+    assert "2 temperature(s) do not say how they were taken: recorded as taken in the ear" in text
+    assert sorted(Temperature.objects.values_list("method", flat=True)) == ["ear", "ear"]
+    with pytest.raises(CommandError, match="invalid choice"):
+        _run(str(huckleberry), "--household", household, "--temperature-method", "mouth")

@@ -39,7 +39,16 @@ def test_huckleberry_feeds_nappies_and_growth():
     dirty = next(r for r in rows if r.start == dt.datetime(2026, 5, 16, 16, 45))
     assert dirty.details == {"contents": "dirty"} and "Colour: brown" in dirty.note
     assert [r.details["grams"] for r in rows if r.kind == "weight"] == [4620]
-    assert {s.what for s in skips} == {"Temp", "Growth (length)", "Growth (head size)"}
+    # One Growth row is three measurements; `56.5cm` and `37.4°C` carry their units in the cell.
+    assert [(r.kind, r.details) for r in rows if r.kind in ("length", "head")] == [
+        ("length", {"mm": 565}),
+        ("head", {"mm": 382}),
+    ]
+    assert sorted(r.details["celsius"] for r in rows if r.kind == "temperature") == [
+        Decimal("37.40"),
+        Decimal("37.90"),
+    ]
+    assert skips == []
     # No caregiver in the 8-column file; the 9-column one names them.
     assert {r.person for r in rows} == {""}
     named, _ = _rows(
@@ -68,12 +77,36 @@ def test_nara_reads_the_epoch_as_the_instant_and_the_caregiver():
     assert {r.details["activity"] for r in rows if r.kind == "play"} == {"tummy_time"}
 
 
-def test_nara_medical_columns_give_medicines_and_skip_temperatures():
+def test_nara_medical_columns_give_medicines_and_temperatures():
     bundle = sample("nara", "unconfirmed", "export_narababy_mila_20260517_with_medical.csv")
     rows, skips = _rows(bundle, "nara")
     medicines = [r.details for r in rows if r.kind == "medicine"]
     assert len(medicines) == 2 and all(m["name"] for m in medicines)
-    assert sum(1 for s in skips if s.what == "Temperature") == 2
+    assert sorted(r.details["celsius"] for r in rows if r.kind == "temperature") == [
+        Decimal("37.40"),
+        Decimal("37.90"),
+    ]
+    assert skips == []
+
+
+def test_nara_growth_row_is_a_weight_a_length_and_a_head_in_their_units():
+    rows, _ = _rows(sample("nara", "export_narababy_mila_20260517.csv"), "nara")
+    growth = {r.kind: (r.details, r.source_id) for r in rows if r.kind in ("weight", "length", "head")}
+    assert growth["weight"] == ({"grams": 4620}, "01733890f28db5df2c83")
+    assert growth["length"] == ({"mm": 565}, "01733890f28db5df2c83:length")
+    assert growth["head"] == ({"mm": 382}, "01733890f28db5df2c83:head")
+
+
+def test_units_are_converted_to_the_stored_ones():
+    from twofold.imports.rows import celsius, grams, millimetres
+
+    assert celsius(Decimal("100.4"), "F") == Decimal("38.00")
+    assert celsius(Decimal("37.6"), "°C") == Decimal("37.60")
+    assert celsius(Decimal("37.6"), "K") is None
+    assert millimetres(Decimal("22"), "IN") == 559
+    assert millimetres(Decimal("56.5"), "CM") == 565
+    assert millimetres(Decimal("56.5"), "ft") is None
+    assert grams(Decimal("9.80625"), "lb") == 4448
 
 
 def test_sprout_track_sides_midnight_and_caretaker():
@@ -87,7 +120,10 @@ def test_sprout_track_sides_midnight_and_caretaker():
     assert left.details == {"method": "breast", "side": "left"}
     pump = next(r for r in rows if r.kind == "pumping" and r.start == dt.datetime(2026, 5, 16, 12, 0))
     assert pump.details["amount_ml"] == Decimal("110.0")
-    assert {s.what for s in skips} == {"Temperature", "Height", "Head Circumference"}
+    measured = {r.kind: r.details for r in rows if r.kind in ("weight", "length", "head")}
+    assert measured == {"weight": {"grams": 4620}, "length": {"mm": 565}, "head": {"mm": 382}}
+    assert len([r for r in rows if r.kind == "temperature"]) == 2
+    assert skips == []
 
 
 def test_baby_buddy_csv_files_zipped_map_each_model():
@@ -99,10 +135,22 @@ def test_baby_buddy_csv_files_zipped_map_each_model():
     assert bottle.details == {"method": "formula", "amount_ml": Decimal("110.0")}
     assert next(r for r in rows if r.source_id == "feedings:16").details["side"] == "both"
     medicine = next(r for r in rows if r.source_id == "medication:1")
-    assert medicine.details == {"name": "Paracetamol infant suspension", "dose": "2.5 ml"}
+    # Baby Buddy's next dose interval (4:00:00) is the label's shortest gap, in minutes.
+    assert medicine.details == {
+        "name": "Paracetamol infant suspension",
+        "dose": "2.5 ml",
+        "min_gap_minutes": 240,
+    }
     weight = next(r for r in rows if r.source_id == "weight:1")
     assert weight.details == {"grams": 4620} and weight.start == dt.datetime(2026, 5, 15, 12, 0)
-    assert {s.what.split(" (")[0] for s in skips} == {"BMI", "Height", "Head circumference", "Temperature"}
+    length = next(r for r in rows if r.source_id == "height:1")
+    assert length.kind == "length" and length.details == {"mm": 565}
+    head = next(r for r in rows if r.source_id == "head-circumference:2")
+    assert head.kind == "head" and head.details == {"mm": 386} and head.child == "Teo"
+    temperature = next(r for r in rows if r.source_id == "temperature:1")
+    assert temperature.details == {"celsius": Decimal("37.90")}  # how it was taken: asked at import
+    assert {s.what.split(" (")[0] for s in skips} == {"BMI"}
+    assert "BMI itself" in skips[0].reason
 
 
 def test_baby_buddy_imperial_amounts_become_millilitres():
@@ -110,6 +158,9 @@ def test_baby_buddy_imperial_amounts_become_millilitres():
     rows = [i for i in read(bundle, "babybuddy", imperial=True) if isinstance(i, Row)]
     bottle = next(r for r in rows if r.source_id == "feedings:14")
     assert bottle.details["amount_ml"] == Decimal("3253.1")  # 110 fl oz: the check refuses it later
+    assert next(r for r in rows if r.source_id == "height:1").details == {"mm": 1435}  # 56.5 in
+    # A bare temperature is read by its number: no baby's reading is both a plausible °C and °F.
+    assert next(r for r in rows if r.source_id == "temperature:1").details == {"celsius": Decimal("37.90")}
 
 
 def test_baby_buddy_xlsx_reads_like_its_csv(tmp_path):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import base64
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from twofold.care.models import CareEvent
+from twofold.care.models import CareEvent, Head, Length, Temperature
 from twofold.conftest import client_for, page_text
 from twofold.imports.models import ImportBatch, PendingUpload
 from twofold.imports.tests.conftest import DATA
@@ -31,13 +32,15 @@ def test_upload_preview_then_import_with_people_mapped(family):
     page = page_text(client.get(answer["Location"]))
     assert "Before you import: Huckleberry" in page
     assert "16 feeds" in page and "12 sleeps" in page and "14 May 2026 to 16 May 2026" in page
-    assert "Twofold does not record temperatures yet" in page
+    assert "2 temperatures do not say how they were taken" in page
+    assert "The file's temperatures were taken in the" in page
     assert "The file's times are in" in page  # Huckleberry gives no zone
     assert CareEvent.objects.count() == 0
 
     # Ren's rows go to Sam this time, as the parent answers.
     form = {
         "zone": "Europe/London",
+        "temperature_method": "ear",
         _field("person", "Sam"): str(family.sam.pk),
         _field("person", "Ren"): str(family.sam.pk),
         _field("child", ""): str(family.mila.pk),
@@ -45,11 +48,16 @@ def test_upload_preview_then_import_with_people_mapped(family):
     }
     done = client.post(f"/household/import/{pending.pk}/", form)
     assert done.status_code == 302
-    assert CareEvent.objects.count() == 48
+    assert CareEvent.objects.count() == 52
     assert not CareEvent.objects.filter(by=family.ren).exists()
+    assert sorted(Temperature.objects.values_list("celsius", "method")) == [
+        (Decimal("37.40"), "ear"),
+        (Decimal("37.90"), "ear"),
+    ]
+    assert Length.objects.get().mm == 565 and Head.objects.get().mm == 382
     assert not PendingUpload.objects.exists()
     listing = page_text(client.get("/household/import/"))
-    assert "Imported 48 events from Huckleberry" in listing and "Undo this import" in listing
+    assert "Imported 52 events from Huckleberry" in listing and "Undo this import" in listing
 
 
 def test_undo_from_the_page(family):

@@ -33,8 +33,8 @@ def test_preview_writes_nothing_and_says_what_it_would_do(family):
     assert preview.people == {"Sam": "Sam", "Ren": "Ren"}
     assert preview.first is not None and preview.last is not None
     assert preview.first < preview.last
-    skipped = {s.what for s in preview.skipped}
-    assert any("Growth" in what for what in skipped)
+    assert preview.counts[("Mila", "length")] == preview.counts[("Mila", "head")] == 1
+    assert preview.skipped_count == 0
 
 
 def test_import_creates_events_by_the_mapped_parents_and_again_creates_nothing(family):
@@ -112,3 +112,37 @@ def test_times_in_the_hour_the_clocks_skip_are_told_not_crashed(family, clock):
     assert sleep.end is not None and sleep.end - sleep.start == dt.timedelta(
         hours=2
     )  # 00:30 GMT to 03:30 BST
+
+
+def test_baby_buddy_growth_and_health_land_in_stored_units(family):
+    from decimal import Decimal
+
+    from twofold.care.models import Head, Length, Medicine, Temperature, Weight
+    from twofold.imports.files import open_bundle
+    from twofold.imports.tests.test_formats import babybuddy_zip
+
+    bundle = open_bundle("babybuddy.zip", babybuddy_zip())
+    choices = _choices(family, children={"Teo": "skip"}, temperature_method="rectal")
+    done = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=choices)
+    assert done.preview.unsaid_method == 2
+    assert sorted(Temperature.objects.values_list("celsius", "method")) == [
+        (Decimal("37.40"), "rectal"),
+        (Decimal("37.90"), "rectal"),
+    ]
+    assert list(Weight.objects.values_list("grams", flat=True)) == [4620]
+    assert list(Length.objects.values_list("mm", flat=True)) == [565]
+    assert list(Head.objects.values_list("mm", flat=True)) == [382]
+    paracetamol = Medicine.objects.get(name="Paracetamol infant suspension")
+    assert (paracetamol.dose, paracetamol.min_gap_minutes) == ("2.5 ml", 240)
+    # A measurement on a date lands at noon of that day in the household's zone (11:00 UTC in May).
+    assert Length.objects.get().event.start == dt.datetime(2026, 5, 15, 11, 0, tzinfo=dt.UTC)
+    assert {s.what.split(" (")[0] for s in done.preview.skipped} >= {"BMI"}
+
+
+def test_temperatures_a_file_does_not_place_are_kept_unsaid_unless_the_parent_says(family):
+    from twofold.care.models import Temperature
+
+    bundle = sample("huckleberry", "huckleberry_export.csv")
+    done = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    assert done.preview.unsaid_method == 2
+    assert list(Temperature.objects.values_list("method", flat=True)) == ["", ""]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
+from twofold.care.models import TemperatureMethod
 from twofold.households.models import Household, Member
 from twofold.imports.files import open_path
 from twofold.imports.formats import detect
@@ -39,6 +40,12 @@ class Command(BaseCommand):
         parser.add_argument("--zone", help="The zone the file's times are in, when it does not say.")
         parser.add_argument("--imperial", action="store_true", help="Baby Buddy amounts are fl oz and lb.")
         parser.add_argument(
+            "--temperature-method",
+            choices=TemperatureMethod.values,
+            default="",
+            help="How the file's temperatures were taken, when it does not say (default: kept unsaid).",
+        )
+        parser.add_argument(
             "--person", action="append", default=[], metavar="NAME=ID", help="Who a name in the file is."
         )
 
@@ -49,6 +56,7 @@ class Command(BaseCommand):
                 zone=_zone(options["zone"], member.household),
                 people=_people(options["person"]),
                 imperial=options["imperial"],
+                temperature_method=options["temperature_method"],
             )
             bundle = open_path(options["file"])
             fmt = detect(bundle)
