@@ -32,13 +32,16 @@ def test_a_nara_export_previews_and_imports_with_both_parents(family, logged_in:
     page.get_by_role("button", name="See what it holds").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Before you import: Nara Baby")
-    expect(page.locator("#to-create")).to_contain_text("Mila: 1 bath, 16 feeds, 11 nappies")
-    expect(page.locator("#skipped")).to_contain_text("Twofold does not record lengths yet")
+    expect(page.locator("#to-create")).to_contain_text(
+        "Mila: 1 bath, 16 feeds, 1 head measurement, 1 length measurement, 11 nappies"
+    )
+    # Every row of this file maps onto a kind Twofold records, lengths and head sizes included.
+    expect(page.locator("#skipped")).to_have_count(0)
     expect(page.get_by_label("“Ren” in the file is")).to_have_value(str(family.ren.pk))
     assert CareEvent.objects.count() == 0
 
-    page.get_by_role("button", name="Import 46 events").click()
-    expect(page.get_by_role("status").or_(page.locator(".messages"))).to_contain_text("Imported 46 events")
+    page.get_by_role("button", name="Import 48 events").click()
+    expect(page.get_by_role("status").or_(page.locator(".messages"))).to_contain_text("Imported 48 events")
     expect(page.get_by_role("button", name="Undo this import")).to_be_visible()
     assert CareEvent.objects.filter(by=family.ren).count() == 23
 

@@ -47,7 +47,9 @@ def shown(page: Page, *, expected: int) -> list[dict]:
     """The notifications the service worker shows, once there are `expected` of them (the worker that
     answers may be a newer one than the handle taken before the push, so each is asked)."""
     found: list[dict] = []
-    for _ in range(50):
+    # Up to 15 s: on two busy cores (both test workers, their live servers and Chromium) a service worker
+    # woken by a push has been seen to take more than the 5 s this once allowed.
+    for _ in range(150):
         for worker in reversed(page.context.service_workers):
             found = worker.evaluate(SHOWN)
             if len(found) == expected:
