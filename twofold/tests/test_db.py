@@ -64,3 +64,20 @@ def test_a_prepared_read_takes_dates_and_text(world):
     assert named.fetch(household=household, born=dt.date(2026, 9, 30), name="Ada") == [("Ada",)]
     assert named.fetch(household=household, born=dt.date(2026, 10, 2), name="Ada") == []
     assert named.fetch(household=household, born=dt.date(2026, 9, 30), name="Bo") == []
+
+
+def test_a_prepared_read_takes_a_list_of_any_length(world):
+    born = Prepared(
+        lambda household, children: Child.objects.filter(household_id=household, pk__in=children)
+        .order_by("name")
+        .values_list("name"),
+        household=int,
+        children=list,
+    )
+    household, ada, bo = world.alex.household_id, world.ada.pk, world.bo.pk
+    assert born.fetch(household=household, children=[ada]) == [("Ada",)]
+    assert born.fetch(household=world.robin.household_id, children=[bo]) == [("Bo",)]
+    assert born.fetch(household=household, children=[bo, -1, ada]) == [("Ada",)]
+    # Bo is another household's child: not found through this one, whatever the list.
+    assert born.fetch(household=household, children=[bo]) == []
+    assert born.fetch(household=household, children=[bo, -1]) == []
