@@ -73,5 +73,5 @@ def read_facts(
     rows = _PERIOD.fetch(household=household, children=list(children), since=lo - LONGEST_EVENT, lo=lo, hi=hi)
     for id_, child_id, kind, start, end, note, by, *values in rows:
         details = {n: _detail(n, v) for n, v in zip(names, values, strict=True) if v is not None}
-        found[child_id].append(Fact(id_, kind, moment(start), moment(end), details, note, by))  # type: ignore[arg-type]
+        found[child_id].append(Fact(id_, kind, moment(start), moment(end), details, note, by))
     return found

@@ -68,9 +68,9 @@ def test_a_prepared_read_takes_dates_and_text(world):
 
 def test_a_prepared_read_takes_a_list_of_any_length(world):
     born = Prepared(
-        lambda household, children: Child.objects.filter(household_id=household, pk__in=children)
-        .order_by("name")
-        .values_list("name"),
+        lambda household, children: (
+            Child.objects.filter(household_id=household, pk__in=children).order_by("name").values_list("name")
+        ),
         household=int,
         children=list,
     )
