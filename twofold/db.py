@@ -39,6 +39,10 @@ class RawTimestamp(Func):
         return self.as_sql(compiler, connection, template="%(expressions)s", **extra)
 
 
+# SQLite's stored times: "2026-11-23 23:12:00" and "2026-11-23 23:12:00.123456", UTC without an offset.
+_NAIVE_LENGTHS = (19, 26)
+
+
 @overload
 def moment(value: str | dt.datetime) -> dt.datetime: ...
 @overload
@@ -50,6 +54,9 @@ def moment(value: str | dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
+        if len(value) in _NAIVE_LENGTHS:
+            # Told its offset in the text, the C parser makes it aware several times faster than replace().
+            return dt.datetime.fromisoformat(value + "+00:00")
         value = dt.datetime.fromisoformat(value)
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from twofold.care.models import CareEvent
 from twofold.care.rules import LONGEST_EVENT
-from twofold.db import Prepared, moment
+from twofold.db import Prepared, RawTimestamp, moment
 from twofold.health.summary import Fact
 
 # The detail columns the summary reads, as the facts name them.
@@ -53,7 +53,9 @@ def _query(household: int, children: list[int], since: dt.datetime, lo: dt.datet
         .exclude(end__isnull=True, start__lt=lo)
         .exclude(end__lt=lo)
         .order_by("start", "id")
-        .values_list("id", "child_id", "kind", "start", "end", "note", "by__display_name", *_FIELDS)
+        # The times as text on SQLite: parsed once in C below, not by Django's converter value by value.
+        .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
+        .values_list("id", "child_id", "kind", "start_s", "end_s", "note", "by__display_name", *_FIELDS)
     )
 
 
