@@ -37,15 +37,18 @@ class Line:
 
 
 @lru_cache(maxsize=4096)
-def _dated(value: dt.date | dt.datetime, pattern: str, language: str | None) -> str:
+def _dated(value: dt.date | dt.datetime, zone: str, pattern: str, language: str | None) -> str:
     # Django's date format takes tens of microseconds, and a summary shows the same days and times on every
-    # visit (and its PDF): remembered by value, pattern and language, so a cached text is never wrong.
+    # visit (and its PDF): remembered by value, zone, pattern and language, so a cached text is never wrong.
     return date_format(value, pattern)
 
 
 def dated(value: dt.date | dt.datetime, pattern: str) -> str:
     """`value` in Django's date `pattern` ("D j M"), as the template's date filter would write it."""
-    return _dated(value, pattern, get_language())
+    # Aware times are equal (and hash alike) in any zone: the zone is part of the key, or 10:00 in London
+    # could be remembered for 11:00 in Paris.
+    zone = value.tzinfo if isinstance(value, dt.datetime) else None
+    return _dated(value, str(zone or ""), pattern, get_language())
 
 
 @dataclass(frozen=True)
