@@ -39,6 +39,10 @@ class RawTimestamp(Func):
         return self.as_sql(compiler, connection, template="%(expressions)s", **extra)
 
 
+# SQLite's stored times: "2026-11-23 23:12:00" and "2026-11-23 23:12:00.123456", UTC without an offset.
+_NAIVE_LENGTHS = (19, 26)
+
+
 @overload
 def moment(value: str | dt.datetime) -> dt.datetime: ...
 @overload
@@ -50,6 +54,9 @@ def moment(value: str | dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
+        if len(value) in _NAIVE_LENGTHS:
+            # Told its offset in the text, the C parser makes it aware several times faster than replace().
+            return dt.datetime.fromisoformat(value + "+00:00")
         value = dt.datetime.fromisoformat(value)
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
@@ -80,19 +87,22 @@ class Prepared:
 
     Django takes longer to compile the care log's ten-table reads (over a millisecond) than the database
     takes to answer them; for the few fixed-shape reads on every page, the SQL is made once from the ORM
-    with stand-in values, and each call swaps the real values in at the stand-ins' positions.
+    with stand-in values, and each call swaps the real values in at the stand-ins' positions. A `list`
+    argument (of ints, for `__in`) is compiled once for each length it comes in.
     """
 
     def __init__(self, build: Callable[..., QuerySet[Any]], **kinds: type) -> None:
         self.build = build
-        self.kinds = kinds  # argument name -> int, str, dt.date or dt.datetime
-        self._compiled: dict[str, tuple[str, list[Any], dict[str, list[int]]]] = {}
+        self.kinds = kinds  # argument name -> int, str, dt.date, dt.datetime or list (of ints)
+        self._compiled: dict[tuple[Any, ...], tuple[str, list[Any], dict[tuple[str, int], list[int]]]] = {}
 
-    def _stand_ins(self) -> dict[str, Any]:
+    def _stand_ins(self, lengths: dict[str, int]) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for n, (name, kind) in enumerate(sorted(self.kinds.items()), start=1):
             if kind is int:
                 values[name] = -7_000_000 - n
+            elif kind is list:
+                values[name] = [-8_000_000 - 1000 * n - i for i in range(lengths[name])]
             elif kind is str:
                 values[name] = f"\x00stand-in {n}"
             elif kind is dt.date:
@@ -108,27 +118,36 @@ class Prepared:
             return connection.ops.adapt_datefield_value(value)
         return value
 
-    def _compile(self) -> tuple[str, list[Any], dict[str, list[int]]]:
-        key = connection.vendor
+    def _flat(self, values: dict[str, Any]) -> dict[tuple[str, int], Any]:
+        """Each value by (argument, place in its list; 0 for a single value), adapted for the database."""
+        flat: dict[tuple[str, int], Any] = {}
+        for name, value in values.items():
+            for i, one in enumerate(value if self.kinds[name] is list else [value]):
+                flat[name, i] = self._adapt(one)
+        return flat
+
+    def _compile(self, lengths: dict[str, int]) -> tuple[str, list[Any], dict[tuple[str, int], list[int]]]:
+        key = (connection.vendor, *sorted(lengths.items()))
         if key not in self._compiled:
-            stand_ins = self._stand_ins()
+            stand_ins = self._stand_ins(lengths)
             sql, params = self.build(**stand_ins).query.sql_with_params()
-            adapted = {name: self._adapt(value) for name, value in stand_ins.items()}
             positions = {
-                name: [i for i, p in enumerate(params) if p == value] for name, value in adapted.items()
+                place: [i for i, p in enumerate(params) if p == value]
+                for place, value in self._flat(stand_ins).items()
             }
-            missing = [name for name, found in positions.items() if not found]
+            missing = sorted({name for (name, _), found in positions.items() if not found})
             if missing:
                 raise RuntimeError(f"Prepared query does not use {missing}")
             self._compiled[key] = (sql, list(params), positions)
         return self._compiled[key]
 
     def fetch(self, **values: Any) -> list[tuple[Any, ...]]:
-        sql, params, positions = self._compile()
+        lengths = {name: len(values[name]) for name, kind in self.kinds.items() if kind is list}
+        sql, params, positions = self._compile(lengths)
         bound = list(params)
-        for name, value in values.items():
-            for i in positions[name]:
-                bound[i] = self._adapt(value)
+        for place, value in self._flat(values).items():
+            for i in positions[place]:
+                bound[i] = value
         with connection.cursor() as cursor:
             cursor.execute(sql, bound)
             rows: list[tuple[Any, ...]] = cursor.fetchall()

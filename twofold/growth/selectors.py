@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from twofold.care.models import CareEvent
+from twofold.db import Prepared, moment
 from twofold.growth.centiles import KINDS
 from twofold.households.models import Child
 
@@ -42,17 +43,29 @@ def measurements(*, child: Child, kind: str | None = None) -> list[Measured]:
     return [m for _, m in _measured(rows)]
 
 
-def measurements_until(*, child_ids: Sequence[int], before: dt.datetime) -> dict[int, list[Measured]]:
-    """Each child's measurements of every kind that began before `before`, oldest first: one query for all
-    the children (a summary's chart shows the line from birth to the period's end)."""
-    rows = (
+# Compiled once for each number of children (see twofold.db.Prepared): the summary reads it every time.
+_UNTIL = Prepared(
+    lambda children, before: (
         CareEvent.objects.filter(
-            child_id__in=child_ids, kind__in=KINDS, deleted_at__isnull=True, running=False, start__lt=before
+            child_id__in=children, kind__in=KINDS, deleted_at__isnull=True, running=False, start__lt=before
         )
         .order_by("start", "id")
         .values_list(*_COLUMNS)
-    )
+    ),
+    children=list,
+    before=dt.datetime,
+)
+
+
+def measurements_until(*, child_ids: Sequence[int], before: dt.datetime) -> dict[int, list[Measured]]:
+    """Each child's measurements of every kind that began before `before`, oldest first: one query for all
+    the children (a summary's chart shows the line from birth to the period's end)."""
     found: dict[int, list[Measured]] = {c: [] for c in child_ids}
+    if not child_ids:  # SQL has no "in nothing"
+        return found
+    rows = (
+        (*row[:3], moment(row[3]), *row[4:]) for row in _UNTIL.fetch(children=list(child_ids), before=before)
+    )
     for child_id, m in _measured(rows):
         found[child_id].append(m)
     return found

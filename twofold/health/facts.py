@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.db import connections
-
 from twofold.care.models import CareEvent
 from twofold.care.rules import LONGEST_EVENT
+from twofold.db import Prepared, RawTimestamp, moment
 from twofold.health.summary import Fact
 
 # The detail columns the summary reads, as the facts name them.
@@ -34,14 +33,6 @@ _FIELDS = {
 _PLACES = {"amount_ml": Decimal("0.1"), "celsius": Decimal("0.01")}
 
 
-def _utc(value: str | dt.datetime | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
 def _detail(name: str, value: Any) -> Any:
     places = _PLACES.get(name)
     if places is None or isinstance(value, Decimal):
@@ -49,35 +40,40 @@ def _detail(name: str, value: Any) -> Any:
     return Decimal(str(value)).quantize(places)
 
 
-def _rows(queryset: Any) -> list[tuple[Any, ...]]:
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-    return rows
+def _query(household: int, children: list[int], since: dt.datetime, lo: dt.datetime, hi: dt.datetime) -> Any:
+    return (
+        # One index range: nothing that started longer than any care lasts before the period reaches into it.
+        CareEvent.objects.filter(
+            household_id=household,
+            child_id__in=children,
+            deleted_at__isnull=True,
+            start__gte=since,
+            start__lt=hi,
+        )
+        .exclude(end__isnull=True, start__lt=lo)
+        .exclude(end__lt=lo)
+        .order_by("start", "id")
+        # The times as text on SQLite: parsed once in C below, not by Django's converter value by value.
+        .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
+        .values_list("id", "child_id", "kind", "start_s", "end_s", "note", "by__display_name", *_FIELDS)
+    )
+
+
+# Compiled once for each number of children (see twofold.db.Prepared): Django took as long to write this
+# SQL as the database takes to answer it.
+_PERIOD = Prepared(_query, household=int, children=list, since=dt.datetime, lo=dt.datetime, hi=dt.datetime)
 
 
 def read_facts(
     household: int, children: Sequence[int], lo: dt.datetime, hi: dt.datetime
 ) -> dict[int, list[Fact]]:
     """The period's live events of these children, anything that overlaps it, in one query."""
-    events = (
-        # One index range: nothing that started longer than any care lasts before the period reaches into it.
-        CareEvent.objects.filter(
-            household_id=household,
-            child_id__in=children,
-            deleted_at__isnull=True,
-            start__gte=lo - LONGEST_EVENT,
-            start__lt=hi,
-        )
-        .exclude(end__isnull=True, start__lt=lo)
-        .exclude(end__lt=lo)
-        .order_by("start", "id")
-        .values_list("id", "child_id", "kind", "start", "end", "note", "by__display_name", *_FIELDS)
-    )
     found: dict[int, list[Fact]] = {c: [] for c in children}
+    if not children:  # SQL has no "in nothing"
+        return found
     names = tuple(_FIELDS.values())
-    for id_, child_id, kind, start, end, note, by, *values in _rows(events):
+    rows = _PERIOD.fetch(household=household, children=list(children), since=lo - LONGEST_EVENT, lo=lo, hi=hi)
+    for id_, child_id, kind, start, end, note, by, *values in rows:
         details = {n: _detail(n, v) for n, v in zip(names, values, strict=True) if v is not None}
-        found[child_id].append(Fact(id_, kind, _utc(start), _utc(end), details, note, by))  # type: ignore[arg-type]
+        found[child_id].append(Fact(id_, kind, moment(start), moment(end), details, note, by))
     return found

@@ -7,8 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.dateformat import format as date_format
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 
 from twofold.care.day import local_day_bounds
 from twofold.care.kinds.temperature import format_temperature
@@ -29,6 +32,23 @@ class Line:
     text: str
     by: str
     id: int = 0  # the event's, for a note's checkbox
+    when: str = ""  # "Mon 7 Dec 14:05", in the household's zone
+    offered: str = ""  # a note's checkbox: "7 Dec 14:05: " and its first 80 characters
+
+
+@lru_cache(maxsize=4096)
+def _dated(value: dt.date | dt.datetime, zone: str, pattern: str, language: str | None) -> str:
+    # Django's date format takes tens of microseconds, and a summary shows the same days and times on every
+    # visit (and its PDF): remembered by value, zone, pattern and language, so a cached text is never wrong.
+    return date_format(value, pattern)
+
+
+def dated(value: dt.date | dt.datetime, pattern: str) -> str:
+    """`value` in Django's date `pattern` ("D j M"), as the template's date filter would write it."""
+    # Aware times are equal (and hash alike) in any zone: the zone is part of the key, or 10:00 in London
+    # could be remembered for 11:00 in Paris.
+    zone = value.tzinfo if isinstance(value, dt.datetime) else None
+    return _dated(value, str(zone or ""), pattern, get_language())
 
 
 @dataclass(frozen=True)
@@ -49,7 +69,7 @@ def day_row(day: SummaryDay, volume_unit: str) -> DayRow:
         norm = day.norm.band.text + ("*" if day.norm.interpolated else "")
     bottles = format_volume(day.bottle_ml, volume_unit) if day.bottle_ml else "–"
     return DayRow(
-        date_format(day.date, "D j M"),
+        dated(day.date, "D j M"),
         (
             str(day.feeds),
             bottles,
@@ -88,19 +108,26 @@ def _lines(
     temperatures: list[Line] = []
     medicines: list[Line] = []
     notes: list[Line] = []
+    zone = household.zone
     for f in facts:
         if f.start < lo:
             continue
+        note = f.note.strip()
+        if f.kind not in (Kind.TEMPERATURE, Kind.MEDICINE) and not note:
+            continue
+        local = f.start.astimezone(zone)
+        when = dated(local, "D j M H:i")
         if f.kind == Kind.TEMPERATURE and "celsius" in f.details:
             method = f.details.get("temperature_method")
             how = f", {TemperatureMethod(method).label.lower()}" if method else ""
             reading = format_temperature(f.details["celsius"], household.temperature_unit)
-            temperatures.append(Line(f.start, reading + how, f.by))
+            temperatures.append(Line(f.start, reading + how, f.by, when=when))
         if f.kind == Kind.MEDICINE:
             text = " ".join(p for p in (f.details.get("name"), f.details.get("dose")) if p)
-            medicines.append(Line(f.start, text, f.by))
-        if f.note.strip():
-            notes.append(Line(f.start, f.note.strip(), f.by, f.id))
+            medicines.append(Line(f.start, text, f.by, when=when))
+        if note:
+            offered = f"{dated(local, 'j M H:i')}: {Truncator(note).chars(80)}"
+            notes.append(Line(f.start, note, f.by, f.id, when=when, offered=offered))
     return temperatures, medicines, notes
 
 

@@ -102,7 +102,7 @@ def _table(
     pdf.ln(1.5)
 
 
-def _lines(pdf: FPDF, heading: str, lines: Sequence[Line], zone: dt.tzinfo, width: float, by: bool) -> None:
+def _lines(pdf: FPDF, heading: str, lines: Sequence[Line], width: float, by: bool) -> None:
     _say(pdf, heading, bold=True, gap=0.3, width=width)
     if not lines:
         _say(pdf, words.NONE_LOGGED, width=width)
@@ -110,20 +110,20 @@ def _lines(pdf: FPDF, heading: str, lines: Sequence[Line], zone: dt.tzinfo, widt
         who = f" ({line.by})" if by else ""
         _say(
             pdf,
-            f"{date_format(line.at.astimezone(zone), 'D j M H:i')}: {line.text}{who}",
+            f"{line.when}: {line.text}{who}",
             gap=0.2,
             width=width,
         )
 
 
-def _side_by_side(pdf: FPDF, page: ChildSummary, zone: dt.tzinfo) -> None:
+def _side_by_side(pdf: FPDF, page: ChildSummary) -> None:
     """Temperatures on the left, medicines on the right: the page's lists, in half the height."""
     half = pdf.epw / 2 - 2
     top = pdf.get_y()
-    _lines(pdf, "Temperatures", page.temperatures, zone, half, by=False)
+    _lines(pdf, "Temperatures", page.temperatures, half, by=False)
     left_end, left_page = pdf.get_y(), pdf.page
     pdf.set_xy(MARGIN + pdf.epw / 2 + 2, top)
-    _lines(pdf, "Medicines given", page.medicines, zone, half, by=True)
+    _lines(pdf, "Medicines given", page.medicines, half, by=True)
     # Whichever column went further down (or over a page) sets where the page goes on.
     if pdf.page == left_page:
         pdf.set_y(max(left_end, pdf.get_y()))
@@ -174,10 +174,9 @@ def _child_page(
     else:
         _say(pdf, words.NOTHING_LOGGED.format(name=child.name))
     _growth(pdf, page, last)
-    zone = household.zone
-    _side_by_side(pdf, page, zone)
+    _side_by_side(pdf, page)
     if page.notes:
-        _lines(pdf, "Notes", page.notes, zone, 0, by=False)
+        _lines(pdf, "Notes", page.notes, 0, by=False)
     if added:
         _say(pdf, words.ADDED, bold=True, gap=0.3)
         _say(pdf, added)

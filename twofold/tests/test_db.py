@@ -8,7 +8,7 @@ from django.utils import timezone
 from twofold.care.models import CareEvent
 from twofold.care.rows import event_rows, row_query, rows_from
 from twofold.care.services import log_care_event
-from twofold.db import Prepared
+from twofold.db import Prepared, moment
 from twofold.households.models import Child
 
 
@@ -64,3 +64,31 @@ def test_a_prepared_read_takes_dates_and_text(world):
     assert named.fetch(household=household, born=dt.date(2026, 9, 30), name="Ada") == [("Ada",)]
     assert named.fetch(household=household, born=dt.date(2026, 10, 2), name="Ada") == []
     assert named.fetch(household=household, born=dt.date(2026, 9, 30), name="Bo") == []
+
+
+def test_a_prepared_read_takes_a_list_of_any_length(world):
+    born = Prepared(
+        lambda household, children: (
+            Child.objects.filter(household_id=household, pk__in=children).order_by("name").values_list("name")
+        ),
+        household=int,
+        children=list,
+    )
+    household, ada, bo = world.alex.household_id, world.ada.pk, world.bo.pk
+    assert born.fetch(household=household, children=[ada]) == [("Ada",)]
+    assert born.fetch(household=world.robin.household_id, children=[bo]) == [("Bo",)]
+    assert born.fetch(household=household, children=[bo, -1, ada]) == [("Ada",)]
+    # Bo is another household's child: not found through this one, whatever the list.
+    assert born.fetch(household=household, children=[bo]) == []
+    assert born.fetch(household=household, children=[bo, -1]) == []
+
+
+def test_a_stored_time_is_the_same_moment_however_the_driver_returned_it():
+    utc = dt.datetime(2026, 11, 23, 23, 12, tzinfo=dt.UTC)
+    assert moment("2026-11-23 23:12:00") == utc
+    assert moment("2026-11-23 23:12:00.250000") == utc + dt.timedelta(milliseconds=250)
+    assert moment("2026-11-24 00:12:00+01:00") == utc
+    assert moment(dt.datetime(2026, 11, 23, 23, 12)) == utc
+    assert moment(utc) is utc
+    assert moment(None) is None
+    assert moment("2026-11-23 23:12:00").utcoffset() == dt.timedelta(0)

@@ -129,3 +129,15 @@ def test_minutes_are_cut_at_midnight_across_a_clock_change():
     )
     assert [(d.sleep_minutes, d.longest_sleep_minutes) for d in days] == [(60, 420), (360, 0)]
     assert hours_and_minutes(425) == "7 h 05 min" and hours_and_minutes(45) == "45 min"
+
+
+def test_a_remembered_time_is_written_in_each_households_own_zone():
+    from zoneinfo import ZoneInfo
+
+    from twofold.health.pages import dated
+
+    moment = dt.datetime(2026, 12, 7, 10, 5, tzinfo=dt.UTC)
+    assert dated(moment.astimezone(ZoneInfo("Europe/London")), "D j M H:i") == "Mon 7 Dec 10:05"
+    assert dated(moment.astimezone(ZoneInfo("Europe/Paris")), "D j M H:i") == "Mon 7 Dec 11:05"
+    assert dated(moment.astimezone(ZoneInfo("Europe/London")), "j M H:i") == "7 Dec 10:05"
+    assert dated(dt.date(2026, 12, 7), "D j M") == "Mon 7 Dec"
