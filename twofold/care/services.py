@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from twofold.care.bulk import insert_events, insert_rows
 from twofold.care.details import build_detail, check_detail, detail_of
 from twofold.care.kinds import KEYS, definition
 from twofold.care.models import CareEvent
@@ -365,14 +366,15 @@ def save_imported_events(pairs: list[tuple[CareEvent, Any]]) -> list[CareEvent]:
 
     The caller holds the transaction and forgets the remembered nights they fall in: bulk writes send no
     signals."""
-    events = CareEvent.objects.bulk_create([event for event, _ in pairs])
+    events = [event for event, _ in pairs]
+    insert_events(events)
     by_model: dict[type[models.Model], list[Any]] = {}
     for event, detail in pairs:
         if detail is not None:
             detail.event = event
             by_model.setdefault(type(detail), []).append(detail)
-    for model, details in by_model.items():
-        model._default_manager.bulk_create(details)
+    for details in by_model.values():
+        insert_rows(details)
     return events
 
 
