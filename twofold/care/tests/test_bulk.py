@@ -44,7 +44,7 @@ def test_events_get_their_new_ids_and_their_details_point_at_them(world):
     events = [_event(world, Kind.FEED if n % 2 else Kind.NAPPY, n) for n in range(1200)]
     insert_events(events)
 
-    assert all(e.pk is not None and not e._state.adding for e in events)
+    assert not any(e._state.adding for e in events)
     assert len({e.pk for e in events}) == 1200 and already.pk not in {e.pk for e in events}
     stored = dict(CareEvent.objects.exclude(pk=already.pk).values_list("client_id", "pk"))
     assert stored == {e.client_id: e.pk for e in events}
