@@ -8,12 +8,14 @@ handler run with the real notification the worker showed: a NotificationEvent di
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Worker, expect
 
 from twofold.care import services
@@ -43,28 +45,40 @@ def worker_of(page: Page) -> Worker:
     return worker
 
 
+# The same, read from the page through the registration: the worker may have been stopped between pushes
+# (a service worker is, when idle), and a handle to the stopped one then sees nothing.
+PAGE_SHOWN = """() => navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((shown) =>
+    shown.map((n) => ({
+        title: n.title, body: n.body, tag: n.tag, actions: n.actions.map((a) => [a.action, a.title]),
+    })))"""
+
+# A message to the active worker starts it again if it was stopped (no handler is needed), offline too.
+WAKE = "() => navigator.serviceWorker.ready.then((r) => r.active.postMessage('wake'))"
+
+
 def shown(page: Page, *, expected: int) -> list[dict]:
-    """The notifications the service worker shows, once there are `expected` of them (the worker that
-    answers may be a newer one than the handle taken before the push, so each is asked)."""
+    """The notifications the registration shows, once there are `expected` of them (waited for up to 15 s:
+    on two busy cores a worker woken by a push has taken more than 5)."""
     found: list[dict] = []
-    # Up to 15 s: on two busy cores (both test workers, their live servers and Chromium) a service worker
-    # woken by a push has been seen to take more than the 5 s this once allowed.
     for _ in range(150):
-        for worker in reversed(page.context.service_workers):
-            found = worker.evaluate(SHOWN)
-            if len(found) == expected:
-                return found
+        found = page.evaluate(PAGE_SHOWN)
+        if len(found) == expected:
+            return found
         page.wait_for_timeout(100)
     return found
 
 
 def click(page: Page, action: str) -> None:
-    """Tap the notification (or one of its buttons) in whichever worker shows it."""
+    """Tap the notification (or one of its buttons) in the running worker, waking it if it was stopped."""
     shown(page, expected=1)
-    for worker in reversed(page.context.service_workers):
-        if worker.evaluate(SHOWN):
-            worker.evaluate(CLICK, action)
-            return
+    for _ in range(100):
+        for worker in reversed(page.context.service_workers):
+            with contextlib.suppress(PlaywrightError):  # a stopped worker's handle
+                if worker.evaluate(SHOWN):
+                    worker.evaluate(CLICK, action)
+                    return
+        page.evaluate(WAKE)
+        page.wait_for_timeout(100)
     raise AssertionError("No service worker shows a notification to tap.")
 
 
