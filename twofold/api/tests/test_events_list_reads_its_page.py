@@ -4,32 +4,15 @@ counting the log, so a page costs the same in a year's log as in a week's (bench
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from twofold.care.selectors import HistoryFilter, events_for_user, filter_events
 from twofold.care.services import log_care_event
-
-
-def plan(queryset: QuerySet[Any]) -> str:
-    """How the database means to read the query (on PostgreSQL, as in a log too big to read whole)."""
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A test's tables are tiny, where reading them whole, or sorting them, is cheapest; a year's log
-            # is not. With both off the planner still sorts when no index gives the order (at a cost), so a
-            # missing index still shows as a Sort, whatever the tiny tables' statistics say.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute("EXPLAIN " + sql, params)
-        else:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        return "\n".join(str(row) for row in cursor.fetchall())
+from twofold.tests.plans import query_plan
 
 
 def sorted_apart(text: str) -> bool:
@@ -41,7 +24,7 @@ def test_the_events_list_is_read_in_the_order_of_an_index_with_or_without_a_kind
     everything = events_for_user(user=world.alex.user)
 
     for events in (everything, filter_events(everything, HistoryFilter(kind="feed"))):
-        assert not sorted_apart(plan(events[:51]))
+        assert not sorted_apart(query_plan(events[:51]))
 
 
 def test_the_events_list_reads_one_row_more_than_its_page_and_never_counts(world):

@@ -8,10 +8,11 @@ import datetime as dt
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from twofold.api.tests.test_events_list_reads_its_page import plan, sorted_apart
+from twofold.api.tests.test_events_list_reads_its_page import sorted_apart
 from twofold.babybuddy.resources import RESOURCES
 from twofold.babybuddy.selectors import entries
 from twofold.care.services import log_care_event
+from twofold.tests.plans import query_plan
 
 from .conftest import NOW
 
@@ -20,7 +21,7 @@ def test_each_baby_buddy_list_is_read_in_the_order_of_an_index(world):
     for resource in RESOURCES.values():
         page = entries(households=[world.ada.household_id], resource=resource)[:100]
 
-        text = plan(page)
+        text = query_plan(page)
 
         assert not sorted_apart(text), (resource.path, text)
         expected = "event_kind_recent_end" if resource.by_end else "event_kind_recent"

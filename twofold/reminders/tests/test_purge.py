@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection
 
 from twofold.reminders.models import Notification, Sending
 from twofold.reminders.purge import KEEP_FOR, oldest_finished, purge
+from twofold.tests.plans import query_plan
 
 NOW = dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)
 
@@ -61,15 +61,6 @@ def test_the_worker_pass_purges(world):
 
 @pytest.mark.django_db
 def test_the_purge_reads_through_its_own_index_and_never_sorts(world):
-    sql, params = oldest_finished(NOW, 1000).query.sql_with_params()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A test's table is tiny, where reading it whole is cheapest; a year of nights is not.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute("EXPLAIN " + sql, params)
-        else:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        text = "\n".join(str(row) for row in cursor.fetchall())
+    text = query_plan(oldest_finished(NOW, 1000))
     assert "notification_oldest" in text
     assert "TEMP B-TREE" not in text and "Sort" not in text
