@@ -93,9 +93,8 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def run_twofold(tmp_path):
-    """Run the real `twofold` script on its own SQLite file in a temporary data directory."""
+def twofold_in(data_dir):
+    """A runner of the real `twofold` script on its own SQLite file in `data_dir`."""
     import os
     import subprocess
     import sys
@@ -106,7 +105,7 @@ def run_twofold(tmp_path):
     # run as in production, where Django's deploy checks refuse that switch).
     left_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {key: value for key, value in os.environ.items() if key not in left_out}
-    env |= {"TWOFOLD_DATA_DIR": str(tmp_path), "TWOFOLD_DEBUG": "true"}
+    env |= {"TWOFOLD_DATA_DIR": str(data_dir), "TWOFOLD_DEBUG": "true"}
 
     def twofold(*args: str, environ: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
         """`environ` adds variables to the child's environment; a None value removes one."""
@@ -119,7 +118,7 @@ def run_twofold(tmp_path):
         return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
             [str(script), *args],
             env=child_env,
-            cwd=tmp_path,
+            cwd=data_dir,
             capture_output=True,
             text=True,
             timeout=120,
@@ -127,3 +126,28 @@ def run_twofold(tmp_path):
         )
 
     return twofold
+
+
+@pytest.fixture
+def run_twofold(tmp_path):
+    """Run the real `twofold` script on its own SQLite file in a temporary data directory."""
+    return twofold_in(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def _migrated_template(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("migrated")
+    made = twofold_in(data_dir)("migrate", "--no-input")
+    if made.returncode != 0:
+        pytest.fail(f"`twofold migrate` failed:\n{made.stderr}")
+    return data_dir
+
+
+@pytest.fixture
+def migrated_data_dir(tmp_path, _migrated_template):
+    """The temporary data directory of `run_twofold`, holding a database `twofold migrate` made. The script
+    migrates once a session and each test gets a copy: the migrations alone take it seconds."""
+    import shutil
+
+    shutil.copytree(_migrated_template, tmp_path, dirs_exist_ok=True)
+    return tmp_path

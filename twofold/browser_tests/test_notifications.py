@@ -56,15 +56,32 @@ PAGE_SHOWN = """() => navigator.serviceWorker.ready.then((r) => r.getNotificatio
 WAKE = "() => navigator.serviceWorker.ready.then((r) => r.active.postMessage('wake'))"
 
 
-def shown(page: Page, *, expected: int) -> list[dict]:
+def shown(page: Page, *, expected: int, within: float = 15) -> list[dict]:
     """The notifications the registration shows, once there are `expected` of them (waited for up to 15 s:
     on two busy cores a worker woken by a push has taken more than 5)."""
     found: list[dict] = []
-    for _ in range(150):
+    for _ in range(int(within * 10)):
         found = page.evaluate(PAGE_SHOWN)
         if len(found) == expected:
             return found
         page.wait_for_timeout(100)
+    return found
+
+
+def push_shown(page: Page, payload: dict, origin: str) -> list[dict]:
+    """Deliver a push and return what the registration shows once the worker has shown it.
+
+    DevTools' deliverPushMessage answers before the worker has the push, and says nothing if it never gets
+    it: under full load a push has been lost that way (twice in some thousand runs, never in a run alone). A
+    push service keeps a message until the browser takes it, so this delivers again after 5 s, as the service
+    would, up to three times. Each payload has a tag, so a second delivery replaces the first, never adds."""
+    assert payload["tag"], "a push the test may deliver twice needs a tag"
+    found: list[dict] = []
+    for _ in range(3):
+        deliver(page, payload, origin)
+        found = shown(page, expected=1, within=5)
+        if found:
+            return found
     return found
 
 
@@ -131,12 +148,7 @@ def test_a_push_shows_its_notification_and_a_tap_or_a_button_opens_the_right_pag
     expect(page.get_by_text("This device does not get notifications yet.")).to_be_visible()
     expect(page.get_by_role("button", name="Allow notifications on this device")).to_be_visible()
 
-    deliver(page, feed_timer_push(feed_running), live_server.url)
-
-    page.wait_for_function(
-        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length === 1)"
-    )
-    assert shown(page, expected=1) == [
+    assert push_shown(page, feed_timer_push(feed_running), live_server.url) == [
         {
             "title": "Is the feed still going?",
             "body": "Ada's feed timer has run for 1 h 40 min.",
@@ -149,10 +161,7 @@ def test_a_push_shows_its_notification_and_a_tap_or_a_button_opens_the_right_pag
     assert shown(page, expected=0) == []
 
     # The same push again, and its "Open the plan" button opens the plan.
-    deliver(page, feed_timer_push(feed_running), live_server.url)
-    page.wait_for_function(
-        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length === 1)"
-    )
+    assert len(push_shown(page, feed_timer_push(feed_running), live_server.url)) == 1
     click(page, "plan")
     expect(page).to_have_url(re.compile(r"/nights/$"))
 
@@ -163,10 +172,7 @@ def test_stopping_the_timer_from_the_notification_with_no_signal_waits_and_is_se
     page = logged_in(world.alex)
     page.context.grant_permissions(["notifications"])
     worker_of(page)
-    deliver(page, feed_timer_push(feed_running), live_server.url)
-    page.wait_for_function(
-        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length === 1)"
-    )
+    assert len(push_shown(page, feed_timer_push(feed_running), live_server.url)) == 1
 
     page.context.set_offline(True)
     click(page, "stop")

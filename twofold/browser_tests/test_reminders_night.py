@@ -24,7 +24,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from twofold.browser_tests.conftest import WORLD_ZONE, next_ordinary_afternoon
-from twofold.browser_tests.test_notifications import click, deliver, shown, worker_of
+from twofold.browser_tests.test_notifications import click, push_shown, worker_of
 from twofold.care.models import CareEvent, Kind
 from twofold.households.models import Member
 from twofold.nights.models import NightPlan
@@ -136,8 +136,7 @@ def test_each_reminder_reaches_the_parent_on_duty_at_its_minute_and_never_the_on
     [shift] = arrived[second.display_name]
     assert shift["title"] == f"Your night shift starts at {handover.astimezone(zone):%H:%M}"
     phone = pages[second.pk]
-    deliver(phone, shift, live_server.url)
-    [note] = shown(phone, expected=1)
+    [note] = push_shown(phone, shift, live_server.url)
     assert (note["title"], note["actions"]) == (shift["title"], [["plan", "Open the plan"]])
     click(phone, "plan")
     expect(phone).to_have_url(re.compile(r"/nights/$"))
@@ -149,8 +148,7 @@ def test_each_reminder_reaches_the_parent_on_duty_at_its_minute_and_never_the_on
     [asked] = arrived[second.display_name]
     assert asked["title"].startswith("Ada's feed timer has been running for 1 h 3")
     assert asked["body"] == "Is the feed still going?"
-    deliver(phone, asked, live_server.url)
-    [note] = shown(phone, expected=1)
+    [note] = push_shown(phone, asked, live_server.url)
     assert (note["title"], note["body"], note["actions"]) == (
         asked["title"],
         "Is the feed still going?",

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from twofold.health.forms import SummaryForm
 from twofold.health.pages import summaries
-from twofold.health.pdf import summary_pdf
 from twofold.households.access import MemberRequest, parent_required
 from twofold.households.selectors import children_of
 
@@ -61,6 +60,10 @@ def summary_pdf_download(request: MemberRequest) -> HttpResponse:
     context, good = _read(request)
     if not good:
         return render(request, "health/summary.html", context, status=400)
+    # fpdf is imported here, not at the top: it costs every process 0.4 s to start (each `twofold` command,
+    # each server worker), and only this download needs it.
+    from twofold.health.pdf import summary_pdf
+
     first, last = context["first"], context["last"]
     document = summary_pdf(
         pages=context["pages"], household=request.household, first=first, last=last, added=context["added"]

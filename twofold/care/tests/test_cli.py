@@ -37,8 +37,7 @@ def test_purge_before_migrate_says_to_migrate(run):
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_purge_after_migrate_says_how_many(run):
-    assert run("migrate", "--no-input").returncode == 0
+def test_purge_after_migrate_says_how_many(run, migrated_data_dir):
     result = run("purge", environ={"TWOFOLD_DELETED_RETENTION_DAYS": "7"})
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Purged 0 deleted care events (kept for 7 days after deletion).\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import shutil
 import sqlite3
 import tarfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
+from twofold.conftest import twofold_in
 from twofold.home.archive import (
     NOT_A_BACKUP,
     BackupError,
@@ -131,14 +133,26 @@ def test_a_snapshot_may_not_write_outside_the_restore_directory(tmp_path):
 # Through the real script
 
 
-def _backup(run_twofold, tmp_path, *, screenings: bool = False) -> Path:
+@pytest.fixture(scope="module")
+def demo_backed_up(tmp_path_factory, _migrated_template) -> Path:
+    """A data directory the real script migrated, filled with the demo and four screenings, and backed up to
+    backup.tar.gz. Made once for the module: each test that needs it gets a copy (`_backup`), since the
+    script takes seconds to make it."""
+    data_dir = tmp_path_factory.mktemp("demo-backed-up")
+    shutil.copytree(_migrated_template, data_dir, dirs_exist_ok=True)
+    twofold = twofold_in(data_dir)
     # Two weeks of log: at least one whole check-in week after the birth week, whatever today's weekday.
-    for command in (("migrate", "--no-input"), ("demo", "--weeks", "2")):
-        assert run_twofold(*command).returncode == 0
-    if screenings:
-        assert run_twofold("shell", "-c", TAKE_SCREENINGS).returncode == 0
-    written = run_twofold("backup", str(tmp_path / "backup.tar.gz"))
+    for command in (("demo", "--weeks", "2"), ("shell", "-c", TAKE_SCREENINGS)):
+        made = twofold(*command)
+        assert made.returncode == 0, (command, made.stderr)
+    written = twofold("backup", str(data_dir / "backup.tar.gz"))
     assert written.returncode == 0, written.stderr
+    return data_dir
+
+
+def _backup(demo_backed_up: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the demo's data directory and its backup, in its data directory."""
+    shutil.copytree(demo_backed_up, tmp_path, dirs_exist_ok=True)
     return tmp_path / "backup.tar.gz"
 
 
@@ -175,14 +189,14 @@ def _refused(result, message: str) -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_a_restore_refuses_a_database_that_has_households(run_twofold, tmp_path):
-    backup = _backup(run_twofold, tmp_path)
+def test_a_restore_refuses_a_database_that_has_households(run_twofold, tmp_path, demo_backed_up):
+    backup = _backup(demo_backed_up, tmp_path)
 
     _refused(run_twofold("restore", str(backup)), NOT_EMPTY.format(households=1, accounts=len(DEMO_PEOPLE)))
 
 
-def test_a_restore_refuses_a_backup_from_a_newer_twofold(run_twofold, tmp_path):
-    backup = _backup(run_twofold, tmp_path)
+def test_a_restore_refuses_a_backup_from_a_newer_twofold(run_twofold, tmp_path, demo_backed_up):
+    backup = _backup(demo_backed_up, tmp_path)
     with tarfile.open(backup) as archive:
         migrations = json.loads(archive.extractfile("manifest.json").read())["migrations"]  # type: ignore[union-attr]
     migrations["households"].append("0999_from_the_future")
@@ -196,8 +210,8 @@ def test_a_restore_refuses_a_backup_from_a_newer_twofold(run_twofold, tmp_path):
     assert "Install Twofold 9.0.0 or newer" in result.stderr
 
 
-def test_a_restore_refuses_another_kind_of_database(run_twofold, tmp_path):
-    backup = _backup(run_twofold, tmp_path)
+def test_a_restore_refuses_another_kind_of_database(run_twofold, tmp_path, demo_backed_up):
+    backup = _backup(demo_backed_up, tmp_path)
     _pretend_postgresql(backup)
 
     result = run_twofold("restore", str(backup), environ={"TWOFOLD_DATA_DIR": str(tmp_path / "elsewhere")})
@@ -221,8 +235,10 @@ def test_an_older_backup_is_restored_then_migrated(run_twofold, tmp_path):
         assert db.execute("SELECT COUNT(*) FROM care_careevent").fetchone()[0] > 0
 
 
-def test_a_restore_with_other_keys_restores_and_says_what_cannot_be_opened(run_twofold, tmp_path):
-    backup = _backup(run_twofold, tmp_path, screenings=True)
+def test_a_restore_with_other_keys_restores_and_says_what_cannot_be_opened(
+    run_twofold, tmp_path, demo_backed_up
+):
+    backup = _backup(demo_backed_up, tmp_path)
     other = Fernet.generate_key().decode()
 
     result = run_twofold(
@@ -273,8 +289,8 @@ def test_a_postgresql_backup_without_pg_dump_says_how_to_install_it(run_twofold,
     assert list(tmp_path.glob("*.tar.gz")) == []
 
 
-def test_a_restore_into_a_database_that_does_not_answer_says_so(run_twofold, tmp_path):
-    backup = _backup(run_twofold, tmp_path)
+def test_a_restore_into_a_database_that_does_not_answer_says_so(run_twofold, tmp_path, demo_backed_up):
+    backup = _backup(demo_backed_up, tmp_path)
     _pretend_postgresql(backup)
 
     result = run_twofold(
@@ -284,8 +300,10 @@ def test_a_restore_into_a_database_that_does_not_answer_says_so(run_twofold, tmp
     _refused(result, "The database here could not be used (")
 
 
-def test_a_damaged_snapshot_is_refused_and_the_empty_database_stays_empty(run_twofold, tmp_path):
-    backup = _backup(run_twofold, tmp_path)
+def test_a_damaged_snapshot_is_refused_and_the_empty_database_stays_empty(
+    run_twofold, tmp_path, demo_backed_up
+):
+    backup = _backup(demo_backed_up, tmp_path)
     with tarfile.open(backup) as archive:
         files = {m.name: archive.extractfile(m).read() for m in archive.getmembers()}  # type: ignore[union-attr]
     files["database.sqlite3"] = b"not a database at all" * 100

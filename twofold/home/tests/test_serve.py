@@ -33,9 +33,8 @@ def get_healthz(url: str) -> tuple[int, dict[str, str]] | None:
         return None
 
 
-def test_serve_answers_healthz_over_http_and_stops(run_twofold, tmp_path):
-    # run_twofold: migrate the temporary SQLite file first (and marks this test as one that runs the script).
-    assert run_twofold("migrate", "--no-input").returncode == 0
+def test_serve_answers_healthz_over_http_and_stops(run_twofold, migrated_data_dir, tmp_path):
+    # run_twofold marks this test as one that runs the script; migrated_data_dir holds a migrated database.
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "TWOFOLD_DEBUG"}}
     env |= {

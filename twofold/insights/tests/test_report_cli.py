@@ -107,8 +107,7 @@ def run(run_twofold):
     return run_twofold
 
 
-def test_the_real_command_prints_a_report_and_refuses_a_bad_week_without_a_traceback(run):
-    assert run("migrate", "--no-input").returncode == 0
+def test_the_real_command_prints_a_report_and_refuses_a_bad_week_without_a_traceback(run, migrated_data_dir):
 
     empty = run("report", "--household", "1")
     assert empty.returncode == 1

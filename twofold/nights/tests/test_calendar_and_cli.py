@@ -130,8 +130,7 @@ def test_the_command_refuses_with_what_to_type(world, args, says):
         plan_night(*args)
 
 
-def test_the_real_command_runs_without_a_traceback(run_twofold):
-    assert run_twofold("migrate", "--no-input").returncode == 0
+def test_the_real_command_runs_without_a_traceback(run_twofold, migrated_data_dir):
     missing = run_twofold("plan-night", "--household", "1")
     assert missing.returncode == 1 and "No household has the id 1." in missing.stderr
     assert "Traceback" not in missing.stderr

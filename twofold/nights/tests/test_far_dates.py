@@ -72,8 +72,7 @@ def test_the_command_still_shows_how_a_past_night_would_be_planned(world):
     assert not NightPlan.objects.exists()
 
 
-def test_the_real_command_says_so_and_exits_1(run_twofold):
-    assert run_twofold("migrate", "--no-input").returncode == 0
+def test_the_real_command_says_so_and_exits_1(run_twofold, migrated_data_dir):
     assert run_twofold("demo", "--weeks", "1").returncode == 0
 
     far = run_twofold("plan-night", "--household", "1", "--date", "9999-12-31")

@@ -32,10 +32,9 @@ def _sealed(tmp_path):
 
 
 @pytest.fixture
-def two_keys(run_twofold, tmp_path):
+def two_keys(run_twofold, migrated_data_dir, tmp_path):
     """Two screenings: #1 sealed with `first`, #2 with `second`."""
     first, second = Fernet.generate_key().decode(), Fernet.generate_key().decode()
-    assert run_twofold("migrate", "--no-input").returncode == 0
     made = run_twofold("shell", "-c", TAKE_TWO_CHECKS, environ={"TWOFOLD_ENCRYPTION_KEYS": first})
     assert made.returncode == 0, made.stderr
     with sqlite3.connect(tmp_path / "twofold.sqlite3") as db:
