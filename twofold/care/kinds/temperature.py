@@ -24,6 +24,7 @@ _NINE_FIFTHS = Decimal(9) / Decimal(5)
 _HUNDREDTH = Decimal("0.01")
 _TENTH = Decimal("0.1")
 
+NOT_RECORDED = "Not recorded"
 FOREHEAD_NOTE = "Forehead thermometers are unreliable (NICE NG143): use the armpit or ear if you can."
 
 
@@ -72,6 +73,15 @@ class TemperatureForm(DetailForm):
             # An edit starts from the stored °C, shown in the household's unit.
             initial["celsius"] = from_celsius(Decimal(initial["celsius"]), temperature_unit)
         super().__init__(*args, initial=initial, **kwargs)
+        if "method" in initial and not initial["method"]:
+            # A reading brought from another app may not say how it was taken (Baby Buddy's need not): an edit
+            # may keep it unsaid, rather than make a parent guess at a reading they may not have taken.
+            self.fields["method"] = forms.ChoiceField(
+                choices=[("", NOT_RECORDED), *TemperatureMethod.choices],
+                required=False,
+                label="Taken in the",
+                help_text=FOREHEAD_NOTE,
+            )
         self.fields["celsius"] = TemperatureField(
             unit=temperature_unit, help_text="As the thermometer shows it."
         )

@@ -22,7 +22,7 @@ from twofold.care.kinds.temperature import (
     from_celsius,
     to_celsius,
 )
-from twofold.care.models import TOO_HOT, CareEvent
+from twofold.care.models import TOO_HOT, CareEvent, Temperature
 from twofold.care.services import log_care_event
 from twofold.conftest import client_for
 
@@ -166,3 +166,32 @@ def test_a_household_form_sent_without_the_unit_keeps_the_households(world):
     assert form.is_valid(), form.errors
     assert form.cleaned_data["temperature_unit"] == "F"
     assert HouseholdForm(data, prefix="household").is_valid()
+
+
+def test_a_reading_that_never_said_how_it_was_taken_is_edited_without_guessing(world):
+    # As a Baby Buddy import leaves it: the method is not recorded.
+    event = log_care_event(
+        member=world.alex, child=world.ada, kind="temperature", details={"celsius": "37.2", "method": "ear"}
+    ).event
+    Temperature.objects.filter(event=event).update(method="")
+    alex = client_for(world.alex)
+    page = alex.get(reverse("care:event_edit", args=[event.pk])).content.decode()
+    assert '<option value="" selected>Not recorded</option>' in page
+
+    response = alex.post(
+        reverse("care:event_edit", args=[event.pk]),
+        {
+            "child": world.ada.pk,
+            "by": world.alex.pk,
+            "start": timezone.localtime(event.start, world.ada.household.zone).strftime("%Y-%m-%dT%H:%M"),
+            "d-celsius": "37.4",
+            "d-method": "",
+            "client_id": str(event.client_id),
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    saved = Temperature.objects.get(event=event)
+    assert (saved.celsius, saved.method) == (Decimal("37.40"), "")
+    # A new reading still asks.
+    assert "method" in TemperatureForm({"d-celsius": "37.2", "d-method": ""}, prefix="d").errors
