@@ -84,3 +84,26 @@ def alerts(
 ) -> tuple[str, dict[str, Any]] | None:
     """What to show at once on the page where care is logged, if a higher app has anything."""
     return _alerts(household, children, now)
+
+
+# Where an event came from when a parent did not log it here (imports knows): words for its page, or None.
+EventOrigin = Callable[[Any], str | None]
+
+
+def _logged_here(event: Any) -> str | None:
+    return None
+
+
+_event_origin: EventOrigin = _logged_here
+
+
+def register_event_origin(provider: EventOrigin) -> EventOrigin:
+    """Make `provider` answer `event_origin`; returns the one it replaces."""
+    global _event_origin
+    previous, _event_origin = _event_origin, provider
+    return previous
+
+
+def event_origin(event: Any) -> str | None:
+    """“Brought in from Baby Buddy …” for an imported event; None for one logged in Twofold."""
+    return _event_origin(event)

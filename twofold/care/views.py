@@ -209,6 +209,7 @@ def _render_form(
         "form": event_form,
         "detail_form": detail_form,
         "event": event,
+        "origin": hooks.event_origin(event) if event else None,
         "many_children": len(event_form.fields["child"].queryset) > 1,  # type: ignore[attr-defined]
     }
     status = 400 if request.method == "POST" else 200

@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from twofold.care.models import CareEvent
+from twofold.care.services import log_care_event
+from twofold.conftest import client_for
 from twofold.imports.formats import detect
 from twofold.imports.mapping import KEEP_NAME, Choices
 from twofold.imports.models import ImportBatch, PersonChoice
@@ -146,3 +149,16 @@ def test_temperatures_a_file_does_not_place_are_kept_unsaid_unless_the_parent_sa
     done = run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
     assert done.preview.unsaid_method == 2
     assert list(Temperature.objects.values_list("method", flat=True)) == ["", ""]
+
+
+def test_an_imported_events_page_says_where_it_came_from_and_a_logged_one_says_nothing(family):
+    bundle = sample(*NARA)
+    run_import(member=family.sam, bundle=bundle, fmt=detect(bundle), choices=_choices(family))
+    imported = CareEvent.objects.filter(kind="sleep").first()
+    assert imported is not None
+    logged = log_care_event(member=family.ren, child=family.mila, kind="note", details={}).event
+    sam = client_for(family.sam)
+
+    page = sam.get(reverse("care:event_edit", args=[imported.pk])).content.decode()
+    assert f"Brought in from Nara Baby ({NARA[1]}) by Sam on 1 June 2026." in page
+    assert "Brought in from" not in sam.get(reverse("care:event_edit", args=[logged.pk])).content.decode()
