@@ -25,10 +25,9 @@ def test_migrate_creates_a_private_data_directory_and_database_file(run_twofold,
 
 
 def test_an_existing_database_file_left_readable_is_made_private_on_the_next_connection(
-    run_twofold, tmp_path
+    run_twofold, migrated_data_dir
 ):
-    assert run_twofold("migrate", "--no-input").returncode == 0
-    database = tmp_path / "twofold.sqlite3"
+    database = migrated_data_dir / "twofold.sqlite3"
     database.chmod(0o644)
     assert run_twofold("showmigrations", "households").returncode == 0
     assert mode(database) == 0o600
