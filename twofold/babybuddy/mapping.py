@@ -100,7 +100,17 @@ def grams_from_weight(weight: float, mass_unit: str) -> int:
 
 # Baby Buddy's dose is a number and one of these units; Twofold's is the text a parent writes ("2.5 ml").
 DOSAGE_UNITS = ("mg", "ml", "tablets", "drops")
-_DOSE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mg|ml|tablets?|drops?)\s*$", re.IGNORECASE)
+# How each unit may be written after the number ("1 tablet" is one of "tablets"). The patterns are read by
+# Python and, for the list filter, by the database: SQLite's REGEXP is Python's; PostgreSQL's reads them
+# alike.
+_UNIT_WORDS = {"mg": "mg", "ml": "ml", "tablets": "tablets?", "drops": "drops?"}
+_NUMBER = r"^\s*(\d+(?:\.\d+)?)\s*"
+_DOSE = re.compile(_NUMBER + "(" + "|".join(_UNIT_WORDS.values()) + r")\s*$", re.IGNORECASE)
+
+
+def dose_pattern(unit: str) -> str:
+    """The regular expression a dose text matches when `dose_from_text` reads it in `unit` (case aside)."""
+    return _NUMBER + "(" + _UNIT_WORDS[unit] + r")\s*$"
 
 
 def dose_text(dosage: float | None, unit: str) -> str:

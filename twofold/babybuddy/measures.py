@@ -116,8 +116,8 @@ def _medicine_named(value: str) -> Q | None:
 def _dosage_unit(value: str) -> Q | None:
     if value not in mapping.DOSAGE_UNITS:
         return None
-    # Twofold's dose is text: "2.5 ml" and "2.5ml" both end in the unit; "1 tablet" is one of "tablets".
-    return Q(medicine__dose__iendswith=value) | Q(medicine__dose__iendswith=value.removesuffix("s"))
+    # Twofold's dose is text: exactly the doses the list shows with this unit ("2.5 ml", "2.5ml", "1 tablet").
+    return Q(medicine__dose__iregex=mapping.dose_pattern(value))
 
 
 MEASURES = (

@@ -211,7 +211,13 @@ def test_a_medication_without_a_name_or_with_a_gap_no_label_gives_is_a_400(world
 
 def test_lists_are_newest_first_and_narrowed_by_baby_buddys_filters(world, baby_buddy):
     client = baby_buddy(world.alex)
-    doses = ((6, "Paracetamol", "2.5 ml"), (8, "Ibuprofen", "50 mg"), (9, "Paracetamol", "5 ml"))
+    doses = (
+        (6, "Paracetamol", "2.5 ml"),
+        (5, "Vitamin D", "1 drop"),
+        (8, "Ibuprofen", "50 mg"),
+        (9, "Paracetamol", "5ML"),
+        (10, "Gripe water", "half of 5 ml"),  # no number Baby Buddy could hold: no unit either
+    )
     for hour, name, dose in doses:
         log_care_event(
             member=world.alex,
@@ -232,9 +238,16 @@ def test_lists_are_newest_first_and_narrowed_by_baby_buddys_filters(world, baby_
     def names(query: str) -> list[str]:
         return [m["name"] + " " + m["time"][11:13] for m in client.get(MEDICATION + query).json()["results"]]
 
-    assert names("") == ["Paracetamol 09", "Ibuprofen 08", "Paracetamol 06"]
+    assert names("") == ["Gripe water 10", "Paracetamol 09", "Ibuprofen 08", "Paracetamol 06", "Vitamin D 05"]
     assert names("?name=Paracetamol") == ["Paracetamol 09", "Paracetamol 06"]
     assert names("?dosage_unit=mg") == ["Ibuprofen 08"]
+    # The filter finds exactly the doses the list gives that unit.
+    assert names("?dosage_unit=ml") == ["Paracetamol 09", "Paracetamol 06"]
+    assert names("?dosage_unit=drops") == ["Vitamin D 05"]
+    by_unit = {
+        m["name"] + " " + m["time"][11:13]: m["dosage_unit"] for m in client.get(MEDICATION).json()["results"]
+    }
+    assert by_unit["Gripe water 10"] == "" and by_unit["Vitamin D 05"] == "drops"
     assert names("?date_min=2026-11-20T07:00:00Z&date_max=2026-11-20T08:30:00Z") == ["Ibuprofen 08"]
     assert names(f"?child={world.bo.pk}&ordering=name") == []
     heights = client.get(HEIGHT).json()["results"]
