@@ -8,7 +8,7 @@ from django.utils import timezone
 from twofold.care.models import CareEvent
 from twofold.care.rows import event_rows, row_query, rows_from
 from twofold.care.services import log_care_event
-from twofold.db import Prepared, moment
+from twofold.db import Prepared, RawTimestamp, moment
 from twofold.households.models import Child
 
 
@@ -92,3 +92,19 @@ def test_a_stored_time_is_the_same_moment_however_the_driver_returned_it():
     assert moment(utc) is utc
     assert moment(None) is None
     assert moment("2026-11-23 23:12:00").utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize("microseconds", [0, 174_000, 999_999])
+def test_a_raw_timestamp_read_is_the_stored_moment_on_either_database(world, microseconds):
+    start = dt.datetime(2026, 11, 23, 23, 12, 5, microseconds, tzinfo=dt.UTC)
+    event = log_care_event(member=world.alex, child=world.ada, kind="note", start=start, details={}).event
+
+    [(raw_start, raw_end)] = (
+        CareEvent.objects.filter(pk=event.pk)
+        .annotate(start_s=RawTimestamp("start"), end_s=RawTimestamp("end"))
+        .values_list("start_s", "end_s")
+    )
+
+    # Naive UTC text as SQLite stores it, on PostgreSQL too: the shape `moment` parses fastest.
+    assert isinstance(raw_start, str) and raw_start.startswith("2026-11-23 23:12:05") and "+" not in raw_start
+    assert moment(raw_start) == start and moment(raw_end) == event.end
