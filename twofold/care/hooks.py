@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from twofold.hook import Hook
 from twofold.households.models import Child, Household
 
 # Who is on duty at this moment, by tonight's night plan: a member id, or None (no plan, not night).
@@ -20,19 +21,13 @@ def _nobody(household: Household, now: dt.datetime) -> int | None:
     return None
 
 
-_on_duty: OnDutyProvider = _nobody
-
-
-def register_on_duty(provider: OnDutyProvider) -> OnDutyProvider:
-    """Make `provider` answer `on_duty`; returns the one it replaces (so a test can put it back)."""
-    global _on_duty
-    previous, _on_duty = _on_duty, provider
-    return previous
+_on_duty: Hook[OnDutyProvider] = Hook(_nobody)
+register_on_duty = _on_duty.register
 
 
 def on_duty(*, household: Household, now: dt.datetime) -> int | None:
     """The member on duty now by tonight's plan, if a higher app knows of one."""
-    return _on_duty(household, now)
+    return _on_duty.ask(household, now)
 
 
 # What to ask about before saving a measurement of the baby (growth knows the charts): reasons, or none.
@@ -43,21 +38,15 @@ def _no_doubts(**kwargs: object) -> list[str]:
     return []
 
 
-_measure_doubts: MeasureDoubts = _no_doubts
-
-
-def register_measure_doubts(provider: MeasureDoubts) -> MeasureDoubts:
-    """Make `provider` answer `measure_doubts`; returns the one it replaces."""
-    global _measure_doubts
-    previous, _measure_doubts = _measure_doubts, provider
-    return previous
+_measure_doubts: Hook[MeasureDoubts] = Hook(_no_doubts)
+register_measure_doubts = _measure_doubts.register
 
 
 def measure_doubts(
     *, child: Child, kind: str, details: Mapping[str, Any], at: dt.datetime, event_id: int | None
 ) -> list[str]:
     """Why this measurement may be a slip, in words, for the parent to check before it is saved."""
-    return _measure_doubts(child=child, kind=kind, details=details, at=at, event_id=event_id)
+    return _measure_doubts.ask(child=child, kind=kind, details=details, at=at, event_id=event_id)
 
 
 # What a higher floor has to show at once beside the log, for these children (a fever card in a young baby):
@@ -69,21 +58,15 @@ def _no_alerts(household: Household, children: Sequence[Child], now: dt.datetime
     return None
 
 
-_alerts: AlertsProvider = _no_alerts
-
-
-def register_alerts(provider: AlertsProvider) -> AlertsProvider:
-    """Make `provider` answer `alerts`; returns the one it replaces (so a test can put it back)."""
-    global _alerts
-    previous, _alerts = _alerts, provider
-    return previous
+_alerts: Hook[AlertsProvider] = Hook(_no_alerts)
+register_alerts = _alerts.register
 
 
 def alerts(
     *, household: Household, children: Sequence[Child], now: dt.datetime
 ) -> tuple[str, dict[str, Any]] | None:
     """What to show at once on the page where care is logged, if a higher app has anything."""
-    return _alerts(household, children, now)
+    return _alerts.ask(household, children, now)
 
 
 # Where an event came from when a parent did not log it here (imports knows): words for its page, or None.
@@ -94,16 +77,10 @@ def _logged_here(event: Any) -> str | None:
     return None
 
 
-_event_origin: EventOrigin = _logged_here
-
-
-def register_event_origin(provider: EventOrigin) -> EventOrigin:
-    """Make `provider` answer `event_origin`; returns the one it replaces."""
-    global _event_origin
-    previous, _event_origin = _event_origin, provider
-    return previous
+_event_origin: Hook[EventOrigin] = Hook(_logged_here)
+register_event_origin = _event_origin.register
 
 
 def event_origin(event: Any) -> str | None:
     """“Brought in from Baby Buddy …” for an imported event; None for one logged in Twofold."""
-    return _event_origin(event)
+    return _event_origin.ask(event)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from twofold.hook import Hook
 from twofold.households.models import Member
 
 # For a night the plan cannot make good for both parents: a template and its context suggesting whom to ask
@@ -21,16 +22,10 @@ def _nobody_to_ask(member: Member, night: dt.date, now: dt.datetime) -> None:
     return None
 
 
-_ask_for_night: AskForNight = _nobody_to_ask
-
-
-def register_ask_for_night(provider: AskForNight) -> AskForNight:
-    """Make `provider` answer `ask_for_night`; returns the one it replaces (so a test can put it back)."""
-    global _ask_for_night
-    previous, _ask_for_night = _ask_for_night, provider
-    return previous
+_ask_for_night: Hook[AskForNight] = Hook(_nobody_to_ask)
+register_ask_for_night = _ask_for_night.register
 
 
 def ask_for_night(*, member: Member, night: dt.date, now: dt.datetime) -> tuple[str, dict[str, Any]] | None:
     """Whom the parents could ask for this night, if a higher app knows."""
-    return _ask_for_night(member, night, now)
+    return _ask_for_night.ask(member, night, now)
