@@ -107,7 +107,7 @@ def deliver(page: Page, payload: dict, origin: str) -> None:
         "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
     )
     devtools.send("ServiceWorker.enable")
-    for _ in range(100):  # the registrations are reported as events soon after enable
+    for _ in range(500):  # the registrations are reported as events soon after enable (up to 10 s when busy)
         if registrations:
             break
         page.wait_for_timeout(20)

@@ -186,7 +186,7 @@ def test_logging_out_with_logs_waiting_asks_before_discarding_them(
     page.on("dialog", on_dialog)
     page.get_by_role("button", name="Log out").click()
     page.wait_for_function("document.querySelector('form.logout') !== null")
-    for _ in range(50):  # the question comes once the outbox has been read
+    for _ in range(150):  # the question comes once the outbox has been read (up to 15 s on two busy cores)
         if asked:
             break
         page.wait_for_timeout(100)
@@ -196,7 +196,7 @@ def test_logging_out_with_logs_waiting_asks_before_discarding_them(
     # Said yes (still offline, so the log-out itself waits for a connection): the waiting log is discarded.
     accept = True
     page.get_by_role("button", name="Log out").click()
-    for _ in range(50):
+    for _ in range(150):
         if len(asked) == 2:
             break
         page.wait_for_timeout(100)
