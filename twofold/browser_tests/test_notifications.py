@@ -72,7 +72,7 @@ def push_shown(page: Page, payload: dict, origin: str) -> list[dict]:
     """Deliver a push and return what the registration shows once the worker has shown it.
 
     DevTools' deliverPushMessage answers before the worker has the push, and says nothing if it never gets
-    it: under full load a push has been lost that way (twice in some thousand runs, never in a run alone). A
+    it: under full load a push has been lost that way (twice, in whole `make test` runs; never alone). A
     push service keeps a message until the browser takes it, so this delivers again after 5 s, as the service
     would, up to three times. Each payload has a tag, so a second delivery replaces the first, never adds."""
     assert payload["tag"], "a push the test may deliver twice needs a tag"
