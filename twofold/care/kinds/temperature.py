@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -76,12 +76,9 @@ class TemperatureForm(DetailForm):
         if "method" in initial and not initial["method"]:
             # A reading brought from another app may not say how it was taken (Baby Buddy's need not): an edit
             # may keep it unsaid, rather than make a parent guess at a reading they may not have taken.
-            self.fields["method"] = forms.ChoiceField(
-                choices=[("", NOT_RECORDED), *TemperatureMethod.choices],
-                required=False,
-                label="Taken in the",
-                help_text=FOREHEAD_NOTE,
-            )
+            method = cast(forms.ChoiceField, self.fields["method"])  # this form's own copy of the field
+            method.required = False
+            method.choices = [("", NOT_RECORDED), *TemperatureMethod.choices]
         self.fields["celsius"] = TemperatureField(
             unit=temperature_unit, help_text="As the thermometer shows it."
         )
