@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,21 +15,22 @@ from twofold.imports.mapping import Choices
 from twofold.imports.rows import BadFile
 from twofold.imports.services import run_import
 from twofold.imports.tests.conftest import DATA
+from twofold.imports.tests.fakeserver import JsonHandler, serving
 from twofold.imports.tests.test_formats import babybuddy_zip
 
 KEY = "abc123"
 PAGE = 5  # the fake pages small so that following `next` is tested
 
 
-class FakeBabyBuddy(BaseHTTPRequestHandler):
+class FakeBabyBuddy(JsonHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         if self.headers.get("Authorization") != f"Token {KEY}":
-            return self._send(403, {"detail": "Authentication credentials were not provided."})
+            return self.send_json(403, {"detail": "Authentication credentials were not provided."})
         parts = urlsplit(self.path)
         endpoint = parts.path.removeprefix("/api/").strip("/")
         source = DATA / "babybuddy" / "api-json" / f"{endpoint}.json"
         if not source.exists():
-            return self._send(404, {"detail": "Not found."})
+            return self.send_json(404, {"detail": "Not found."})
         results = json.loads(source.read_text())["results"]
         offset = int(parse_qs(parts.query).get("offset", ["0"])[0])
         later = offset + PAGE < len(results)
@@ -42,30 +41,15 @@ class FakeBabyBuddy(BaseHTTPRequestHandler):
             "previous": None,
             "results": results[offset : offset + PAGE],
         }
-        return self._send(200, page)
-
-    def _send(self, status: int, body: dict) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        return self.send_json(200, page)
 
 
 @pytest.fixture
 def baby_buddy(settings) -> Iterator[str]:
     # The fake listens on this machine, which Twofold reads from only when allowed (imports/fetching.py).
     settings.TWOFOLD_IMPORT_ALLOW_LOOPBACK = True
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeBabyBuddy)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(FakeBabyBuddy) as url:
+        yield url
 
 
 def test_reads_every_page_and_imports_with_the_offsets_it_gave(family, baby_buddy):

@@ -4,10 +4,8 @@ metadata addresses, other hosts by redirect or `next` link, endless or slow answ
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -15,11 +13,12 @@ from twofold.imports import fetching
 from twofold.imports.fetching import address_problem
 from twofold.imports.formats import babybuddy_api
 from twofold.imports.rows import BadFile
+from twofold.imports.tests.fakeserver import JsonHandler, serving
 
 EMPTY_PAGE: dict[str, object] = {"count": 0, "next": None, "previous": None, "results": []}
 
 
-class Tricky(BaseHTTPRequestHandler):
+class Tricky(JsonHandler):
     """A server that answers each path its own way."""
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
@@ -33,9 +32,9 @@ class Tricky(BaseHTTPRequestHandler):
             self.send_header("Location", f"{host}/fine/api/children/")
             self.end_headers()
         elif self.path.startswith("/elsewhere/"):
-            self._json({**EMPTY_PAGE, "next": "http://example.org/api/children/?offset=500"})
+            self.send_json(200, {**EMPTY_PAGE, "next": "http://example.org/api/children/?offset=500"})
         elif self.path.startswith("/huge/"):
-            self._json({**EMPTY_PAGE, "padding": "x" * 4096})
+            self.send_json(200, {**EMPTY_PAGE, "padding": "x" * 4096})
         elif self.path.startswith("/slow/"):
             self.send_response(200)
             self.end_headers()
@@ -44,28 +43,13 @@ class Tricky(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(0.05)
         else:
-            self._json(EMPTY_PAGE)
-
-    def _json(self, body: dict) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+            self.send_json(200, EMPTY_PAGE)
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Tricky)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Tricky) as url:
+        yield url
 
 
 @pytest.fixture
