@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
 
 from twofold.care.models import CareEvent, Kind
 from twofold.reminders.selectors import running_timers
-from twofold.tests.plans import query_plan
+from twofold.tests.plans import query_plan, settle
 
 START = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
@@ -41,9 +40,7 @@ def test_running_timers_are_read_through_the_running_index_without_a_sort(world)
         start=START + dt.timedelta(days=60),
         running=True,
     )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE care_careevent")
+    settle("care_careevent")
     text = query_plan(running_timers([household.pk]))
     # Either index over running timers alone will do (PostgreSQL may take the one-per-child constraint's).
     assert "event_running" in text or "one_running_timer_per_child_and_kind" in text
