@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import OuterRef, QuerySet, Subquery
+
 from twofold.care.models import CareEvent
 from twofold.db import Prepared, moment
 from twofold.growth.centiles import KINDS
@@ -84,16 +86,24 @@ def nearest_weighing(
     return min(candidates, key=lambda row: abs(row[0] - at)) if candidates else None
 
 
+def _last_weighings(children: list[int]) -> QuerySet[Child, tuple[Any, ...]]:
+    latest = CareEvent.objects.filter(
+        child=OuterRef("pk"), kind="weight", deleted_at__isnull=True, weight__isnull=False
+    ).order_by("-start", "-id")
+    return (
+        Child.objects.filter(pk__in=children)
+        .annotate(at=Subquery(latest.values("start")[:1]), grams=Subquery(latest.values("weight__grams")[:1]))
+        .values_list("pk", "at", "grams")
+    )
+
+
+# Today reads it on every visit: one row a child, however many weighings the log holds.
+_LAST_WEIGHINGS = Prepared(_last_weighings, children=list)
+
+
 def last_weighing(*, child_ids: list[int]) -> dict[int, tuple[dt.datetime, int]]:
     """Each child's latest weighing, as (when, grams): for Today."""
-    latest: dict[int, tuple[dt.datetime, int]] = {}
-    rows = (
-        CareEvent.objects.filter(
-            child_id__in=child_ids, kind="weight", deleted_at__isnull=True, weight__isnull=False
-        )
-        .order_by("child_id", "-start", "-id")
-        .values_list("child_id", "start", "weight__grams")
-    )
-    for child_id, start, grams in rows:
-        latest.setdefault(child_id, (start, grams))
-    return latest
+    if not child_ids:  # SQL has no "in nothing"
+        return {}
+    rows = _LAST_WEIGHINGS.fetch(children=child_ids)
+    return {child: (moment(at), grams) for child, at, grams in rows if at is not None and grams is not None}

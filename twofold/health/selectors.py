@@ -1,5 +1,6 @@
-"""The reads behind the health cards: three queries for all of a household's children, whatever the log's size
-(each bounded by time)."""
+"""The reads behind the health cards: four queries for all of a household's children, whatever the log's size
+(each bounded by time, or reading one row a child). Today and Quick log read them on every visit, so each is
+compiled once (see twofold.db.Prepared) and its rows are converted here."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 
 from twofold.care.doses import DAY, Given
 from twofold.care.models import CareEvent, Kind, NappyContents
+from twofold.db import Prepared, decimal, moment
 from twofold.health.fever import CARD_LASTS, WET_NAPPY_LOOKBACK
 from twofold.households.models import Child
 
@@ -24,38 +26,39 @@ class Reading:
     method: str
 
 
-def _live(children: Sequence[int], kind: str, since: dt.datetime, now: dt.datetime) -> object:
+def _live(children: list[int], kind: str, since: dt.datetime, now: dt.datetime) -> QuerySet[CareEvent]:
     return CareEvent.objects.filter(
         child_id__in=children, kind=kind, deleted_at__isnull=True, start__gte=since, start__lte=now
     )
 
 
-def recent_temperatures(children: Sequence[int], *, now: dt.datetime) -> list[Reading]:
-    """The children's temperatures over the time a card lasts, newest first."""
-    rows = (
-        _live(children, Kind.TEMPERATURE, now - CARD_LASTS, now)  # type: ignore[attr-defined]
+_TEMPERATURES = Prepared(
+    lambda children, since, now: (
+        _live(children, Kind.TEMPERATURE, since, now)
         .order_by("-start", "-id")
         .values_list("child_id", "start", "temperature__celsius", "temperature__method")
-    )
-    return [Reading(child, at, celsius, method) for child, at, celsius, method in rows if celsius is not None]
+    ),
+    children=list,
+    since=dt.datetime,
+    now=dt.datetime,
+)
 
-
-def last_wet_nappies(children: Sequence[int], *, now: dt.datetime) -> dict[int, dt.datetime]:
-    """Each child's last wet (or wet and dirty) nappy within the lookback."""
-    rows = (
-        _live(children, Kind.NAPPY, now - WET_NAPPY_LOOKBACK, now)  # type: ignore[attr-defined]
+_WET_NAPPIES = Prepared(
+    lambda children, since, now: (
+        _live(children, Kind.NAPPY, since, now)
         .filter(nappy__contents__in=[NappyContents.WET, NappyContents.BOTH])
         .values("child_id")
         .annotate(last=Max("start"))
         .values_list("child_id", "last")
-    )
-    return dict(rows)
+    ),
+    children=list,
+    since=dt.datetime,
+    now=dt.datetime,
+)
 
-
-def doses_in_last_day(children: Sequence[int], *, now: dt.datetime) -> dict[int, list[Given]]:
-    """Each child's doses of medicine in the last 24 hours, newest first."""
-    rows = (
-        _live(children, Kind.MEDICINE, now - DAY, now)  # type: ignore[attr-defined]
+_DOSES = Prepared(
+    lambda children, since, now: (
+        _live(children, Kind.MEDICINE, since, now)
         .order_by("-start", "-id")
         .values_list(
             "child_id",
@@ -65,19 +68,18 @@ def doses_in_last_day(children: Sequence[int], *, now: dt.datetime) -> dict[int,
             "medicine__min_gap_minutes",
             "medicine__max_per_24h",
         )
-    )
-    found: dict[int, list[Given]] = {}
-    for child, at, name, dose, gap, most in rows:
-        found.setdefault(child, []).append(Given(name or "", dose or "", at, gap, most))
-    return found
+    ),
+    children=list,
+    since=dt.datetime,
+    now=dt.datetime,
+)
 
 
-def last_temperatures(children: Sequence[int], *, now: dt.datetime) -> dict[int, Reading]:
-    """Each child's last temperature up to now, however long ago: one query over the children."""
+def _last_temperatures(children: list[int], now: dt.datetime) -> QuerySet[Child, tuple[int, ...]]:
     latest = CareEvent.objects.filter(
         child=OuterRef("pk"), kind=Kind.TEMPERATURE, deleted_at__isnull=True, start__lte=now
     ).order_by("-start", "-id")
-    rows = (
+    return (
         Child.objects.filter(pk__in=children)
         .annotate(
             at=Subquery(latest.values("start")[:1]),
@@ -86,8 +88,40 @@ def last_temperatures(children: Sequence[int], *, now: dt.datetime) -> dict[int,
         )
         .values_list("pk", "at", "celsius", "method")
     )
+
+
+_LAST_TEMPERATURES = Prepared(_last_temperatures, children=list, now=dt.datetime)
+
+
+def recent_temperatures(children: Sequence[int], *, now: dt.datetime) -> list[Reading]:
+    """The children's temperatures over the time a card lasts, newest first."""
+    rows = _TEMPERATURES.fetch(children=list(children), since=now - CARD_LASTS, now=now)
+    return [
+        Reading(child, moment(at), celsius, method or "")
+        for child, at, raw, method in rows
+        if (celsius := decimal(raw)) is not None
+    ]
+
+
+def last_wet_nappies(children: Sequence[int], *, now: dt.datetime) -> dict[int, dt.datetime]:
+    """Each child's last wet (or wet and dirty) nappy within the lookback."""
+    rows = _WET_NAPPIES.fetch(children=list(children), since=now - WET_NAPPY_LOOKBACK, now=now)
+    return {child: moment(last) for child, last in rows}
+
+
+def doses_in_last_day(children: Sequence[int], *, now: dt.datetime) -> dict[int, list[Given]]:
+    """Each child's doses of medicine in the last 24 hours, newest first."""
+    found: dict[int, list[Given]] = {}
+    for child, at, name, dose, gap, most in _DOSES.fetch(children=list(children), since=now - DAY, now=now):
+        found.setdefault(child, []).append(Given(name or "", dose or "", moment(at), gap, most))
+    return found
+
+
+def last_temperatures(children: Sequence[int], *, now: dt.datetime) -> dict[int, Reading]:
+    """Each child's last temperature up to now, however long ago: one query over the children."""
+    rows = _LAST_TEMPERATURES.fetch(children=list(children), now=now)
     return {
-        child: Reading(child, at, Decimal(celsius), method or "")
-        for child, at, celsius, method in rows
-        if at is not None and celsius is not None
+        child: Reading(child, moment(at), celsius, method or "")
+        for child, at, raw, method in rows
+        if at is not None and (celsius := decimal(raw)) is not None
     }

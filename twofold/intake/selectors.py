@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from twofold.households.models import Member
+from twofold.db import Prepared, moment
+from twofold.households.models import Member, Role
 from twofold.intake.models import Writing
 from twofold.sealing import CannotUnseal, unseal
 
@@ -45,12 +46,36 @@ class SharedSummary:
 
 def shared_situations(writing: Writing) -> tuple[str, ...]:
     """The situation keys the author shared, or () when nothing is shared (or the key is gone)."""
-    if not writing.sealed_summary:
+    return _situations(writing.sealed_summary)
+
+
+def _situations(sealed_summary: str) -> tuple[str, ...]:
+    if not sealed_summary:
         return ()
     try:
-        return tuple(unseal(writing.sealed_summary))
+        return tuple(unseal(sealed_summary))
     except CannotUnseal:
         return ()
+
+
+# Today reads it on every visit of a parent, so it is compiled once (see twofold.db.Prepared), and it reads
+# only the columns the card shows: never the words.
+_SHARED_WITH = Prepared(
+    lambda household, reader: (
+        Writing.objects.filter(
+            household_id=household,
+            shared_at__isnull=False,
+            author__household_id=household,
+            author__left_at__isnull=True,
+            author__role=Role.PARENT,
+        )
+        .exclude(author_id=reader)
+        .order_by("-shared_at", "-id")
+        .values_list("pk", "author__display_name", "shared_at", "sealed_summary")
+    ),
+    household=int,
+    reader=int,
+)
 
 
 def summaries_shared_with(member: Member) -> list[SharedSummary]:
@@ -58,22 +83,11 @@ def summaries_shared_with(member: Member) -> list[SharedSummary]:
     ever: sharing is between the parents. One query."""
     if not member.is_parent:
         return []
-    writings = (
-        Writing.objects.filter(
-            household_id=member.household_id,
-            shared_at__isnull=False,
-            author__in=Member.objects.current().parents().filter(household_id=member.household_id),
-        )
-        .exclude(author_id=member.pk)
-        .select_related("author")
-    )
     found = []
-    for writing in writings.order_by("-shared_at", "-id"):
-        situations = shared_situations(writing)
-        if situations and writing.shared_at is not None:
-            found.append(
-                SharedSummary(writing.pk, writing.author.display_name, writing.shared_at, situations)
-            )
+    for pk, name, shared_at, sealed in _SHARED_WITH.fetch(household=member.household_id, reader=member.pk):
+        situations = _situations(sealed)
+        if situations and shared_at is not None:
+            found.append(SharedSummary(pk, name, moment(shared_at), situations))
     return found
 
 
