@@ -84,3 +84,17 @@ def ago(then: dt.datetime | None, now: dt.datetime) -> str:
     if hours:
         return f"{hours} h {minutes} min ago" if minutes else f"{hours} h ago"
     return f"{minutes} min ago"
+
+
+def clock_on_day(then: dt.datetime, now: dt.datetime, zone: dt.tzinfo) -> str:
+    """A time as a parent reads it beside today's: "07:56" today, "yesterday 07:56", "tomorrow 01:10", else
+    with its day ("Fri 4 Dec 07:56"). A bare 07:56 said of yesterday reads as this morning's, and a medicine's
+    last dose or next allowed time must never be misread."""
+    local, today = then.astimezone(zone), now.astimezone(zone).date()
+    clock = f"{local:%H:%M}"
+    days = (local.date() - today).days
+    if days == 0:
+        return clock
+    if days in (-1, 1):
+        return f"{'yesterday' if days < 0 else 'tomorrow'} {clock}"
+    return f"{local:%a} {local.day} {local:%b} {clock}"

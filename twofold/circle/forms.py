@@ -9,9 +9,16 @@ from django import forms
 
 from twofold.circle.models import MOST_HELPERS, NOTE_LIMIT, OFFER_LIMIT, PLACE_LIMIT, Kind
 from twofold.households.models import Household, Member
+from twofold.households.widgets import CalendarDateInput
 
 WEEKDAYS = [(str(i), name) for i, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))]
 WHO = [("everyone", "Everyone in the circle"), ("chosen", "Only the people I choose")]
+# Help that may run past midnight; for anything else an end before its start is a slip, not a 23-hour meal.
+OVERNIGHT = {Kind.NIGHT, Kind.EVENING}
+ENDS_BEFORE_START = (
+    "This ends before it starts. Only a night or an evening shift runs past midnight: change the times, "
+    "or choose one of those."
+)
 
 
 def on_clock(day: dt.date, start: dt.time, end: dt.time, zone: Any) -> tuple[dt.datetime, dt.datetime]:
@@ -25,7 +32,7 @@ class AskForm(forms.Form):
     kind = forms.ChoiceField(label="What do you need?", choices=Kind.choices, initial=Kind.NIGHT)
     day = forms.DateField(
         label="Day",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=CalendarDateInput(),
         help_text="For a night, the evening it starts.",
     )
     start = forms.TimeField(label="From", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
@@ -61,6 +68,9 @@ class AskForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if all(data.get(k) is not None for k in ("day", "start", "end")):
+            if data["end"] <= data["start"] and data.get("kind") not in OVERNIGHT:
+                self.add_error("end", ENDS_BEFORE_START)
+                return data
             try:
                 data["starts"], data["ends"] = on_clock(
                     data["day"], data["start"], data["end"], self.household.zone

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from twofold.health.summary import DEFAULT_DAYS, LONGEST_DAYS
+from twofold.households.widgets import CalendarDateInput
 
 UNTIL_BEFORE_SINCE = "The last day is before the first: swap them."
 TOO_LONG = f"A summary covers at most {LONGEST_DAYS} days: choose a shorter period."
@@ -15,8 +16,8 @@ TOO_LONG = f"A summary covers at most {LONGEST_DAYS} days: choose a shorter peri
 
 class SummaryForm(forms.Form):
     child = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Child")
-    since = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(label="From", widget=CalendarDateInput())
+    until = forms.DateField(label="To", widget=CalendarDateInput())
     add = forms.CharField(
         required=False,
         max_length=1000,

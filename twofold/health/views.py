@@ -30,9 +30,11 @@ def _read(request: MemberRequest) -> tuple[dict[str, Any], bool]:
     for child in children:
         child.household = household
     form = SummaryForm(request.GET or None, children=[(c.pk, c.name) for c in children], today=today)
+    chosen_notes = _chosen_notes(request.GET.getlist("notes"))
     context: dict[str, Any] = {"form": form, "pages": [], "now": now}
     if form.is_bound and not form.is_valid():
-        return context, False
+        # No summary for days the parent did not choose; the notes they ticked ride along until they do.
+        return context | {"kept_notes": sorted(chosen_notes)}, False
     data = form.cleaned_data if form.is_bound else {}
     first = data.get("since") or form.fields["since"].initial
     last = data.get("until") or form.fields["until"].initial
@@ -42,7 +44,7 @@ def _read(request: MemberRequest) -> tuple[dict[str, Any], bool]:
         children=chosen,
         first=first,
         last=last,
-        chosen_notes=_chosen_notes(request.GET.getlist("notes")),
+        chosen_notes=chosen_notes,
         now=now,
     )
     return context | {"first": first, "last": last, "added": data.get("add", "")}, True

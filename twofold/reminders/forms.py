@@ -28,10 +28,10 @@ class ReminderSettingsForm(forms.Form):
         help_text="Leave these empty to sleep through your block: whoever is on duty gets them.",
     )
     quiet_from = forms.TimeField(
-        required=False, label="Quiet from", widget=forms.TimeInput(attrs={"type": "time"})
+        required=False, label="Quiet from", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     quiet_until = forms.TimeField(
-        required=False, label="Quiet until", widget=forms.TimeInput(attrs={"type": "time"})
+        required=False, label="Quiet until", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     email = forms.ChoiceField(choices=EmailWhen.choices, label="Email me reminders")
 

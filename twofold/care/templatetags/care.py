@@ -12,6 +12,7 @@ from django import template
 from django.middleware.csrf import get_token
 
 from twofold.care.day import ago as _ago
+from twofold.care.day import clock_on_day
 from twofold.care.kinds.medicine import format_hours
 from twofold.care.labels import count_phrase, describe, event_label
 from twofold.care.rows import EventRow
@@ -47,6 +48,12 @@ def volume(ml: Decimal | None, household: Household) -> str:
 @register.simple_tag
 def ago(then: dt.datetime | None, now: dt.datetime) -> str:
     return _ago(then, now)
+
+
+@register.simple_tag
+def clock(then: dt.datetime, now: dt.datetime, household: Household) -> str:
+    """The time on the household's clock, with its day unless it is today (see care.day.clock_on_day)."""
+    return clock_on_day(then, now, household.zone)
 
 
 @register.filter

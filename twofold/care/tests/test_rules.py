@@ -3,7 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from twofold.care.day import EventFact, ago, local_day_bounds, minutes_within, summarise_day
+from twofold.care.day import EventFact, ago, clock_on_day, local_day_bounds, minutes_within, summarise_day
 from twofold.care.rules import CLOCK_SKEW, OLDEST_START, TOO_OLD, response_errors, time_errors
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
@@ -70,3 +70,12 @@ def test_a_start_more_than_ten_years_ago_is_a_typo_in_the_year():
     assert time_errors(kind="nappy", start=NOW - OLDEST_START, end=None, now=NOW) == {}
     too_old = NOW - OLDEST_START - dt.timedelta(minutes=1)
     assert time_errors(kind="nappy", start=too_old, end=None, now=NOW) == {"start": TOO_OLD}
+
+
+def test_a_time_carries_its_day_unless_it_is_today():
+    now = dt.datetime(2027, 3, 28, 0, 30, tzinfo=dt.UTC)  # 00:30 on the morning the clocks go forward
+    assert clock_on_day(dt.datetime(2027, 3, 28, 0, 10, tzinfo=dt.UTC), now, LONDON) == "00:10"
+    assert clock_on_day(dt.datetime(2027, 3, 27, 23, 50, tzinfo=dt.UTC), now, LONDON) == "yesterday 23:50"
+    assert clock_on_day(dt.datetime(2027, 3, 28, 23, 30, tzinfo=dt.UTC), now, LONDON) == "tomorrow 00:30"
+    assert clock_on_day(dt.datetime(2027, 3, 28, 22, 30, tzinfo=dt.UTC), now, LONDON) == "23:30"
+    assert clock_on_day(dt.datetime(2027, 3, 25, 7, 56, tzinfo=dt.UTC), now, LONDON) == "Thu 25 Mar 07:56"

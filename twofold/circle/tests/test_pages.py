@@ -9,6 +9,7 @@ import time_machine
 from django.test import Client
 
 from twofold.circle import services
+from twofold.circle.forms import ENDS_BEFORE_START
 from twofold.circle.models import HelpRequest, Taking
 from twofold.conftest import client_for
 from twofold.households.models import Member
@@ -167,6 +168,21 @@ def test_asking_refuses_what_cannot_be_and_keeps_what_was_typed(world):
     assert too_many.status_code == 200
     assert not HelpRequest.objects.exists()
     assert client_for(world.pat).get("/circle/ask/").status_code in (403, 404)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_only_a_night_or_an_evening_runs_past_midnight(world):
+    alex = client_for(world.alex)
+    asked = {"day": "2026-11-26", "start": "18:00", "end": "17:00", "helpers_needed": 1, "who": "everyone"}
+
+    meal = alex.post("/circle/ask/", {**asked, "kind": "meal", "place": "At ours"})
+
+    assert meal.status_code == 200 and ENDS_BEFORE_START in text(meal)
+    assert 'value="At ours"' in meal.content.decode()
+    assert not HelpRequest.objects.exists()
+    alex.post("/circle/ask/", {**asked, "kind": "evening", "start": "19:00", "end": "00:30"})
+    evening = HelpRequest.objects.get()
+    assert (evening.ends - evening.starts) == dt.timedelta(hours=5, minutes=30)
 
 
 @time_machine.travel(NOW, tick=False)

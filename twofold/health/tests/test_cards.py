@@ -226,6 +226,18 @@ def test_today_shows_the_next_time_the_label_allows_and_the_days_count(world, at
     assert " due" not in page.lower().split("data-medicines")[1]
 
 
+def test_a_dose_from_yesterday_and_a_next_time_tomorrow_say_so(world, at_now):
+    local = NOW.astimezone(world.ada.household.zone)
+    late_last_night = (local - dt.timedelta(days=1)).replace(hour=22, minute=40)
+    dose(world, late_last_night, min_gap_minutes=24 * 60)
+    page = today(world.alex)
+    assert "1 dose in the last 24 hours, last at yesterday 22:40." in page
+    assert "The label allows the next from <b data-next-allowed>22:40</b>." in page
+    dose(world, NOW - dt.timedelta(minutes=5), min_gap_minutes=24 * 60)
+    tomorrow = (local - dt.timedelta(minutes=5)).strftime("%H:%M")
+    assert f"<b data-next-allowed>tomorrow {tomorrow}</b>" in today(world.alex)
+
+
 def test_without_a_label_twofold_only_counts(world, at_now):
     dose(world, NOW - dt.timedelta(hours=1))
     page = today(world.alex)

@@ -84,6 +84,18 @@ def test_bad_periods_say_what_to_do(world):
         assert long.status_code == 400 and TOO_LONG in long.content.decode()
 
 
+def test_notes_ticked_before_a_bad_period_are_still_ticked_once_it_is_put_right(world, two_days):
+    with time_machine.travel(NOW, tick=False):
+        alex = client_for(world.alex)
+        wrong = alex.get(URL, {"since": "2027-02-02", "until": "2027-02-01", "notes": [two_days.pk]})
+        assert wrong.status_code == 400
+        kept = re.findall(r'<input type="hidden" name="notes" value="(\d+)">', wrong.content.decode())
+        assert kept == [str(two_days.pk)]
+        # The form sends them again with the corrected days, and the summary prints the note.
+        right = alex.get(URL, {"since": "2027-02-01", "until": "2027-02-02", "notes": kept}).content.decode()
+    assert "Seemed windy after feeds" in right.split('class="card summary-page"')[1]
+
+
 def test_parents_only_and_never_another_households_child(world):
     with time_machine.travel(NOW, tick=False):
         assert client_for(world.pat).get(URL).status_code == 404  # parents' pages are not there for a helper
