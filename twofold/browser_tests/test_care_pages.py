@@ -85,7 +85,32 @@ def test_validation_error_keeps_input(world, logged_in: Callable[[Member], Page]
     page.get_by_role("textbox", name="Note").fill("Took the left side first, then dozed off")
     page.get_by_role("button", name="Save").click()
 
-    expect(page.get_by_role("alert")).to_have_text("The end is before the start. Swap them or correct one.")
+    expect(page.get_by_role("alert")).to_have_text("Not logged yet: put right what is marked above.")
+    ended = page.locator(".field.has-error", has=page.get_by_label("Ended"))
+    ended_error = "The end is before the start. Swap them or correct one."
+    expect(ended.locator("[data-tap-error]")).to_have_text(ended_error)
+    expect(page.get_by_label("Ended")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_role("textbox", name="Note")).to_have_value("Took the left side first, then dozed off")
     expect(page.get_by_label("Bottle of formula")).to_be_checked()
     assert not CareEvent.objects.filter(kind=Kind.FEED).exists()
+
+
+def test_each_refused_field_is_marked_beside_itself(world, logged_in: Callable[[Member], Page]) -> None:
+    page = logged_in(world.alex)
+    page.goto(f"/log/medicine/?child={world.ada.pk}")
+    page.get_by_label("Dose", exact=True).fill("2.5 ml")
+    page.get_by_label("Shortest gap between doses (hours)").fill("-1")
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_role("alert")).to_have_text("Not logged yet: put right what is marked above.")
+    medicine = page.locator(".field.has-error", has=page.get_by_label("Medicine", exact=True))
+    expect(medicine.locator("[data-tap-error]")).to_have_text("This field is required.")
+    gap = page.locator(".field.has-error", has=page.get_by_label("Shortest gap between doses (hours)"))
+    expect(gap.locator("[data-tap-error]")).to_contain_text("greater than or equal to 0")
+    expect(page.get_by_label("Dose", exact=True)).to_have_value("2.5 ml")
+
+    page.get_by_label("Medicine", exact=True).fill("Paracetamol")
+    page.get_by_label("Shortest gap between doses (hours)").fill("4")
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_url(re.compile(r"/log/$"))  # Quick log, once it is logged
+    assert CareEvent.objects.get(kind=Kind.MEDICINE).medicine.name == "Paracetamol"

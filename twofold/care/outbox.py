@@ -41,11 +41,29 @@ def error_text(error: ValidationError) -> str:
 
 
 def form_errors(*forms: Any) -> dict[str, list[str]]:
+    """Each field's messages under the name its input has on the page ("d-name" for a kind's detail), so
+    the page script can put each one beside its field as the page itself would."""
     errors: dict[str, list[str]] = {}
     for form in forms:
         if form is not None:
-            errors |= {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+            errors |= {
+                name if name == "__all__" else form.add_prefix(name): [str(m) for m in messages]
+                for name, messages in form.errors.items()
+            }
     return errors
+
+
+def errors_text(*forms: Any) -> str:
+    """One line naming each field and what to fix there (its first message, as the page shows it), for
+    the outbox's list, where the form is no longer beside it."""
+    parts = []
+    for form in forms:
+        if form is None:
+            continue
+        for name, messages in form.errors.items():
+            label = form[name].label if name in form.fields else None
+            parts.append(f"{label}: {messages[0]}" if label else str(messages[0]))
+    return " ".join(parts)
 
 
 def at_local(moment: Any) -> str:

@@ -256,8 +256,8 @@ def log_event(request: MemberRequest, kind: str) -> HttpResponse:
                     return outbox.answer(201 if logged.created else 200, f"{text}.", event=event.pk)
                 return redirect(f"{reverse('care:quick_log')}?child={event.child_id}")
         if outbox.from_outbox(request):
+            text = outbox.errors_text(event_form, detail_form)
             errors = outbox.form_errors(event_form, detail_form)
-            text = " ".join(message for messages_ in errors.values() for message in messages_)
             return outbox.answer(400, text or "This could not be logged.", errors=errors)
     return _render_form(request, kind, event_form, detail_form, None)
 

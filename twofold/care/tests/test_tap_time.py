@@ -92,6 +92,18 @@ def test_a_refused_log_from_the_outbox_answers_400_with_the_reason(world):
 
 
 @time_machine.travel(NOW, tick=False)
+def test_a_refused_medicine_names_each_field_and_keys_its_errors_by_the_inputs_name(world):
+    form = nappy(world, tapped=NOW, sent=NOW) | {"d-name": "", "d-dose": "1 drop", "d-min_gap_minutes": "-1"}
+    response = client_for(world.alex).post(reverse("care:log_event", args=["medicine"]), form, headers=OUTBOX)
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert set(errors) == {"d-name", "d-min_gap_minutes"}
+    message = response.json()["message"]
+    assert message.startswith("Medicine: This field is required.")
+    assert "Ensure this value is greater than or equal to 0." in message
+
+
+@time_machine.travel(NOW, tick=False)
 def test_a_timer_starts_and_stops_at_its_taps(world):
     client = client_for(world.alex)
     started, stopped = NOW - dt.timedelta(minutes=50), NOW - dt.timedelta(minutes=5)

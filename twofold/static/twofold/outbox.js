@@ -101,7 +101,9 @@
         return { outcome: "later", message: "Twofold's server had a problem; it will try again." };
       }
       return readAnswer(response).then(function (data) {
-        if (data && data.message) { return { outcome: "failed", message: data.message }; }
+        if (data && data.message) {
+          return { outcome: "failed", message: data.message, errors: data.errors || null };
+        }
         if (response.status === 403 || response.status === 401) {
           // Logged out, or a new session since the tap: wait until the parent logs in again.
           return { outcome: "later", message: "Log in again to send this." };

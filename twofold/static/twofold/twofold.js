@@ -56,6 +56,34 @@
     note.textContent = text;
   }
 
+  // A refusal's field errors go beside their fields, as the page shows them when sent without the script;
+  // the note under the button says where to look, with any error that belongs to no one field.
+  function sayRefused(form, result) {
+    lastTap.delete(form);  // the next tap is a parent's answer to the refusal, never a double tap
+    form.querySelectorAll("[data-tap-error]").forEach(function (el) { el.remove(); });
+    form.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+    form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    var errors = result.errors || {};
+    var marked = 0;
+    var rest = [];
+    Object.keys(errors).forEach(function (name) {
+      var input = name === "__all__" ? null : form.elements[name];
+      if (typeof RadioNodeList !== "undefined" && input instanceof RadioNodeList) { input = input[0]; }
+      var holder = input && input.closest(".field, fieldset");
+      if (!holder) { rest.push(errors[name][0]); return; }
+      holder.classList.add("has-error");
+      input.setAttribute("aria-invalid", "true");
+      var message = document.createElement("p");
+      message.className = "error";
+      message.setAttribute("data-tap-error", "");
+      message.textContent = errors[name][0];
+      holder.appendChild(message);
+      marked += 1;
+    });
+    if (!marked) { say(form, result.message, true); return; }
+    say(form, ["Not logged yet: put right what is marked above."].concat(rest).join(" "), true);
+  }
+
   function onSubmit(event) {
     var form = event.target.closest && event.target.closest("form[data-log]");
     if (!form || !outbox) { return; }
@@ -80,7 +108,7 @@
         return;
       }
       if (mine && mine.outcome === "failed" && document.body.contains(form)) {
-        outbox.remove(item.id).then(function () { say(form, mine.message, true); render(); });
+        outbox.remove(item.id).then(function () { sayRefused(form, mine); render(); });
         return;
       }
       say(form, "No connection: saved on this phone, it will be sent when the connection is back.");
