@@ -12,7 +12,7 @@ from twofold.circle import rules, selectors
 from twofold.circle.models import Kind, StandingOffer
 from twofold.households.models import Member
 from twofold.nights.models import NightPlan
-from twofold.nights.selectors import tonight
+from twofold.nights.selectors import night_ahead
 from twofold.nights.services import Replanned
 
 KIND_WORDS = dict(Kind.choices)
@@ -74,7 +74,7 @@ def suggestions(
     offering = [o for o in offers if o.kind == Kind.NIGHT]
     if not member.is_parent or not offering:
         return []
-    first = tonight(member.household, now)
+    first = night_ahead(member.household, now)  # a night under way can no longer be asked for
     plans = (
         NightPlan.objects.filter(
             household_id=member.household_id,
@@ -99,7 +99,7 @@ def suggestions(
 def ask_for_night(member: Member, night: dt.date, now: dt.datetime) -> tuple[str, dict[str, Any]] | None:
     """The night planner's suggestion, on a plan that cannot give each parent their block: ask whoever offers
     nights on that weekday, unless the night is asked for already or over (two queries)."""
-    if not member.is_parent or night < tonight(member.household, now):
+    if not member.is_parent or night < night_ahead(member.household, now):
         return None
     offers = [
         o

@@ -72,6 +72,12 @@ def tonight(household: Household, now: dt.datetime) -> dt.date:
     return yesterday if now < night_for(household, yesterday).end else today
 
 
+def night_ahead(household: Household, now: dt.datetime) -> dt.date:
+    """The next night that has not begun: this evening's, or tomorrow's once this evening's is under way."""
+    day = tonight(household, now)
+    return day if now < night_for(household, day).start else day + dt.timedelta(days=1)
+
+
 def last_night(household: Household, now: dt.datetime) -> dt.date:
     """The most recent night that has ended."""
     day = tonight(household, now)

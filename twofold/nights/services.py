@@ -31,7 +31,7 @@ from twofold.nights.models import (
     Shift,
 )
 from twofold.nights.plans import Fairness, Feeding, Person, Plan, PlanRequest
-from twofold.nights.selectors import Inputs, inputs_for, night_for, plans_of, tonight
+from twofold.nights.selectors import Inputs, inputs_for, night_ahead, night_for, plans_of, tonight
 
 PARENTS_ONLY = "Only a parent can plan the household's nights."
 TOO_EARLY = "That night has already ended: plan tonight or a night to come."
@@ -410,7 +410,7 @@ def replan_after_move(*, about: Member, made_by: Member | None, now: dt.datetime
     so nobody stays on duty at a home they are not sleeping in, and someone back home shares the nights.
     A night they agreed to stays as it is, and so does a night changed by hand (who set it knew best)."""
     household = about.household
-    first = tonight(household, now)
+    first = night_ahead(household, now)  # a night under way keeps the shifts already done
     last = now.astimezone(household.zone).date() + dt.timedelta(weeks=AHEAD_WEEKS)
     agreed = AgreedNight.objects.filter(household=household, member=about, night__gte=first)
     plans = plans_of(household).filter(night__range=(first, last)).exclude(night__in=agreed.values("night"))

@@ -96,3 +96,20 @@ def test_nights_already_over_and_other_households_are_left_alone(world):
 
     assert replanned == Replanned((), ())
     assert list(NightPlan.objects.order_by("pk").values_list("pk", "updated_at")) == before
+
+
+def test_a_night_under_way_stays_as_planned_and_the_next_follows_the_move(world):
+    household = world.alex.household
+    saturday_evening = dt.datetime(2026, 11, 28, 12, 0, tzinfo=LONDON)
+    with time_machine.travel(saturday_evening, tick=False):
+        for day in (SATURDAY, SUNDAY):
+            make_plan(member=world.alex, day=day, now=saturday_evening)
+    sunday_small_hours = dt.datetime(2026, 11, 29, 5, 15, tzinfo=LONDON)
+    with time_machine.travel(sunday_small_hours, tick=False):
+        replanned = services.set_living_apart(
+            member=world.alex, about=world.sam, apart=True, now=sunday_small_hours
+        )
+
+    assert replanned == Replanned((SUNDAY,), ())
+    assert on_duty(household, SATURDAY) == {"Alex", "Sam"}  # Sam's shift that night was already done
+    assert on_duty(household, SUNDAY) == {"Alex"}

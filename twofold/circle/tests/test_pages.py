@@ -243,6 +243,10 @@ def test_the_planner_suggests_asking_someone_who_offers_nights(world):
     plan_page = client_for(world.alex).get(plan_url)
     assert "Pat offered “One night a week”. Ask the circle for the night of Sat 28 Nov" in text(plan_page)
     assert b'href="/circle/ask/?kind=night&amp;day=2026-11-28"' in plan_page.content
+    # Once the night is under way it can no longer be asked for, so neither page suggests it.
+    with time_machine.travel(dt.datetime(2026, 11, 29, 5, 15, tzinfo=LONDON), tick=False):
+        assert "can't give each parent their block" not in text(client_for(world.alex).get("/circle/"))
+        assert "Ask the circle for the night of" not in text(client_for(world.alex).get(plan_url))
     ask_saturday_night(world.alex)
     assert "Ask the circle for the night of" not in text(client_for(world.alex).get(plan_url))
 
