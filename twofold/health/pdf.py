@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.utils.dateformat import format as date_format
 from fpdf import FPDF, FontFace
-from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, XPos, YPos
 
 from twofold.health import words
 from twofold.health.pages import ChildSummary, Line
@@ -70,7 +70,8 @@ def _say(
     """A paragraph at the current x: the whole width, or `width` millimetres (a column; x stays put)."""
     pdf.set_font(style="B" if bold else "", size=size)
     after = XPos.LEFT if width else XPos.LMARGIN
-    pdf.multi_cell(width, size * 0.5, _safe(pdf, text), new_x=after, new_y=YPos.NEXT)
+    # Left-aligned: fpdf2 justifies by default, which stretched a wrapped line's spaces.
+    pdf.multi_cell(width, size * 0.5, _safe(pdf, text), new_x=after, new_y=YPos.NEXT, align=Align.L)
     if width:
         pdf.set_xy(pdf.get_x(), pdf.get_y() + gap)  # set_y alone would send x back to the margin
     else:
@@ -102,32 +103,54 @@ def _table(
     pdf.ln(1.5)
 
 
-def _lines(pdf: FPDF, heading: str, lines: Sequence[Line], width: float, by: bool) -> None:
-    _say(pdf, heading, bold=True, gap=0.3, width=width)
+# A list as paragraphs: (text, bold, gap after).
+Paragraphs = list[tuple[str, bool, float]]
+
+
+def _paragraphs(heading: str, lines: Sequence[Line], by: bool) -> Paragraphs:
+    found: Paragraphs = [(heading, True, 0.3)]
     if not lines:
-        _say(pdf, words.NONE_LOGGED, width=width)
-    for line in lines:
-        who = f" ({line.by})" if by else ""
-        _say(
-            pdf,
-            f"{line.when}: {line.text}{who}",
-            gap=0.2,
-            width=width,
+        found.append((words.NONE_LOGGED, False, 0.8))
+    found += [(f"{line.when}: {line.text}" + (f" ({line.by})" if by else ""), False, 0.2) for line in lines]
+    return found
+
+
+def _height(pdf: FPDF, paragraphs: Paragraphs, width: float) -> float:
+    total = 0.0
+    for text, bold, gap in paragraphs:
+        pdf.set_font(style="B" if bold else "", size=BODY)
+        total += pdf.multi_cell(
+            width, BODY * 0.5, _safe(pdf, text), dry_run=True, output=MethodReturnValue.HEIGHT
         )
+        total += gap
+    return total
+
+
+def _column(pdf: FPDF, paragraphs: Paragraphs, width: float) -> None:
+    for text, bold, gap in paragraphs:
+        _say(pdf, text, bold=bold, gap=gap, width=width)
 
 
 def _side_by_side(pdf: FPDF, page: ChildSummary) -> None:
-    """Temperatures on the left, medicines on the right: the page's lists, in half the height."""
+    """Temperatures on the left, medicines on the right: the page's lists, in half the height. Columns never
+    run over a page (the right one would start again at the top of the left's, on the next page): they go
+    to the next page together, or, longer than a page, one after the other at the whole width."""
     half = pdf.epw / 2 - 2
+    left = _paragraphs("Temperatures", page.temperatures, by=False)
+    right = _paragraphs("Medicines given", page.medicines, by=True)
+    needed = max(_height(pdf, left, half), _height(pdf, right, half))
+    if needed > pdf.eph:
+        _column(pdf, left, 0)
+        _column(pdf, right, 0)
+        return
+    if pdf.will_page_break(needed):
+        pdf.add_page()
     top = pdf.get_y()
-    _lines(pdf, "Temperatures", page.temperatures, half, by=False)
-    left_end, left_page = pdf.get_y(), pdf.page
+    _column(pdf, left, half)
+    left_end = pdf.get_y()
     pdf.set_xy(MARGIN + pdf.epw / 2 + 2, top)
-    _lines(pdf, "Medicines given", page.medicines, half, by=True)
-    # Whichever column went further down (or over a page) sets where the page goes on.
-    if pdf.page == left_page:
-        pdf.set_y(max(left_end, pdf.get_y()))
-    pdf.set_x(MARGIN)
+    _column(pdf, right, half)
+    pdf.set_xy(MARGIN, max(left_end, pdf.get_y()))
     pdf.ln(0.8)
 
 
@@ -176,7 +199,7 @@ def _child_page(
     _growth(pdf, page, last)
     _side_by_side(pdf, page)
     if page.notes:
-        _lines(pdf, "Notes", page.notes, 0, by=False)
+        _column(pdf, _paragraphs("Notes", page.notes, by=False), 0)
     if added:
         _say(pdf, words.ADDED, bold=True, gap=0.3)
         _say(pdf, added)

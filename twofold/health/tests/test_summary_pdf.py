@@ -119,3 +119,43 @@ def test_twins_get_a_page_each_and_one_child_can_be_chosen(world, two_days):
     assert "Cy, 4 weeks old" in cy_page and "Tue 2 Feb 0 – – 1 0" in cy_page
     assert "Centiles need" not in cy_page  # Cy has no measurements: nothing to ask for
     assert only_cy == cy_page
+
+
+def a_month_of_readings_and_doses(world, hours) -> list[str]:
+    """A reading at each of `hours` every day of January, and a dose with a long label: more than the first
+    page has room for under the days and the chart. The PDF's pages."""
+    with time_machine.travel(NOW, tick=False):
+        for day in range(1, 28):
+            for hour in hours:
+                log_care_event(
+                    member=world.alex,
+                    child=world.ada,
+                    kind="temperature",
+                    start=dt.datetime(2027, 1, day, hour, 0, tzinfo=dt.UTC),
+                    details={"celsius": "37.2", "method": "armpit"},
+                )
+            log_care_event(
+                member=world.sam,
+                child=world.ada,
+                kind="medicine",
+                start=dt.datetime(2027, 1, day, 9, 30, tzinfo=dt.UTC),
+                details={"name": "Paracetamol", "dose": "2.5 ml, as the nurse advised us"},
+            )
+        return pages_of(client_for(world.alex).get(PDF, {"since": "2027-01-01", "until": "2027-01-27"}))
+
+
+def test_lists_that_do_not_fit_under_the_chart_go_to_the_next_page_side_by_side(world):
+    pages = a_month_of_readings_and_doses(world, hours=(8, 20))
+
+    [lists] = [text for text in pages if "Medicines given" in text]
+    assert "Temperatures" in lists
+    assert lists.count("(Sam)") == 27 and lists.count("37.2 °C") == 54
+
+
+def test_lists_longer_than_a_page_follow_one_another_and_no_line_is_split(world):
+    pages = a_month_of_readings_and_doses(world, hours=(8, 14, 20))
+
+    assert sum(text.count("37.2 °C") for text in pages) == 81
+    whole = "\n".join(pages)
+    assert whole.index("Temperatures") < whole.index("Medicines given")
+    assert whole.count("as the nurse advised us (Sam)") == 27  # at the whole width: no dose wraps
