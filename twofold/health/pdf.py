@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from django.utils.dateformat import format as date_format
 from fpdf import FPDF, FontFace
@@ -119,10 +120,11 @@ def _height(pdf: FPDF, paragraphs: Paragraphs, width: float) -> float:
     total = 0.0
     for text, bold, gap in paragraphs:
         pdf.set_font(style="B" if bold else "", size=BODY)
-        total += pdf.multi_cell(
+        height = pdf.multi_cell(
             width, BODY * 0.5, _safe(pdf, text), dry_run=True, output=MethodReturnValue.HEIGHT
         )
-        total += gap
+        # fpdf2 types multi_cell's return as any of its outputs; asked for HEIGHT alone, it is the height.
+        total += cast(float, height) + gap
     return total
 
 
