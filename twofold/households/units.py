@@ -25,6 +25,7 @@ class MeasureUnits:
 
     mass: str = KG
     length: str = CM
+    temperature: str = "C"  # or "F": Household.temperature_unit's values
 
 
 METRIC = MeasureUnits()
@@ -33,10 +34,13 @@ METRIC = MeasureUnits()
 class HasUnits(Protocol):
     mass_unit: str
     length_unit: str
+    temperature_unit: str
 
 
 def units_of(household: HasUnits) -> MeasureUnits:
-    return MeasureUnits(mass=household.mass_unit, length=household.length_unit)
+    return MeasureUnits(
+        mass=household.mass_unit, length=household.length_unit, temperature=household.temperature_unit
+    )
 
 
 def _whole(value: Decimal) -> int:

@@ -16,6 +16,7 @@ from django import forms
 from twofold.care.kinds.base import KindDefinition, Nouns
 from twofold.care.kinds.inputs import DetailForm
 from twofold.care.models import Kind, Temperature, TemperatureMethod
+from twofold.households.units import MeasureUnits
 
 CELSIUS = "C"
 FAHRENHEIT = "F"
@@ -85,16 +86,17 @@ class TemperatureForm(DetailForm):
         self.order_fields(["celsius", "method"])
 
 
-def describe_temperature(details: Mapping[str, Any], locale: str, unit: str) -> str:
-    """“38.2 °C (100.8 °F), armpit”: both units, the American one first in American English, since this line
-    is given the household's wording and volume unit only."""
+def describe_in_unit(details: Mapping[str, Any], measures: MeasureUnits) -> str:
+    """“100.8 °F, armpit”: in the household's own unit, as the health cards and the summary say it."""
     celsius = details.get("celsius")
     if celsius is None:
         return ""
-    units = (FAHRENHEIT, CELSIUS) if locale == "en-US" else (CELSIUS, FAHRENHEIT)
-    first, second = (format_temperature(celsius, u) for u in units)
+    return format_temperature(celsius, measures.temperature) + _taken(details)
+
+
+def _taken(details: Mapping[str, Any]) -> str:
     method = TemperatureMethod(details["method"]).label.lower() if details.get("method") else ""
-    return f"{first} ({second})" + (f", {method}" if method else "")
+    return f", {method}" if method else ""
 
 
 TEMPERATURE = KindDefinition(
@@ -107,5 +109,5 @@ TEMPERATURE = KindDefinition(
         "celsius": "In °C, to two decimals: 100.4 °F is 38.00. Pages show the household's unit.",
         "method": "How it was taken: armpit, ear, rectal or forehead (NICE NG143; EVIDENCE.md §9.1).",
     },
-    describe=describe_temperature,
+    describe_measure=describe_in_unit,
 )

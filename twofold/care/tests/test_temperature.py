@@ -17,7 +17,7 @@ from twofold.care.kinds.temperature import (
     CELSIUS,
     FAHRENHEIT,
     TemperatureForm,
-    describe_temperature,
+    describe_in_unit,
     format_temperature,
     from_celsius,
     to_celsius,
@@ -25,6 +25,7 @@ from twofold.care.kinds.temperature import (
 from twofold.care.models import TOO_HOT, CareEvent, Temperature
 from twofold.care.services import log_care_event
 from twofold.conftest import client_for
+from twofold.households.units import MeasureUnits
 
 EVENTS = "/api/v1/events/"
 
@@ -49,15 +50,14 @@ def test_every_tenth_of_a_degree_round_trips_in_both_units():
         assert from_celsius(to_celsius(typed, CELSIUS), CELSIUS) == typed
 
 
-def test_a_reading_reads_in_the_households_unit_and_the_line_gives_both():
+def test_a_reading_and_its_line_read_in_the_households_unit():
     assert format_temperature(Decimal("38.2"), CELSIUS) == "38.2 °C"
     assert format_temperature(Decimal("38.2"), FAHRENHEIT) == "100.8 °F"
-    assert describe_temperature({"celsius": Decimal("38.2"), "method": "ear"}, "en-GB", "ml") == (
-        "38.2 °C (100.8 °F), ear"
-    )
-    assert describe_temperature({"celsius": Decimal("38.0"), "method": "rectal"}, "en-US", "fl_oz") == (
-        "100.4 °F (38.0 °C), rectal"
-    )
+    celsius, fahrenheit = MeasureUnits(temperature=CELSIUS), MeasureUnits(temperature=FAHRENHEIT)
+    assert describe_in_unit({"celsius": Decimal("38.2"), "method": "ear"}, celsius) == "38.2 °C, ear"
+    rectal = {"celsius": Decimal("38.0"), "method": "rectal"}
+    assert describe_in_unit(rectal, fahrenheit) == "100.4 °F, rectal"
+    assert describe_in_unit({"celsius": Decimal("37.0"), "method": ""}, fahrenheit) == "98.6 °F"
 
 
 # ---- The form ----

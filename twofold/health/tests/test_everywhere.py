@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from twofold.care.services import log_care_event
 from twofold.conftest import client_for
+from twofold.households.models import Household
 
 
 def log_both(world):
@@ -33,8 +34,15 @@ def log_both(world):
 def test_history_filters_temperatures(world):
     log_both(world)
     page = client_for(world.pat).get(reverse("care:history"), {"kind": "temperature"}).content.decode()
-    assert "38.4 °C (101.1 °F), armpit" in page
+    assert "38.4 °C, armpit" in page
     assert "Paracetamol" not in page
+
+
+def test_the_log_says_a_temperature_in_the_households_unit(world):
+    log_both(world)
+    Household.objects.filter(pk=world.alex.household_id).update(temperature_unit="F")
+    page = client_for(world.sam).get(reverse("care:history"), {"kind": "temperature"}).content.decode()
+    assert "101.1 °F, armpit" in page and "°C" not in page.split("<main")[1]
 
 
 def test_the_api_filters_by_kind(world, client):
