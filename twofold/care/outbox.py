@@ -70,9 +70,15 @@ def at_local(moment: Any) -> str:
     return f"{timezone.localtime(moment):%H:%M}"
 
 
-def deleted_text(event: CareEvent, label: str) -> str:
-    """What a parent reads when their change reaches an event someone deleted meanwhile."""
+def deleted_text(event: CareEvent, label: str, *, doing: str = "change") -> str:
+    """What a parent reads when they reach an event someone deleted: opening it ("open"), or their change
+    or their own delete arriving after it ("change", "delete")."""
     who = f" by {event.deleted_by.display_name}" if event.deleted_by else ""
     when = at_local(event.deleted_at or timezone.now())
+    deleted = f"This {label.lower()} was deleted{who} at {when}"
+    if doing == "open":
+        return f"{deleted}. If it should stay, undo the delete on Today."
+    if doing == "delete":
+        return f"This {label.lower()} was already deleted{who} at {when}."
     undo = "Undo the delete from Today if it should stay, then change it again."
-    return f"This {label.lower()} was deleted{who} at {when}, so your change was not saved. {undo}"
+    return f"{deleted}, so your change was not saved. {undo}"

@@ -266,7 +266,7 @@ def log_event(request: MemberRequest, kind: str) -> HttpResponse:
 def edit_event(request: MemberRequest, event_id: int) -> HttpResponse:
     event = selectors.get_event_for_member(member=request.member, event_id=event_id, include_deleted=True)
     if event.deleted_at is not None:
-        return _deleted_meanwhile(request, event)
+        return _deleted_meanwhile(request, event, "change" if request.method == "POST" else "open")
     event_form, detail_form = _forms(request, event.kind, event)
     if request.method == "POST":
         valid = event_form.is_valid() & (detail_form is None or detail_form.is_valid())
@@ -294,9 +294,9 @@ def edit_event(request: MemberRequest, event_id: int) -> HttpResponse:
     return _render_form(request, event.kind, event_form, detail_form, event)
 
 
-def _deleted_meanwhile(request: MemberRequest, event: CareEvent) -> HttpResponse:
-    """A change or a second delete reaching an event already deleted: say who deleted it and when."""
-    text = outbox.deleted_text(event, event_label(event.kind, request.household.locale))
+def _deleted_meanwhile(request: MemberRequest, event: CareEvent, doing: str) -> HttpResponse:
+    """Opening, changing or deleting an event already deleted: say who deleted it and when."""
+    text = outbox.deleted_text(event, event_label(event.kind, request.household.locale), doing=doing)
     if outbox.from_outbox(request):
         return outbox.answer(410, text)
     messages.error(request, text)
@@ -308,7 +308,7 @@ def _deleted_meanwhile(request: MemberRequest, event: CareEvent) -> HttpResponse
 def delete_event(request: MemberRequest, event_id: int) -> HttpResponse:
     event = selectors.get_event_for_member(member=request.member, event_id=event_id, include_deleted=True)
     if event.deleted_at is not None:
-        return _deleted_meanwhile(request, event)
+        return _deleted_meanwhile(request, event, "delete")
     changed_after_tap = event.updated_at > outbox.tap_of(request).at
     try:
         services.delete_care_event(member=request.member, event=event)

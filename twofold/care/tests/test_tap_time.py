@@ -171,8 +171,12 @@ def test_a_change_reaching_an_event_deleted_on_the_other_phone_says_who_deleted_
     )
     again = client.post(reverse("care:event_delete", args=[event.pk]), headers=OUTBOX)
     assert again.status_code == 410
+    assert again.json()["message"] == "This bath was already deleted by Sam at 02:50."
     page = client.post(reverse("care:event_edit", args=[event.pk]), {"note": "warm"}, follow=True)
-    assert "was deleted by Sam at 02:50" in page.content.decode()
+    assert "was deleted by Sam at 02:50, so your change was not saved" in page.content.decode()
+    opened = client.get(reverse("care:event_edit", args=[event.pk]), follow=True).content.decode()
+    assert "This bath was deleted by Sam at 02:50. If it should stay, undo the delete on Today." in opened
+    assert "your change" not in opened
 
 
 @time_machine.travel(NOW, tick=False)
