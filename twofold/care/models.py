@@ -153,6 +153,12 @@ class Side(models.TextChoices):
     BOTH = "both", "Both"
 
 
+# Volumes a form or an import can be given with no unit beside the number, so the messages name it.
+FEED_TOO_MUCH = "Twofold takes up to 500 ml (16.9 fl oz) for one feed: check the number and the unit."
+PUMPED_TOO_MUCH = "Twofold takes up to 800 ml (27 fl oz) for one session: check the number and the unit."
+TOO_LITTLE = "An amount is at least 1 ml (0.04 fl oz): check the number and the unit."
+
+
 class Feed(KindDetail):
     event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="feed")
     method = models.CharField(max_length=10, choices=FeedMethod.choices)
@@ -162,7 +168,7 @@ class Feed(KindDetail):
         decimal_places=1,
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(500)],
+        validators=[MinValueValidator(1, message=TOO_LITTLE), MaxValueValidator(500, message=FEED_TOO_MUCH)],
     )
 
 
@@ -224,7 +230,12 @@ class Play(KindDetail):
 class Pumping(KindDetail):
     event = models.OneToOneField(CareEvent, on_delete=models.CASCADE, related_name="pumping")
     amount_ml = models.DecimalField(
-        max_digits=5, decimal_places=1, validators=[MinValueValidator(1), MaxValueValidator(800)]
+        max_digits=5,
+        decimal_places=1,
+        validators=[
+            MinValueValidator(1, message=TOO_LITTLE),
+            MaxValueValidator(800, message=PUMPED_TOO_MUCH),
+        ],
     )
 
 

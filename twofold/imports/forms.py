@@ -92,7 +92,7 @@ class ChoicesForm(forms.Form):
             self.fields[field_name("child", name)] = forms.ChoiceField(
                 choices=kid_choices + new,
                 initial=current,
-                label=f"“{name or 'No child named'}” in the file is",
+                label=f"“{name}” in the file is" if name else "Rows that name no child are for",
             )
 
     def choices(self, zone: zoneinfo.ZoneInfo) -> Choices:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from twofold.care.models import CareEvent
+from twofold.care.models import FEED_TOO_MUCH, TOO_LITTLE, CareEvent
 from twofold.care.services import BY_NOT_MEMBER
 from twofold.households.api import CHOOSE_CHILD, CHOOSE_MEMBER
 from twofold.households.services import accept_invitation, invite, leave_household
@@ -56,6 +56,16 @@ def test_a_breastfeed_with_an_amount_is_an_error_on_the_feeds_amount(world, api_
 
     assert response.status_code == 400
     assert response.json() == {"feed": {"amount_ml": ["A breastfeed has no amount: leave it empty."]}}
+    assert not CareEvent.objects.exists()
+
+
+def test_an_amount_out_of_range_names_its_unit(world, api_for):
+    client = api_for(world.alex)
+    bottle = post(client, child=world.ada.pk, kind="feed", feed={"method": "formula", "amount_ml": 600})
+    pumped = post(client, child=world.ada.pk, kind="pumping", pumping={"amount_ml": 0.5})
+
+    assert bottle.json() == {"feed": {"amount_ml": [FEED_TOO_MUCH]}} and "500 ml" in FEED_TOO_MUCH
+    assert pumped.json() == {"pumping": {"amount_ml": [TOO_LITTLE]}} and "1 ml" in TOO_LITTLE
     assert not CareEvent.objects.exists()
 
 

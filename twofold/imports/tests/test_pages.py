@@ -46,6 +46,9 @@ def test_upload_preview_then_import_with_people_mapped(family):
         _field("child", ""): str(family.mila.pk),
         "action": "import",
     }
+    again = page_text(client.post(f"/household/import/{pending.pk}/", {**form, "action": "preview"}))
+    assert "2 temperatures do not say how they were taken: recorded as taken in the ear" in again
+    assert "Rows that name no child are for" in again
     done = client.post(f"/household/import/{pending.pk}/", form)
     assert done.status_code == 302
     assert CareEvent.objects.count() == 52
