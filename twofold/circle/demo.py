@@ -1,6 +1,6 @@
 """What the circle adds to the demo household (home/demo.py calls it after the nights): Grandma Pat, who
 offers two nights a week and over the last weeks gave one of each two, and a friend, Jo, who brings meals.
-Tonight is asked of the circle and Pat has taken it, so tonight's plan has Pat on duty."""
+The coming night is asked of the circle and Pat has taken it, so its plan has Pat on duty."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from twofold.circle import services
 from twofold.circle.models import HelpRequest, Kind
 from twofold.households.demo import DemoFamily
 from twofold.households.models import Member
-from twofold.nights.selectors import night_for, tonight
+from twofold.nights.selectors import night_ahead, night_for, tonight
 
 
 def _asked_and_done(
@@ -45,12 +45,13 @@ def add_to_demo(family: DemoFamily) -> None:
         if family.born.date() < day:
             supper = dt.datetime.combine(day, dt.time(18), tzinfo=household.zone).astimezone(dt.UTC)
             _asked_and_done(family, Kind.MEAL, supper, supper + dt.timedelta(hours=1), jo, "given")
-    # Tonight, asked this morning and taken by Pat; a walk tomorrow afternoon still open.
-    night = night_for(household, first)
-    if now < night.start:
-        request = services.ask(member=alex, kind=Kind.NIGHT, starts=night.start, ends=night.end, now=now)
-        services.take(member=pat, request=request, now=now)
-    walk = dt.datetime.combine(first + dt.timedelta(days=1), dt.time(14), tzinfo=household.zone)
+    # The coming night (this evening's, even when the demo is made in the small hours), asked this morning
+    # and taken by Pat; a walk the afternoon after it still open.
+    ahead = night_ahead(household, now)
+    night = night_for(household, ahead)
+    request = services.ask(member=alex, kind=Kind.NIGHT, starts=night.start, ends=night.end, now=now)
+    services.take(member=pat, request=request, now=now)
+    walk = dt.datetime.combine(ahead + dt.timedelta(days=1), dt.time(14), tzinfo=household.zone)
     services.ask(
         member=alex,
         kind=Kind.WALK,

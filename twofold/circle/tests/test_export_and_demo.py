@@ -68,3 +68,16 @@ def test_the_demo_has_a_grandparent_who_promises_two_nights_and_a_friend_who_bri
     assert HelpRequest.objects.filter(household=household, kind="walk", takings__isnull=True).exists()
     assert "Jo took 2 meals" not in text(client_for(pat).get("/circle/"))
     assert "You took 2 meals in the last four weeks and did 2." in text(client_for(jo).get("/circle/"))
+
+
+def test_a_demo_made_in_the_small_hours_asks_the_circle_for_the_coming_night():
+    small_hours = dt.datetime(2026, 11, 19, 6, 9, tzinfo=dt.UTC)  # the night of the 18th is under way
+    demo = make_demo_family(weeks=4, children=1, seed=1, now=small_hours)
+    for section in (care_demo, nights_demo, circle_demo):
+        section.add_to_demo(demo)
+    pat = demo.members["pat"]
+
+    asked = HelpRequest.objects.get(household=demo.household, kind="night", night=dt.date(2026, 11, 19))
+    assert [t.member_id for t in asked.takings.all()] == [pat.pk]
+    coming = NightPlan.objects.get(household=demo.household, night=dt.date(2026, 11, 19))
+    assert [s.member_id for s in coming.shifts.all()] == [pat.pk]
