@@ -45,7 +45,7 @@ class SituationSerializer(serializers.Serializer[dict[str, Any]]):
 class StepSerializer(serializers.Serializer[dict[str, Any]]):
     key = serializers.CharField()
     title = serializers.CharField()
-    why = serializers.CharField(help_text="Why, in one line, with its EVIDENCE.md section.")
+    why = serializers.CharField(help_text="Why, in one line, with its named sources.")
     path = serializers.CharField(help_text="The Twofold page, one tap away.")
     method = serializers.ChoiceField(choices=["GET", "POST"], help_text="POST starts a questionnaire.")
 

@@ -1,6 +1,7 @@
 """What Twofold says back: one line per situation in its own voice, the guidance for safety and for hard
 feelings about the baby, and up to three next steps, each a page of Twofold with a one-line why from
-shared/product/EVIDENCE.md (section cited). Plain data and functions; the page, API and CLI share them."""
+shared/product/EVIDENCE.md, naming its sources as a parent can look them up (the section in a comment
+beside each). Plain data and functions; the page, API and CLI share them."""
 
 from __future__ import annotations
 
@@ -103,6 +104,7 @@ LINES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Parent-facing texts below name their sources as EVIDENCE.md does; trailing comments keep its sections.
 # For hard words about the baby: said plainly, without alarm, each claim with the section that holds it.
 # §2.4: how common unwanted thoughts are (53.9 % of 763 birthing parents, intentional harm), that they are
 # not linked with harm, that they are worst in the first 8 weeks and mostly gone by 6 months, and that low
@@ -112,10 +114,12 @@ HARD_FEELINGS = (
     "Hard feelings and unwanted thoughts about a baby are more common than people say: in one study more "
     "than half of parents who gave birth had unwanted thoughts of harming their baby on purpose, such "
     "thoughts were not linked with harming the baby, and they were worst in the first eight weeks and mostly "
-    "gone by six months (EVIDENCE.md §2.4). A parent's low mood and worry go with a harder bond (§2.4), and "
-    "low mood can get better with help: in one trial, a two-day workshop for new parents lowered depression "
-    "symptoms in both partners (§5.2). Please talk to a health professional soon, this week if you can: "
-    "your GP, health visitor or midwife."
+    "gone by six months (Collardeau et al., 2024; Fairbrother and Woody, 2008). "  # EVIDENCE.md §2.4
+    "A parent's low mood and worry go with a harder bond "
+    "(Condon et al., 2013; J Reprod Infant Psychol, 2023), "  # EVIDENCE.md §2.4
+    "and low mood can get better with help: in one trial, a two-day workshop for new parents lowered "
+    "depression symptoms in both partners (Shapiro and Gottman, 2005). "  # EVIDENCE.md §5.2
+    "Please talk to a health professional soon, this week if you can: your GP, health visitor or midwife."
 )
 # Shown when safety words were written but set aside (a plain negation, or about someone else).
 GENTLE_SAFETY = (
@@ -146,7 +150,7 @@ STEPS: dict[str, Step] = {
         "home:us",
         (),
         "Each partner overestimates their own share; a week of the log beside your own estimate shows what "
-        "surveys hide (EVIDENCE.md §5.3).",
+        "surveys hide (Ross and Sicoly, 1979; Yavorsky et al., 2015).",  # EVIDENCE.md §5.3
     ),
     "night_plan": Step(
         "night_plan",
@@ -154,7 +158,8 @@ STEPS: dict[str, Step] = {
         "nights:home",
         (),
         "Broken sleep, more than short sleep, wears parents down, and more night care by the other parent "
-        "went with better sleep for parent and baby (EVIDENCE.md §4.4, §4.5; sensible, not proven).",
+        "went with better sleep for parent and baby "
+        "(Insana et al., 2013; Tikotzky et al., 2015; sensible, not proven).",  # EVIDENCE.md §4.4, §4.5
     ),
     "mood_check": Step(
         "mood_check",
@@ -162,7 +167,7 @@ STEPS: dict[str, Step] = {
         "wellbeing:take",
         ("phq2",),
         "A short screen, not a diagnosis: a score of 3 or more leads on to the longer questionnaire "
-        "(EVIDENCE.md §1.4).",
+        "(Kroenke et al., 2003).",  # EVIDENCE.md §1.4
         "post",
     ),
     "worry_check": Step(
@@ -171,7 +176,7 @@ STEPS: dict[str, Step] = {
         "wellbeing:take",
         ("gad2",),
         "A short screen, not a diagnosis: a score of 3 or more leads on to the longer questionnaire "
-        "(EVIDENCE.md §1.5).",
+        "(Kroenke, 2007).",  # EVIDENCE.md §1.5
         "post",
     ),
     "prescriber": Step(
@@ -179,8 +184,8 @@ STEPS: dict[str, Step] = {
         "Talk to the prescriber or GP this week; take the closer look at mood to bring with you",
         "wellbeing:take",
         ("phq9",),
-        "A PHQ-9 of 10 or more is worth talking to your GP or health visitor soon (EVIDENCE.md, Decisions, "
-        "§1.4).",
+        "A PHQ-9 of 10 or more is worth talking to your GP or health visitor soon "
+        "(Kroenke et al., 2001).",  # EVIDENCE.md, Decisions, §1.4
         "post",
     ),
     "bonding_plan": Step(
@@ -188,9 +193,10 @@ STEPS: dict[str, Step] = {
         "Start a bonding plan for the parent who is less close to the baby",
         "bonding:home",
         (),
-        "Skin-to-skin with a father calmed term babies, and father-led massage lowered fathers' stress "
-        "(EVIDENCE.md §5.1). If the baby fusses more with the less familiar parent, it is not a verdict: "
-        "nobody has measured settling by caregiver (§5.1).",
+        "Skin-to-skin with a father calmed term babies (Kuo et al., 2021), and father-led massage lowered "
+        "fathers' stress (Cheng et al., 2011). "  # EVIDENCE.md §5.1
+        "If the baby fusses more with the less familiar parent, it is not a verdict: "
+        "nobody has measured settling by caregiver.",  # EVIDENCE.md §5.1 (no study: nothing to name)
     ),
     "checkin": Step(
         "checkin",
@@ -198,22 +204,24 @@ STEPS: dict[str, Step] = {
         "checkins:home",
         (),
         "Unfairness as each of you feels it, more than the raw split, predicts unhappiness; saying it "
-        "privately first, then side by side, targets that (EVIDENCE.md §5.3).",
+        "privately first, then side by side, targets that "
+        "(Dew and Wilcox, 2011; Schieman et al., 2018).",  # EVIDENCE.md §5.3
     ),
     "circle": Step(
         "circle",
         "Ask your circle to take a night",
         "circle:ask",
         (),
-        "Broken nights are what wear parents down most (EVIDENCE.md §4.4); a helper can log and cover care.",
+        "Broken nights are what wear parents down most (Insana et al., 2013); "  # EVIDENCE.md §4.4
+        "a helper can log and cover care.",
     ),
     "red_flags": Step(
         "red_flags",
         "Read the signs that a crying baby needs a doctor",
         "bonding:red_flags",
         (),
-        "Most crying is normal and falls with age, but some signs need help the same day (EVIDENCE.md §3.1, "
-        "§3.4).",
+        "Most crying is normal and falls with age, but some signs need help the same day "
+        "(Wolke et al., 2017; Alder Hey, Kingston Hospital and NHS Wales).",  # EVIDENCE.md §3.1, §3.4
     ),
 }
 
