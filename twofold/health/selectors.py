@@ -5,9 +5,10 @@ compiled once (see twofold.db.Prepared) and its rows are converted here."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Max, OuterRef, QuerySet, Subquery
 
@@ -32,18 +33,20 @@ def _live(children: list[int], kind: str, since: dt.datetime, now: dt.datetime) 
     )
 
 
-_TEMPERATURES = Prepared(
+def _in_window(build: Callable[..., QuerySet[CareEvent, Any]]) -> Prepared:
+    """A read of the children's care between `since` and `now`, compiled once for each number of children."""
+    return Prepared(build, children=list, since=dt.datetime, now=dt.datetime)
+
+
+_TEMPERATURES = _in_window(
     lambda children, since, now: (
         _live(children, Kind.TEMPERATURE, since, now)
         .order_by("-start", "-id")
         .values_list("child_id", "start", "temperature__celsius", "temperature__method")
     ),
-    children=list,
-    since=dt.datetime,
-    now=dt.datetime,
 )
 
-_WET_NAPPIES = Prepared(
+_WET_NAPPIES = _in_window(
     lambda children, since, now: (
         _live(children, Kind.NAPPY, since, now)
         .filter(nappy__contents__in=[NappyContents.WET, NappyContents.BOTH])
@@ -51,12 +54,9 @@ _WET_NAPPIES = Prepared(
         .annotate(last=Max("start"))
         .values_list("child_id", "last")
     ),
-    children=list,
-    since=dt.datetime,
-    now=dt.datetime,
 )
 
-_DOSES = Prepared(
+_DOSES = _in_window(
     lambda children, since, now: (
         _live(children, Kind.MEDICINE, since, now)
         .order_by("-start", "-id")
@@ -69,9 +69,6 @@ _DOSES = Prepared(
             "medicine__max_per_24h",
         )
     ),
-    children=list,
-    since=dt.datetime,
-    now=dt.datetime,
 )
 
 
