@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import time_machine
+
 from twofold.care.services import delete_care_event, log_care_event
 from twofold.growth.selectors import last_weighing
 from twofold.households.services import add_child
@@ -15,6 +17,7 @@ def weigh(world, child, grams, at):
     ).event
 
 
+@time_machine.travel(AT + dt.timedelta(hours=1), tick=False)
 def test_each_twin_has_their_own_newest_weighing_and_a_deleted_one_is_not_it(world):
     twin = add_child(member=world.alex, name="Ben", birth_date=world.ada.birth_date, feeding_method="mixed")
     weigh(world, world.ada, 4000, AT - dt.timedelta(days=7))
