@@ -55,3 +55,22 @@ def test_a_night_asked_for_is_taken_on_a_phone_planned_and_given(
         expect(alex.locator("#circle-us")).to_contain_text(
             "Pat took 1 night in the last four weeks and did 1."
         )
+
+
+def test_choosing_a_meal_clears_the_nights_times_but_never_typed_ones(
+    world, logged_in: Callable[[Member], Page]
+) -> None:
+    with time_machine.travel(NOW, tick=True):
+        alex = logged_in(world.alex)
+        alex.goto("/circle/ask/")
+        expect(alex.get_by_label("From")).to_have_value("22:00")
+
+        alex.get_by_label("What do you need?").select_option("meal")
+        expect(alex.get_by_label("From")).to_have_value("")
+        expect(alex.get_by_label("Until")).to_have_value("")
+
+        alex.get_by_label("What do you need?").select_option("night")
+        expect(alex.get_by_label("Until")).to_have_value("07:00")
+        alex.get_by_label("From").fill("23:30")
+        alex.get_by_label("What do you need?").select_option("evening")
+        expect(alex.get_by_label("From")).to_have_value("23:30")

@@ -338,3 +338,20 @@ document.addEventListener("click", function (event) {
   }
 });
 
+
+// Times that go with one choice (data-times-for="night" with data-times="22:00 07:00"): choosing it fills
+// them, and choosing anything else empties them while they are still that choice's, so a meal does not
+// keep the night's 22:00–07:00. Times a parent typed are left alone.
+document.addEventListener("change", function (event) {
+  var form = event.target.form;
+  if (!form || !form.dataset.timesFor || event.target.name !== "kind") { return; }
+  var times = form.dataset.times.split(" ");
+  var start = form.elements.start;
+  var end = form.elements.end;
+  if (event.target.value === form.dataset.timesFor) {
+    if (!start.value && !end.value) { start.value = times[0]; end.value = times[1]; }
+  } else if (start.value === times[0] && end.value === times[1]) {
+    start.value = "";
+    end.value = "";
+  }
+});
