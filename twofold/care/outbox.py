@@ -75,10 +75,10 @@ def deleted_text(event: CareEvent, label: str, *, doing: str = "change") -> str:
     or their own delete arriving after it ("change", "delete")."""
     who = f" by {event.deleted_by.display_name}" if event.deleted_by else ""
     when = at_local(event.deleted_at or timezone.now())
-    deleted = f"This {label.lower()} was deleted{who} at {when}"
-    if doing == "open":
-        return f"{deleted}. If it should stay, undo the delete on Today."
+    what = f"This {label.lower()} was"
     if doing == "delete":
-        return f"This {label.lower()} was already deleted{who} at {when}."
-    undo = "Undo the delete from Today if it should stay, then change it again."
-    return f"{deleted}, so your change was not saved. {undo}"
+        return f"{what} already deleted{who} at {when}."
+    undo = "If it should stay, undo the delete on Today"
+    if doing == "open":
+        return f"{what} deleted{who} at {when}. {undo}."
+    return f"{what} deleted{who} at {when}, so your change was not saved. {undo}, then change it again."
