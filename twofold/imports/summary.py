@@ -8,6 +8,11 @@ from twofold.households.models import Household
 from twofold.imports.services import Preview
 
 
+def chosen_method(preview: Preview) -> str:
+    """How the parent said the file's unsaid temperatures were taken ("ear"), or "" when they did not."""
+    return TemperatureMethod(preview.method).label.lower() if preview.method else ""
+
+
 def kind_words(kind: str, count: int, locale: str) -> str:
     definition = find(kind)
     if definition is None:
@@ -42,7 +47,7 @@ def lines(preview: Preview, household: Household) -> list[str]:
         out.append(
             f"{preview.unsaid_method} temperature(s) do not say how they were taken: "
             + (
-                f"recorded as taken in the {TemperatureMethod(preview.method).label.lower()}."
+                f"recorded as taken in the {chosen_method(preview)}."
                 if preview.method
                 else "kept without it (--temperature-method says where, if you know)."
             )

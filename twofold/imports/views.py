@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from twofold.care.models import TemperatureMethod
 from twofold.households.access import MemberRequest, parent_required
 from twofold.households.models import Child, Member
 from twofold.imports.files import MAX_UPLOAD_BYTES, TOO_BIG, open_bundle
@@ -22,7 +21,7 @@ from twofold.imports.mapping import Choices
 from twofold.imports.models import ImportBatch, PendingUpload
 from twofold.imports.rows import BadFile
 from twofold.imports.services import UNDO_DAYS, can_undo, preview_import, run_import, undo_import
-from twofold.imports.summary import date_range, per_child
+from twofold.imports.summary import chosen_method, date_range, per_child
 
 # An upload nobody confirmed is dropped after this long.
 PENDING_FOR = dt.timedelta(days=1)
@@ -134,7 +133,7 @@ def _preview_or_import(request: MemberRequest, pending: PendingUpload) -> HttpRe
         "form": form,
         "per_child": per_child(shown, request.household.locale),
         "date_range": date_range(shown, request.household),
-        "method_label": TemperatureMethod(shown.method).label.lower() if shown.method else "",
+        "method_label": chosen_method(shown),
         "reasons": [
             (what, reason, count, [s.line for s in shown.skipped if (s.what, s.reason) == (what, reason)])
             for (what, reason), count in shown.reasons.most_common()
